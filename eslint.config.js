@@ -1,0 +1,34 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['dist', 'storybook-static', 'node_modules', 'public', 'coverage', 'bench/.tmp', '!.storybook'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  reactHooks.configs.flat['recommended-latest'] ?? reactHooks.configs.flat.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/**'],
+    rules: { 'no-console': ['error', { allow: ['warn', 'error'] }] },
+  },
+  {
+    files: ['src/core/**', 'src/server/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', 'react/*', '@tanstack/*', '@stripe/*', '../react/*', '../react'], message: 'core and server never import React or client code.' }] }],
+    },
+  },
+  {
+    files: ['src/react/**', 'src/index.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['stripe', '../server', '../server/*', '../testing', '../testing/*'], message: 'client code never imports server or testing code.' }] }],
+    },
+  },
+);

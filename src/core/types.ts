@@ -1,0 +1,157 @@
+/**
+ * Wire types for `POST /v1/customer_sessions`, written from
+ * shared/reference/stripe-create-customer-session.md (API version 2025-09-30.clover).
+ * Create params are assignable to the official SDK's `Stripe.CustomerSessionCreateParams`
+ * (proved in test/core/sdkCompatibility.test-d.ts).
+ */
+
+export type AllowRedisplay = 'always' | 'limited' | 'unspecified';
+export type FeatureToggle = 'disabled' | 'enabled';
+export type PaymentMethodSaveUsage = 'off_session' | 'on_session';
+
+// ---------- create params ----------
+
+export interface BuyButtonParams {
+  enabled: boolean;
+}
+
+export interface PricingTableParams {
+  enabled: boolean;
+}
+
+export interface CustomerSheetFeaturesParams {
+  payment_method_allow_redisplay_filters?: AllowRedisplay[];
+  payment_method_remove?: FeatureToggle;
+}
+
+export interface CustomerSheetParams {
+  enabled: boolean;
+  features?: CustomerSheetFeaturesParams;
+}
+
+export interface MobilePaymentElementFeaturesParams {
+  payment_method_allow_redisplay_filters?: AllowRedisplay[];
+  payment_method_redisplay?: FeatureToggle;
+  payment_method_remove?: FeatureToggle;
+  payment_method_save?: FeatureToggle;
+  payment_method_save_allow_redisplay_override?: AllowRedisplay;
+}
+
+export interface MobilePaymentElementParams {
+  enabled: boolean;
+  features?: MobilePaymentElementFeaturesParams;
+}
+
+export interface PaymentElementFeaturesParams {
+  payment_method_allow_redisplay_filters?: AllowRedisplay[];
+  payment_method_redisplay?: FeatureToggle;
+  /** Integer 1..10, defaults to 3. */
+  payment_method_redisplay_limit?: number;
+  payment_method_remove?: FeatureToggle;
+  payment_method_save?: FeatureToggle;
+  /** Required when `payment_method_save` is `enabled`. */
+  payment_method_save_usage?: PaymentMethodSaveUsage;
+}
+
+export interface PaymentElementParams {
+  enabled: boolean;
+  features?: PaymentElementFeaturesParams;
+}
+
+export interface CustomerSessionComponentsParams {
+  buy_button?: BuyButtonParams;
+  customer_sheet?: CustomerSheetParams;
+  mobile_payment_element?: MobilePaymentElementParams;
+  payment_element?: PaymentElementParams;
+  pricing_table?: PricingTableParams;
+}
+
+export interface CustomerSessionCreateParams {
+  components: CustomerSessionComponentsParams;
+  /** ID of an existing Customer (`cus_…`). One of `customer` / `customer_account` is needed. */
+  customer?: string;
+  /** ID of an existing Account (`acct_…`). */
+  customer_account?: string;
+}
+
+/** The server's policy: which components a session may enable, with their features. */
+export type CustomerSessionComponentsPolicy = CustomerSessionComponentsParams;
+
+// ---------- the Customer Session object ----------
+
+export interface CustomerSheetFeatures {
+  payment_method_allow_redisplay_filters: AllowRedisplay[] | null;
+  payment_method_remove: FeatureToggle | null;
+}
+
+export interface MobilePaymentElementFeatures {
+  payment_method_allow_redisplay_filters: AllowRedisplay[] | null;
+  payment_method_redisplay: FeatureToggle | null;
+  payment_method_remove: FeatureToggle | null;
+  payment_method_save: FeatureToggle | null;
+  payment_method_save_allow_redisplay_override: AllowRedisplay | null;
+}
+
+export interface PaymentElementFeatures {
+  payment_method_allow_redisplay_filters: AllowRedisplay[];
+  payment_method_redisplay: FeatureToggle;
+  payment_method_redisplay_limit: number | null;
+  payment_method_remove: FeatureToggle;
+  payment_method_save: FeatureToggle;
+  payment_method_save_usage: PaymentMethodSaveUsage | null;
+}
+
+export interface CustomerSessionComponents {
+  buy_button: { enabled: boolean };
+  customer_sheet: { enabled: boolean; features: CustomerSheetFeatures | null };
+  mobile_payment_element: { enabled: boolean; features: MobilePaymentElementFeatures | null };
+  payment_element: { enabled: boolean; features: PaymentElementFeatures | null };
+  pricing_table: { enabled: boolean };
+}
+
+export interface CustomerSession {
+  object: 'customer_session';
+  /** Single-use secret (`cuss_secret_…`). Never log, persist or put it in a URL. */
+  client_secret: string;
+  components: CustomerSessionComponents;
+  /** Server time of creation, seconds since the Unix epoch. */
+  created: number;
+  customer: string | null;
+  customer_account: string | null;
+  /** Seconds since the Unix epoch (server clock). */
+  expires_at: number;
+  livemode: boolean;
+}
+
+// ---------- errors on the wire ----------
+
+export type StripeErrorType =
+  | 'api_error'
+  | 'card_error'
+  | 'idempotency_error'
+  | 'invalid_request_error'
+  | 'rate_limit_error'
+  | 'authentication_error'
+  | (string & {});
+
+/** The `error` member of a Stripe error body. */
+export interface StripeErrorObject {
+  type: StripeErrorType;
+  code?: string;
+  param?: string;
+  message: string;
+  doc_url?: string;
+}
+
+export interface StripeErrorBody {
+  error: StripeErrorObject;
+}
+
+/** One problem found by `validateCustomerSessionParams`. */
+export interface ParamIssue {
+  /** Stripe's bracketed param path, e.g. `components[payment_element][features][payment_method_redisplay_limit]`. */
+  param: string;
+  message: string;
+  /** Stripe error code: `parameter_unknown`, `parameter_missing` or `parameter_invalid_*`. */
+  code: string;
+}
