@@ -1,0 +1,15 @@
+'use client';
+import { createContext } from 'react';
+import type { CustomerSessionState, StripeProp } from './types';
+
+/** What `CustomerSessionProvider` shares. Internal: consumers use the hooks. */
+export interface CustomerSessionContextValue {
+  state: CustomerSessionState;
+  /** Stripe instance for `<Elements>`: the `stripe` prop, or `loadStripe(publishableKey)` started lazily on the client. `undefined` when neither was given. */
+  getStripe: () => StripeProp | undefined;
+  /** The `publishableKey` prop, for the web components' `publishable-key` attribute. */
+  publishableKey: string | undefined;
+}
+
+export const CustomerSessionContext = createContext<CustomerSessionContextValue | null>(null);
+CustomerSessionContext.displayName = 'CustomerSessionContext';
