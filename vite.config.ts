@@ -26,12 +26,17 @@ export default defineConfig({
     lib: {
       entry: {
         index: 'src/index.ts',
-        server: 'src/server/index.ts',
-        testing: 'src/testing/index.ts',
+        'server/index': 'src/server/index.ts',
+        'testing/index': 'src/testing/index.ts',
       },
       formats: ['es'],
     },
-    rolldownOptions: { external },
+    rolldownOptions: {
+      external,
+      // One output file per source module: keeps each module's 'use client' directive and lets
+      // bundlers tree-shake per export.
+      output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+    },
   },
   test: {
     globals: true,
