@@ -1,0 +1,62 @@
+// Packaging check (part of .ci/run): packs the built package and fails on any of
+//   publint findings, attw findings (ESM-only profile), a client module missing 'use client',
+//   top-level side effects in the client entry, server SDK code or an `sk_` string in the client
+//   bundle, or a client entry over its size budget.
+// Run `npm run build` first.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundleSnippet, repoRoot } from '../bench/lib/bundle.mjs';
+
+/** min+gzip budget for the whole client entry with peers external (issue 6: target ≤ 3 kB). */
+const CLIENT_BUDGET_BYTES = 3 * 1024;
+
+const failures = [];
+const check = (ok, message) => {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${message}`);
+  if (!ok) failures.push(message);
+};
+const run = (cmd, args) => {
+  try {
+    return { ok: true, out: execFileSync(cmd, args, { cwd: repoRoot, encoding: 'utf8', stdio: 'pipe' }) };
+  } catch (error) {
+    return { ok: false, out: `${error.stdout ?? ''}${error.stderr ?? ''}` };
+  }
+};
+
+const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+check(existsSync(join(repoRoot, 'dist/index.js')), 'dist/ is built');
+
+const tarball = run('npm', ['pack', '--silent']).out.trim().split('\n').pop();
+const tarPath = join(repoRoot, tarball);
+try {
+  const publint = run('npx', ['publint', 'run', tarPath, '--strict']);
+  check(publint.ok && !/warning|error|suggestion/i.test(publint.out.replace(/All good!/, '')), `publint clean${publint.ok ? '' : `\n${publint.out}`}`);
+  const attw = run('npx', ['attw', tarPath, '--profile', 'esm-only', '--format', 'ascii']);
+  check(attw.ok, `attw (esm-only) clean${attw.ok ? '' : `\n${attw.out}`}`);
+} finally {
+  rmSync(tarPath, { force: true });
+}
+
+check(pkg.sideEffects === false, 'package.json declares "sideEffects": false');
+
+// Every built module that came from src/react must start with the directive, and so must the entry.
+const reactDir = join(repoRoot, 'dist/react');
+const clientModules = ['dist/index.js', ...(existsSync(reactDir) ? readdirSync(reactDir).filter((f) => f.endsWith('.js')).map((f) => `dist/react/${f}`) : [])];
+const missing = clientModules.filter((file) => !/^\s*(['"])use client\1/.test(readFileSync(join(repoRoot, file), 'utf8')));
+check(missing.length === 0, `'use client' survives the build in ${clientModules.length} client modules${missing.length ? `; missing in ${missing.join(', ')}` : ''}`);
+
+const entry = join(repoRoot, 'dist/index.js');
+const bareImport = await bundleSnippet(`import '${entry}';`);
+check(bareImport.minBytes === 0, `importing the client entry for side effects only leaves ${bareImport.minBytes} bytes (want 0)`);
+
+const client = await bundleSnippet(`export * from '${entry}';`);
+check(!/\bsk_(test|live)_/.test(client.code), 'client bundle contains no sk_ string');
+check(!/api\.stripe\.com\/v1|StripeResource|from\s*["']stripe["']/.test(client.code), 'client bundle contains no stripe server SDK code');
+check(client.gzipBytes <= CLIENT_BUDGET_BYTES, `client entry ${client.gzipBytes} B min+gzip within budget ${CLIENT_BUDGET_BYTES} B`);
+
+if (failures.length > 0) {
+  console.error(`\n${failures.length} packaging check(s) failed`);
+  process.exit(1);
+}
+console.log('\npackaging checks passed');
