@@ -1,0 +1,93 @@
+import { assertValidPolicy } from './assertValidPolicy';
+import { customerParams } from './customerParams';
+import { describeThrownError } from './describeThrownError';
+import { EndpointError } from './EndpointError';
+import { isJsonContentType } from './isJsonContentType';
+import { jsonResponse } from './jsonResponse';
+import { narrowPolicy } from './narrowPolicy';
+import { parseRequestedComponents } from './parseRequestedComponents';
+import { readBodyText } from './readBodyText';
+import type { CustomerSessionHandler, CustomerSessionHandlerOptions } from './types';
+
+const defaultMaxBodyBytes = 16 * 1024;
+
+function refuse(status: number, message: string, headers?: Record<string, string>): EndpointError {
+  return new EndpointError(status, { type: 'invalid_request_error', message }, headers);
+}
+
+function checkOptions(options: CustomerSessionHandlerOptions): number {
+  if (typeof options.stripe?.customerSessions?.create !== 'function') {
+    throw new TypeError('createCustomerSessionHandler: stripe must be a Stripe client, e.g. new Stripe(secretKey).');
+  }
+  if (typeof options.resolveCustomer !== 'function') {
+    throw new TypeError('createCustomerSessionHandler: resolveCustomer must be a function of the request.');
+  }
+  const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
+    throw new TypeError(`createCustomerSessionHandler: maxBodyBytes must be a positive integer, got ${maxBodyBytes}.`);
+  }
+  assertValidPolicy(options.components);
+  return maxBodyBytes;
+}
+
+/**
+ * Creates the endpoint that hands a signed-in visitor a Customer Session: a Fetch API handler,
+ * usable as a Next.js App Router route as-is (`export const POST = handler`) and in Node or
+ * Express through `toNodeListener`.
+ *
+ * It accepts only `POST` with a JSON body `{ "components": [...] }` that may narrow the policy
+ * to a subset (an empty or missing list means the whole policy). The customer always comes from
+ * `resolveCustomer`; a `customer` in the body is ignored. Every error is Stripe-shaped JSON
+ * (`{ error: { type, code?, param?, message } }`), every response `Cache-Control: no-store`.
+ *
+ * No `Idempotency-Key` is forwarded to Stripe: each page load gets a fresh single-use secret,
+ * and a browser-chosen key could only replay an already-handed-out one.
+ *
+ * @throws TypeError at creation when an option is missing or the policy is invalid (naming the param).
+ */
+export function createCustomerSessionHandler(options: CustomerSessionHandlerOptions): CustomerSessionHandler {
+  const maxBodyBytes = checkOptions(options);
+  const { stripe, resolveCustomer, onError } = options;
+  const policy = structuredClone(options.components);
+
+  return async function handleCustomerSessionRequest(request: Request): Promise<Response> {
+    try {
+      if (request.method !== 'POST') {
+        throw refuse(405, `${request.method} is not allowed here; use POST.`, { Allow: 'POST' });
+      }
+      if (!isJsonContentType(request.headers.get('content-type'))) {
+        throw refuse(415, 'The request body must be JSON, sent with Content-Type: application/json.');
+      }
+      // Who asks is settled before the body is read: an anonymous caller learns nothing about the policy.
+      const customer = customerParams(await resolveCustomer(request));
+      if (customer === null) throw refuse(401, 'Sign in to get a Customer Session.');
+
+      const requested = parseRequestedComponents(await readBodyText(request, maxBodyBytes));
+      const session = await stripe.customerSessions.create({ components: narrowPolicy(policy, requested), ...customer });
+      // The SDK hangs response metadata (headers, request id) off the result; only the object goes out.
+      const { lastResponse: _lastResponse, ...body } = session as typeof session & { lastResponse?: unknown };
+      return jsonResponse(200, body);
+    } catch (error) {
+      const described = describeThrownError(error);
+      if (!(error instanceof EndpointError)) report(onError, error, request, described.status);
+      return jsonResponse(described.status, { error: described.error }, error instanceof EndpointError ? error.headers : {});
+    }
+  };
+}
+
+function report(
+  onError: CustomerSessionHandlerOptions['onError'],
+  error: unknown,
+  request: Request,
+  status: number,
+): void {
+  if (onError === undefined) {
+    if (status >= 500) console.error('[react-stripe-customer-session] creating a Customer Session failed:', error);
+    return;
+  }
+  try {
+    onError(error, request);
+  } catch {
+    // A failing logger must not turn a clean error response into a crash.
+  }
+}

@@ -1,0 +1,25 @@
+import type { ResolvedCustomer } from './types';
+
+type CustomerParams = { customer: string } | { customer_account: string };
+
+function isId(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+/**
+ * Turns what `resolveCustomer` returned into the `customer` / `customer_account` param,
+ * or `null` when nobody is signed in. Anything else is a bug in the app and throws.
+ */
+export function customerParams(resolved: ResolvedCustomer): CustomerParams | null {
+  if (resolved === null || resolved === undefined) return null;
+  if (isId(resolved)) return { customer: resolved };
+  if (typeof resolved === 'object') {
+    const { customer, customer_account } = resolved as { customer?: unknown; customer_account?: unknown };
+    if (isId(customer) && customer_account === undefined) return { customer };
+    if (isId(customer_account) && customer === undefined) return { customer_account };
+  }
+  throw new TypeError(
+    'resolveCustomer must return a Customer ID, { customer }, { customer_account } or null; got ' +
+      (typeof resolved === 'string' ? 'an empty string' : JSON.stringify(resolved)),
+  );
+}
