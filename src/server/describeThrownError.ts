@@ -18,10 +18,9 @@ interface SdkErrorFields {
   message: string;
 }
 
+// Every `StripeError` subclass sets its own `rawType` (even when undefined) and a string `type`.
 function isSdkError(error: unknown): error is SdkErrorFields {
-  if (!(error instanceof Error)) return false;
-  const type: unknown = (error as { type?: unknown }).type;
-  return typeof type === 'string' && type.startsWith('Stripe');
+  return error instanceof Error && Object.hasOwn(error, 'rawType') && typeof (error as { type?: unknown }).type === 'string';
 }
 
 const unexpected: Described = {
