@@ -1,1 +1,19 @@
-export {};
+export { createStripeEmulator } from './emulator/createStripeEmulator';
+export type {
+  EmulatorClock,
+  EmulatorCustomer,
+  EmulatorCustomerFields,
+  EmulatorRequestRecord,
+  StripeEmulator,
+  StripeEmulatorOptions,
+} from './emulator/types';
+export { listen } from './emulator/listen';
+export type { ListeningEmulator } from './emulator/listen';
+export { createEmulatorStripeClient } from './createEmulatorStripeClient';
+export type {
+  EmulatorRequestOptions,
+  EmulatorStripeClient,
+  EmulatorStripeClientOptions,
+} from './createEmulatorStripeClient';
+export { EmulatorStripeError } from './emulator/EmulatorStripeError';
+export type { EmulatorRawError } from './emulator/EmulatorStripeError';

@@ -1,0 +1,35 @@
+import type { ParamSchema } from './ParamSchema';
+import { customerSessionParamsSchema } from './customerSessionParamsSchema';
+import { isRecord } from './isRecord';
+
+/**
+ * Turns a decoded form body (every leaf a string) into typed values, only where the schema says so:
+ * `"true"`/`"false"` at boolean params, integer strings at integer params, and integer-keyed maps at
+ * array params (Stripe's form encoding of arrays). Everything else is left as is for the validator to
+ * judge, so JavaScript values pass through unchanged and coercing twice changes nothing.
+ */
+export function coerceFormParams(value: unknown, schema: ParamSchema = customerSessionParamsSchema): unknown {
+  switch (schema.type) {
+    case 'boolean':
+      return value === 'true' ? true : value === 'false' ? false : value;
+    case 'integer':
+      return typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value;
+    case 'array': {
+      const list = isRecord(value) && Object.keys(value).every((key) => /^\d+$/.test(key))
+        ? Object.keys(value).sort((a, b) => Number(a) - Number(b)).map((key) => value[key])
+        : value;
+      return Array.isArray(list) ? list.map((item) => coerceFormParams(item, schema.items)) : list;
+    }
+    case 'object': {
+      if (!isRecord(value)) return value;
+      const result: Record<string, unknown> = {};
+      for (const [key, child] of Object.entries(value)) {
+        const childSchema = Object.hasOwn(schema.fields, key) ? schema.fields[key] : undefined;
+        result[key] = childSchema ? coerceFormParams(child, childSchema) : child;
+      }
+      return result;
+    }
+    default:
+      return value;
+  }
+}

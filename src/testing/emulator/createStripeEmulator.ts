@@ -1,0 +1,41 @@
+import type { EmulatorState } from './state';
+import type { StripeEmulator, StripeEmulatorOptions } from './types';
+import { buildEmulatorCustomer } from './buildEmulatorCustomer';
+import { createClock } from './createClock';
+import { handleEmulatorRequest } from './handleEmulatorRequest';
+
+/**
+ * An offline stand-in for Stripe's `POST /v1/customers` and `POST /v1/customer_sessions`, built on
+ * Fetch API types only: the same instance serves MSW in a browser or in Node, a Node HTTP server
+ * (`listen`) and in-process calls (`createEmulatorStripeClient`).
+ *
+ * @example
+ * const emulator = createStripeEmulator();
+ * const { id } = emulator.createCustomer({ email: 'jenny@example.com' });
+ * const response = await emulator.handle(new Request('https://api.stripe.com/v1/customer_sessions', {
+ *   method: 'POST',
+ *   headers: { Authorization: 'Bearer sk_test_123', 'Content-Type': 'application/x-www-form-urlencoded' },
+ *   body: `customer=${id}&components[pricing_table][enabled]=true`,
+ * }));
+ */
+export function createStripeEmulator(options: StripeEmulatorOptions = {}): StripeEmulator {
+  const state: EmulatorState = {
+    clock: createClock(options.now),
+    sessionTtlSeconds: options.sessionTtlSeconds ?? 1800,
+    customers: new Map(),
+    idempotency: new Map(),
+    requests: [],
+  };
+  return {
+    handle: (request) => handleEmulatorRequest(state, request),
+    createCustomer: (fields = {}) => {
+      const customer = buildEmulatorCustomer(fields, Math.floor(state.clock.now() / 1000));
+      state.customers.set(customer.id, customer);
+      return customer;
+    },
+    clock: state.clock,
+    get requests() {
+      return state.requests;
+    },
+  };
+}

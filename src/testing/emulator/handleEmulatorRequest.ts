@@ -1,0 +1,56 @@
+import type { StripeErrorObject } from '../../core/types';
+import { stripeErrorBody } from '../../core/stripeErrorBody';
+import type { EmulatorState } from './state';
+import { authenticate } from './authenticate';
+import { findIdempotentResult } from './findIdempotentResult';
+import { jsonResponse } from './jsonResponse';
+import { randomBase62 } from './randomBase62';
+import { readFormParams } from './readFormParams';
+import { routes } from './routes';
+import { stableStringify } from './stableStringify';
+
+const defaultApiVersion = '2025-09-30.clover';
+
+/**
+ * One request through the emulator, in Stripe's order: route (404 `Unrecognized request URL`, which is
+ * also what Stripe answers for a wrong method), authentication (401), form body (400), idempotency
+ * replay or conflict, then the endpoint. Only successful results are kept for replay: Stripe does not
+ * store requests that fail validation either.
+ */
+export async function handleEmulatorRequest(state: EmulatorState, request: Request): Promise<Response> {
+  const requestId = `req_${randomBase62(14)}`;
+  const headers = { 'Request-Id': requestId, 'Stripe-Version': request.headers.get('stripe-version') ?? defaultApiVersion };
+  const fail = (status: number, error: StripeErrorObject) =>
+    jsonResponse(status, JSON.stringify(stripeErrorBody(error), null, 2), headers);
+
+  try {
+    const path = new URL(request.url).pathname;
+    const method = request.method.toUpperCase();
+    const route = Object.hasOwn(routes, path) ? routes[path]?.[method] : undefined;
+    if (!route) {
+      const message = `Unrecognized request URL (${method}: ${path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`;
+      return fail(404, { type: 'invalid_request_error', message });
+    }
+    const authError = authenticate(request);
+    if (authError) return fail(401, authError);
+    const read = await readFormParams(request);
+    if ('error' in read) return fail(400, read.error);
+    state.requests.push({ method, path, params: read.params });
+
+    const key = request.headers.get('idempotency-key') ?? '';
+    const fingerprint = stableStringify(read.params);
+    const found = key === '' ? null : findIdempotentResult(state, key, path, fingerprint);
+    if (found && 'error' in found) return fail(400, found.error);
+    if (found) {
+      const { status, body, requestId: original } = found.replay;
+      return jsonResponse(status, body, { ...headers, 'Idempotent-Replayed': 'true', 'Original-Request': original });
+    }
+
+    const result = route(state, read.params);
+    const body = JSON.stringify(result.body, null, 2);
+    if (key !== '' && result.status < 400) state.idempotency.set(key, { path, fingerprint, status: result.status, body, requestId });
+    return jsonResponse(result.status, body, headers);
+  } catch {
+    return fail(500, { type: 'api_error', message: 'An unexpected error occurred in the Stripe emulator.' });
+  }
+}

@@ -1,0 +1,10 @@
+// Browser-safe emulator entry: no node: imports (listen lives in ./listen and the testing entry).
+export { createStripeEmulator } from './createStripeEmulator';
+export type {
+  EmulatorClock,
+  EmulatorCustomer,
+  EmulatorCustomerFields,
+  EmulatorRequestRecord,
+  StripeEmulator,
+  StripeEmulatorOptions,
+} from './types';

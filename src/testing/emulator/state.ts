@@ -1,0 +1,25 @@
+import type { EmulatorClock, EmulatorCustomer, EmulatorRequestRecord } from './types';
+
+/** A response kept for `Idempotency-Key` replays. */
+export interface StoredResult {
+  path: string;
+  fingerprint: string;
+  status: number;
+  body: string;
+  requestId: string;
+}
+
+/** Everything one emulator instance remembers. */
+export interface EmulatorState {
+  clock: EmulatorClock;
+  sessionTtlSeconds: number;
+  customers: Map<string, EmulatorCustomer>;
+  idempotency: Map<string, StoredResult>;
+  requests: EmulatorRequestRecord[];
+}
+
+/** What a route answers: an HTTP status and a JSON-serialisable body. */
+export interface RouteResult {
+  status: number;
+  body: unknown;
+}
