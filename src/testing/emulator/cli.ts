@@ -1,0 +1,35 @@
+// `npm run emulator -- --port 12111 [--host 127.0.0.1]`: serves the emulator until interrupted.
+import { parseArgs } from 'node:util';
+import { listen } from './listen';
+
+const { values } = parseArgs({
+  options: { port: { type: 'string', default: '12111' }, host: { type: 'string', default: '127.0.0.1' } },
+});
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port must be an integer from 0 to 65535, got ${values.port}`);
+  process.exit(1);
+}
+
+const server = await listen({}, { port, host: values.host });
+const customer = server.emulator.createCustomer({ name: 'Jenny Rosen', email: 'jenny.rosen@example.com' });
+
+process.stdout.write(
+  [
+    `Stripe emulator listening on ${server.url}`,
+    `Demo customer: ${customer.id}`,
+    '',
+    'Point the official SDK at it:',
+    `  new Stripe('sk_test_emulator', { host: '${server.host}', port: ${server.port}, protocol: 'http' })`,
+    '',
+    'Or try it:',
+    `  curl ${server.url}/v1/customer_sessions -u sk_test_emulator: -d customer=${customer.id} -d "components[pricing_table][enabled]"=true`,
+    '',
+  ].join('\n'),
+);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void server.close().then(() => process.exit(0));
+  });
+}
