@@ -5,3 +5,9 @@ export { CustomerSessionError, isCustomerSessionError } from './core/CustomerSes
 export type { CustomerSessionErrorKind } from './core/CustomerSessionError';
 export type * from './core/types';
 export type * from './react/types';
+export { CustomerSessionElements } from './react/CustomerSessionElements';
+export { PricingTable } from './react/PricingTable';
+export { BuyButton } from './react/BuyButton';
+export { useComponentSecret } from './react/useComponentSecret';
+export type * from './react/componentTypes';
+export type { StripeBuyButtonAttributes, StripePricingTableAttributes } from './react/stripeWebComponentsJsx';

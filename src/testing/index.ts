@@ -17,3 +17,7 @@ export type {
 } from './createEmulatorStripeClient';
 export { EmulatorStripeError } from './emulator/EmulatorStripeError';
 export type { EmulatorRawError } from './emulator/EmulatorStripeError';
+export { createStripeStandIn } from './createStripeStandIn';
+export type { StripeStandIn, StripeStandInCalls, StripeStandInOptions } from './createStripeStandIn';
+export { defineStripeWebComponentStandIns } from './defineStripeWebComponentStandIns';
+export { maskClientSecret } from '../core/maskClientSecret';

@@ -1,0 +1,65 @@
+'use client';
+import { createElement, useContext, type ForwardedRef, type ReactNode } from 'react';
+import type { ComponentName } from '../core/componentNames';
+import type { StripeWebComponentTag } from '../core/stripeScriptUrls';
+import type { ComponentSecret, StripeWebComponentProps } from './componentTypes';
+import { componentSecretFromState } from './componentSecretFromState';
+import { CustomerSessionContext } from './CustomerSessionContext';
+import { useIsClient } from './useIsClient';
+import { useReportError } from './useReportError';
+import { useRotatingSecret } from './useRotatingSecret';
+import { useStripeScript } from './useStripeScript';
+import { useWarnIfDisabled } from './useWarnIfDisabled';
+import type {} from './stripeWebComponentsJsx';
+
+const anonymousSecret: ComponentSecret = { clientSecret: null, status: 'disabled', error: null };
+
+interface Props extends Omit<StripeWebComponentProps, 'anonymous' | 'customerEmail'> {
+  tag: StripeWebComponentTag;
+  component: ComponentName;
+  idAttribute: [name: string, value: string];
+  anonymous?: boolean;
+  customerEmail?: string;
+  forwardedRef: ForwardedRef<HTMLElement>;
+}
+
+/** Internal: the shared body of `PricingTable` and `BuyButton`. */
+export function StripeWebComponent(props: Props): ReactNode {
+  const { tag, component, idAttribute, anonymous, customerEmail, publishableKey, clientReferenceId, nonce } = props;
+  const { fallback = null, errorFallback = null, onError, forwardedRef, ...rest } = props;
+  const context = useContext(CustomerSessionContext);
+  if (!anonymous && context === null) {
+    throw new Error(`<${tag}> needs <CustomerSessionProvider> around it, or the anonymous prop.`);
+  }
+  const secret = anonymous || !context ? anonymousSecret : componentSecretFromState(context.state, component);
+  useWarnIfDisabled(component, anonymous ? 'ready' : secret.status);
+  const key = publishableKey ?? context?.publishableKey;
+  if (!key) throw new Error(`<${tag}> needs a publishableKey prop, or publishableKey on <CustomerSessionProvider>.`);
+
+  const isClient = useIsClient();
+  const scriptError = useStripeScript(tag, nonce);
+  const rendered = useRotatingSecret(secret);
+  useReportError(secret.error, onError);
+  useReportError(scriptError, onError);
+
+  if (!isClient || rendered === null) return fallback;
+  if (scriptError) return errorFallback;
+  const attributes: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(rest)) if (name.startsWith('data-')) attributes[name] = value;
+  const customerSecret = rendered.clientSecret ?? undefined;
+  const email = customerSecret ? undefined : customerEmail;
+  return createElement(tag, {
+    ...attributes,
+    // Stripe reads attributes only when the element connects: any change re-creates it.
+    key: [rendered.generation, idAttribute[1], key, clientReferenceId, email].join('|'),
+    ref: forwardedRef,
+    id: props.id,
+    className: props.className,
+    style: props.style,
+    [idAttribute[0]]: idAttribute[1],
+    'publishable-key': key,
+    'customer-session-client-secret': customerSecret,
+    'client-reference-id': clientReferenceId,
+    'customer-email': email,
+  });
+}

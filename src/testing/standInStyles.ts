@@ -1,0 +1,28 @@
+/** Inline styles shared by the stand-ins: a quiet card that reads well in Storybook. No global CSS. */
+export const standInStyles = {
+  card: {
+    boxSizing: 'border-box',
+    maxWidth: '440px',
+    padding: '16px 18px',
+    border: '1px solid #e3e8ee',
+    borderRadius: '10px',
+    background: '#ffffff',
+    boxShadow: '0 1px 3px rgba(50, 50, 93, 0.08), 0 1px 1px rgba(0, 0, 0, 0.04)',
+    color: '#30313d',
+    font: '14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  },
+  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', marginBottom: '12px' },
+  title: { fontWeight: '600', fontSize: '15px' },
+  pill: { fontSize: '11px', fontWeight: '600', letterSpacing: '0.02em', padding: '2px 8px', borderRadius: '999px', background: '#f1f3f9', color: '#6a7383' },
+  customer: { padding: '8px 10px', borderRadius: '6px', background: '#eef9f2', color: '#1b6b3a', marginBottom: '10px' },
+  guest: { padding: '8px 10px', borderRadius: '6px', background: '#f6f8fa', color: '#545969', marginBottom: '10px' },
+  mono: { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', fontSize: '12.5px' },
+  list: { listStyle: 'none', margin: '0 0 12px', padding: '0' },
+  row: { display: 'flex', gap: '8px', padding: '3px 0' },
+  on: { color: '#1b6b3a', fontWeight: '700', width: '1em' },
+  off: { color: '#a3acb9', fontWeight: '700', width: '1em' },
+  label: { display: 'block', fontSize: '13px', color: '#545969', margin: '8px 0 4px' },
+  input: { boxSizing: 'border-box', width: '100%', padding: '9px 11px', border: '1px solid #d5dbe1', borderRadius: '6px', font: 'inherit', background: '#fff' },
+  muted: { color: '#6a7383', fontSize: '12.5px', marginTop: '10px' },
+  button: { marginTop: '12px', padding: '10px 16px', border: '0', borderRadius: '6px', background: '#635bff', color: '#fff', font: 'inherit', fontWeight: '600', cursor: 'pointer' },
+} satisfies Record<string, Partial<CSSStyleDeclaration>>;
