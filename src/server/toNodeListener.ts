@@ -1,5 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createRequestListener, type RequestListenerOptions } from '@remix-run/node-fetch-server';
+import {
+  createHeaders,
+  createRequestListener,
+  sendResponse,
+  type RequestListenerOptions,
+} from '@remix-run/node-fetch-server';
 import type { CustomerSessionHandler } from './types';
 
 /**
@@ -10,7 +15,7 @@ import type { CustomerSessionHandler } from './types';
  *
  * If a body parser ran first (`express.json()`), the raw body is gone; the parsed `req.body` is
  * then re-serialized as the request body (JSON for objects, as-is for strings and buffers), so
- * narrowing and every check still apply. Mount the route before the parser to skip that step.
+ * narrowing and every check still apply. Mount the route before any parser to skip that step.
  */
 export function toNodeListener(
   handler: CustomerSessionHandler,
@@ -22,20 +27,32 @@ export function toNodeListener(
       listener(req, res);
       return;
     }
-    const parsed = (req as IncomingMessage & { body?: unknown }).body;
-    createRequestListener((request: Request) => handler(withBody(request, parsed)), options)(req, res);
+    // The bridge reads bodies from the socket stream and treats an already-ended one as aborted,
+    // so a consumed request is rebuilt from what the parser left behind.
+    void Promise.resolve()
+      .then(() => handler(rebuildConsumedRequest(req, options)))
+      .then((response) => sendResponse(res, response))
+      .catch(() => {
+        // The handler answers its own failures; this covers a broken socket or an unusable URL.
+        if (res.headersSent) res.destroy();
+        else res.writeHead(500).end();
+      });
   };
 }
 
-function withBody(request: Request, parsed: unknown): Request {
-  const headers = new Headers(request.headers);
+function rebuildConsumedRequest(req: IncomingMessage, options: RequestListenerOptions | undefined): Request {
+  const headers = createHeaders(req);
   headers.delete('content-length');
-  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
-  return new Request(request.url, {
-    method: request.method,
+  headers.delete('transfer-encoding');
+  const encrypted = 'encrypted' in req.socket && req.socket.encrypted === true;
+  const protocol = options?.protocol ?? (encrypted ? 'https:' : 'http:');
+  const host = options?.host ?? headers.get('host') ?? 'localhost';
+  const method = req.method ?? 'GET';
+  const parsed = (req as IncomingMessage & { body?: unknown }).body;
+  return new Request(`${protocol}//${host}${req.url ?? '/'}`, {
+    method,
     headers,
-    signal: request.signal,
-    body: hasBody ? serialize(parsed) : null,
+    body: method === 'GET' || method === 'HEAD' ? null : serialize(parsed),
   });
 }
 

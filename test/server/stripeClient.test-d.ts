@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Stripe from 'stripe';
 import { createCustomerSessionHandler, toNodeListener } from '../../src/server';
 import type { CustomerSessionHandler, CustomerSessionStripeClient } from '../../src/server';
+import type { EmulatorStripeClient } from '../../src/testing';
 
 declare const stripe: Stripe;
 
@@ -13,6 +14,10 @@ test('a real Stripe instance is accepted as the client', () => {
     components: { payment_element: { enabled: true } },
   });
   expectTypeOf(handler).toEqualTypeOf<CustomerSessionHandler>();
+});
+
+test('the in-process emulator client fits too', () => {
+  expectTypeOf<EmulatorStripeClient>().toExtend<CustomerSessionStripeClient>();
 });
 
 test('the handler is a Fetch route handler and the Node listener takes (req, res)', () => {
