@@ -5,6 +5,12 @@ export { CustomerSessionError, isCustomerSessionError } from './core/CustomerSes
 export type { CustomerSessionErrorKind } from './core/CustomerSessionError';
 export type * from './core/types';
 export type * from './react/types';
+export { useCustomerSession } from './react/useCustomerSession';
+export { CustomerSessionProvider } from './react/CustomerSessionProvider';
+export { useCustomerSessionContext } from './react/useCustomerSessionContext';
+export { isCustomerSessionQuery } from './react/isCustomerSessionQuery';
+export { customerSessionQueryKeyPrefix } from './react/customerSessionQueryKeyPrefix';
+export { expiryDefaults } from './core/expiryDefaults';
 export { CustomerSessionElements } from './react/CustomerSessionElements';
 export { PricingTable } from './react/PricingTable';
 export { BuyButton } from './react/BuyButton';

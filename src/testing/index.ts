@@ -21,3 +21,7 @@ export { createStripeStandIn } from './createStripeStandIn';
 export type { StripeStandIn, StripeStandInCalls, StripeStandInOptions } from './createStripeStandIn';
 export { defineStripeWebComponentStandIns } from './defineStripeWebComponentStandIns';
 export { maskClientSecret } from '../core/maskClientSecret';
+export { makeCustomerSession } from './makeCustomerSession';
+export type { MakeCustomerSessionOptions } from './makeCustomerSession';
+export { createDeferred } from './createDeferred';
+export type { Deferred } from './createDeferred';

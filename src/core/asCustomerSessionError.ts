@@ -1,0 +1,13 @@
+import { CustomerSessionError } from './CustomerSessionError';
+
+/**
+ * Turns whatever a session request threw into a `CustomerSessionError`: `aborted` when `signal`
+ * fired, the error itself when it already is one, otherwise `network` (the endpoint could not be
+ * reached, or a function endpoint threw something of its own).
+ */
+export function asCustomerSessionError(error: unknown, signal?: AbortSignal): CustomerSessionError {
+  if (signal?.aborted) return new CustomerSessionError('aborted', 'The Customer Session request was aborted.', { cause: error });
+  if (error instanceof CustomerSessionError) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new CustomerSessionError('network', `The Customer Session endpoint could not be reached: ${reason}`, { cause: error });
+}

@@ -1,0 +1,99 @@
+import { asCustomerSessionError } from './asCustomerSessionError';
+import type { ComponentName } from './componentNames';
+import { CustomerSessionError } from './CustomerSessionError';
+import { isRecord } from './isRecord';
+import { parseCustomerSessionResponse } from './parseCustomerSessionResponse';
+import { retryPolicy } from './retryPolicy';
+import type { CustomerSession, StripeErrorObject } from './types';
+
+export interface FetchCustomerSessionOptions {
+  components: ComponentName[];
+  signal?: AbortSignal;
+  /** Extra headers, credentials, mode…; method and body are always this function's own. */
+  requestInit?: RequestInit;
+  fetch?: typeof globalThis.fetch;
+}
+
+function readStripeError(body: unknown): StripeErrorObject | undefined {
+  const error = isRecord(body) ? body.error : undefined;
+  if (!isRecord(error) || typeof error.message !== 'string') return undefined;
+  const picked: StripeErrorObject = { type: typeof error.type === 'string' ? error.type : 'api_error', message: error.message };
+  if (typeof error.code === 'string') picked.code = error.code;
+  if (typeof error.param === 'string') picked.param = error.param;
+  return picked;
+}
+
+function retryAfterMs(header: string | null): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function tryParseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function looksLikeHtml(text: string, contentType: string): boolean {
+  return /html/i.test(contentType) || /^\s*</.test(text);
+}
+
+function httpError(response: Response, text: string): CustomerSessionError {
+  const contentType = response.headers.get('content-type') ?? '';
+  const stripeError = readStripeError(tryParseJson(text));
+  const detail = stripeError ? `: ${stripeError.message}` : looksLikeHtml(text, contentType) ? ' with an HTML page' : '';
+  const error = new CustomerSessionError('http', `The Customer Session endpoint answered HTTP ${response.status}${detail}`, {
+    status: response.status,
+    ...(stripeError ? { stripeError } : {}),
+  });
+  const hint = retryAfterMs(response.headers.get('retry-after'));
+  if (hint !== undefined) retryPolicy.hintRetryAfter(error, hint);
+  return error;
+}
+
+function bodyToSession(response: Response, text: string): CustomerSession {
+  const contentType = response.headers.get('content-type') ?? '';
+  if (looksLikeHtml(text, contentType)) {
+    throw new CustomerSessionError('invalid_response', `The Customer Session endpoint answered with an HTML page (HTTP ${response.status}, content-type "${contentType}") instead of JSON. Is the URL right?`);
+  }
+  const json = tryParseJson(text);
+  if (json === undefined) {
+    throw new CustomerSessionError('invalid_response', `The Customer Session endpoint's body is not valid JSON (HTTP ${response.status}, ${text.length} characters).`);
+  }
+  return parseCustomerSessionResponse(json);
+}
+
+/**
+ * POSTs `{ "components": [...] }` as JSON to the app's endpoint and returns the validated session.
+ * Sends `Accept`/`Content-Type: application/json` and `credentials: 'same-origin'` unless
+ * `requestInit` says otherwise. Always rejects with a `CustomerSessionError`:
+ * `network` / `aborted` when no answer came, `http` (with `status`, and `stripeError` for a Stripe
+ * error body) for non-2xx, `invalid_response` for anything that is not a Customer Session.
+ */
+export async function fetchCustomerSession(url: string, options: FetchCustomerSessionOptions): Promise<CustomerSession> {
+  const { requestInit = {}, signal } = options;
+  const headers = new Headers({ 'Content-Type': 'application/json', Accept: 'application/json' });
+  new Headers(requestInit.headers).forEach((value, name) => headers.set(name, value));
+  const signals = [signal, requestInit.signal ?? undefined].filter((s): s is AbortSignal => s !== undefined);
+  const combined = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+  try {
+    const response = await (options.fetch ?? globalThis.fetch)(url, {
+      credentials: 'same-origin',
+      ...requestInit,
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ components: options.components }),
+      ...(combined ? { signal: combined } : {}),
+    });
+    const text = await response.text();
+    if (!response.ok) throw httpError(response, text);
+    return bodyToSession(response, text);
+  } catch (error) {
+    throw asCustomerSessionError(error, combined);
+  }
+}

@@ -1,0 +1,41 @@
+'use client';
+import { hashKey, type QueryClient } from '@tanstack/react-query';
+import type { ComponentName } from '../core/componentNames';
+import { customerSessionQueryKey } from './customerSessionQueryKey';
+import { CustomerSessionEntry } from './CustomerSessionEntry';
+import { isCustomerSessionQuery } from './isCustomerSessionQuery';
+import type { CustomerSessionEndpoint } from './types';
+
+const entriesByClient = new WeakMap<QueryClient, Map<string, CustomerSessionEntry>>();
+
+function entriesOf(client: QueryClient): Map<string, CustomerSessionEntry> {
+  let entries = entriesByClient.get(client);
+  if (entries === undefined) {
+    const created = new Map<string, CustomerSessionEntry>();
+    entries = created;
+    entriesByClient.set(client, created);
+    // Forget idle entries once TanStack Query has garbage-collected their query.
+    client.getQueryCache().subscribe((event) => {
+      if (event.type !== 'removed' || !isCustomerSessionQuery(event.query)) return;
+      const hash = hashKey(event.query.queryKey);
+      if (created.get(hash)?.isActive === false) created.delete(hash);
+    });
+  }
+  return entries;
+}
+
+/** The shared entry for one QueryClient, endpoint and component set (created on first use). */
+export function getCustomerSessionEntry(
+  client: QueryClient,
+  endpoint: CustomerSessionEndpoint,
+  components: readonly ComponentName[],
+): CustomerSessionEntry {
+  const entries = entriesOf(client);
+  const hash = hashKey(customerSessionQueryKey(endpoint, components));
+  let entry = entries.get(hash);
+  if (entry === undefined) {
+    entry = new CustomerSessionEntry(client, endpoint, components);
+    entries.set(hash, entry);
+  }
+  return entry;
+}
