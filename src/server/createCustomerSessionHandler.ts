@@ -1,3 +1,4 @@
+import { stripeErrorBody } from '../core/stripeErrorBody';
 import { assertValidPolicy } from './assertValidPolicy';
 import { customerParams } from './customerParams';
 import { describeThrownError } from './describeThrownError';
@@ -70,7 +71,8 @@ export function createCustomerSessionHandler(options: CustomerSessionHandlerOpti
     } catch (error) {
       const described = describeThrownError(error);
       if (!(error instanceof EndpointError)) report(onError, error, request, described.status);
-      return jsonResponse(described.status, { error: described.error }, error instanceof EndpointError ? error.headers : {});
+      const headers = error instanceof EndpointError ? error.headers : {};
+      return jsonResponse(described.status, stripeErrorBody(described.error), headers);
     }
   };
 }
