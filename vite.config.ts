@@ -1,6 +1,9 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { chromiumArgs, chromiumExecutablePath } from './test/browser/chromium.js';
 
 // Every peer and runtime dependency stays external: the package ships only its own code.
 const external = [
@@ -58,6 +61,31 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/**/*.test.tsx'],
           setupFiles: ['test/setup/dom.ts'],
+        },
+      },
+      {
+        // Every story (and its play function) as a test in headless Chromium: `npm run test:browser`.
+        extends: true,
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: {
+          name: 'storybook',
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: { executablePath: chromiumExecutablePath, args: chromiumArgs } }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        // The demo storefront driven in Chromium through playwright-core (the test starts the demo server).
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/browser/**/*.e2e.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
     ],

@@ -1,0 +1,26 @@
+import type { StorybookConfig } from '@storybook/react-vite';
+
+const config: StorybookConfig = {
+  framework: '@storybook/react-vite',
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-vitest'],
+  // public/ holds the generated MSW worker (`npm run msw:init`); it is not committed.
+  staticDirs: ['../public'],
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  viteFinal(viteConfig) {
+    // vite.config.ts is the library build. Storybook 10 already keeps only `build.target` from it;
+    // this guards against a future merge: a `build.lib` entry or the peer externals would turn
+    // the Storybook build into a library build with React left unresolved.
+    const build = viteConfig.build;
+    if (build) {
+      delete build.lib;
+      const options = build.rolldownOptions;
+      if (options && Array.isArray(options.external)) {
+        options.external = options.external.filter((pattern) => !(pattern instanceof RegExp && pattern.test('react')));
+      }
+    }
+    return viteConfig;
+  },
+};
+
+export default config;

@@ -1,0 +1,37 @@
+import type { Preview } from '@storybook/react-vite';
+import { setupWorker } from 'msw/browser';
+import { mswLoader } from 'msw-storybook-addon/csf3';
+import { defineStripeWebComponentStandIns } from '../src/testing/defineStripeWebComponentStandIns';
+import { customerSessionRoute } from '../stories/support/backendRegistry';
+import { realStripe } from '../stories/support/realStripe';
+import { StorefrontFrame } from '../stories/support/StorefrontFrame';
+import '../stories/support/storefront.css';
+
+// Offline by default: <stripe-pricing-table> and <stripe-buy-button> render their attributes.
+if (!realStripe) defineStripeWebComponentStandIns();
+
+const preview: Preview = {
+  loaders: [
+    // One worker for the whole run; the customer-session route is an initial handler, so it
+    // survives the addon's handler reset between stories.
+    mswLoader(async () => {
+      const worker = setupWorker(customerSessionRoute);
+      await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
+      return worker;
+    }),
+  ],
+  decorators: [
+    (Story, context) => (
+      <StorefrontFrame docs={context.viewMode === 'docs'}>
+        <Story />
+      </StorefrontFrame>
+    ),
+  ],
+  parameters: {
+    layout: 'fullscreen',
+    controls: { expanded: true, sort: 'none' },
+    options: { storySort: { order: ['Introduction', 'Components', 'Payment Element', 'Storefront', 'Session states'] } },
+  },
+};
+
+export default preview;

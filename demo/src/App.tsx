@@ -1,0 +1,100 @@
+import { PaymentElement } from '@stripe/react-stripe-js';
+import { BuyButton, CustomerSessionElements, CustomerSessionProvider, PricingTable } from '../../src/index';
+import { createStripeStandIn } from '../../src/testing/createStripeStandIn';
+import { defineStripeWebComponentStandIns } from '../../src/testing/defineStripeWebComponentStandIns';
+import { SecretLine } from './SecretLine';
+import { SessionBar } from './SessionBar';
+
+const publishableKey = import.meta.env.STRIPE_PUBLISHABLE_KEY;
+// Without a publishable key nothing may reach js.stripe.com: Stripe.js and the web components are stand-ins.
+const offline = !publishableKey;
+if (offline) defineStripeWebComponentStandIns();
+const stripe = offline ? createStripeStandIn() : undefined;
+
+const appearance = {
+  theme: 'stripe' as const,
+  variables: { colorPrimary: '#7a4b2a', borderRadius: '8px', fontFamily: 'system-ui, sans-serif' },
+};
+
+export function App() {
+  return (
+    <CustomerSessionProvider
+      endpoint="/api/customer-session"
+      components={['payment_element', 'pricing_table', 'buy_button']}
+      publishableKey={publishableKey ?? 'pk_test_offline_demo'}
+      stripe={stripe}
+    >
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark">N</span> Northwind Coffee
+        </div>
+        <div className="account">
+          Signed in as Jenny Rosen <span className="avatar">JR</span>
+        </div>
+      </header>
+      <main className="layout">
+        <SessionBar />
+        <div className="column">
+          <section className="panel" aria-label="Checkout">
+            <div className="panel-head">
+              <h2 className="panel-title">Checkout</h2>
+              <span className="panel-kicker">Payment Element</span>
+            </div>
+            <div className="panel-body">
+              <div className="product">
+                <div className="product-art" aria-hidden="true" />
+                <div>
+                  <div className="product-name">Yirgacheffe, washed</div>
+                  <div className="product-meta">Whole bean · 340 g · Ships Monday</div>
+                </div>
+                <div className="price">$24.00</div>
+              </div>
+              <CustomerSessionElements
+                options={{ mode: 'payment', amount: 2400, currency: 'usd', appearance }}
+                fallback={<div className="skeleton" aria-label="Loading payment form" />}
+              >
+                <PaymentElement />
+              </CustomerSessionElements>
+              <button className="pay" type="button">
+                Pay $24.00
+              </button>
+              <SecretLine component="payment_element" />
+            </div>
+          </section>
+        </div>
+        <div className="column">
+          <section className="panel" aria-label="Subscriptions">
+            <div className="panel-head">
+              <h2 className="panel-title">Subscribe and save</h2>
+              <span className="panel-kicker">Pricing table</span>
+            </div>
+            <div className="panel-body">
+              <PricingTable
+                pricingTableId={import.meta.env.STRIPE_PRICING_TABLE_ID ?? 'prctbl_demo_subscriptions'}
+                clientReferenceId="shopper-jenny"
+                fallback={<div className="skeleton" />}
+              />
+              <SecretLine component="pricing_table" />
+            </div>
+          </section>
+          <section className="panel" aria-label="Gift card">
+            <div className="panel-head">
+              <h2 className="panel-title">Gift a bag</h2>
+              <span className="panel-kicker">Buy button</span>
+            </div>
+            <div className="panel-body">
+              <BuyButton
+                buyButtonId={import.meta.env.STRIPE_BUY_BUTTON_ID ?? 'buy_btn_demo_gift_card'}
+                fallback={<div className="skeleton" />}
+              />
+              <SecretLine component="buy_button" />
+            </div>
+          </section>
+        </div>
+      </main>
+      <footer className="footer">
+        Demo storefront for react-stripe-customer-session. {offline ? 'Offline: Stripe emulator and stand-ins.' : 'Stripe test mode.'}
+      </footer>
+    </CustomerSessionProvider>
+  );
+}

@@ -1,0 +1,61 @@
+import type { ReactNode } from 'react';
+import { BuyButton, CustomerSessionProvider, PricingTable } from '../../src/index';
+import { BACKEND_HEADER } from './backendRegistry';
+import { CheckoutCard } from './CheckoutCard';
+import type { StorefrontLoaded } from './loadStorefront';
+import { storyBuyButtonId, storyPricingTableId, storyPublishableKey } from './realStripe';
+import { SessionPanel } from './SessionPanel';
+import { Skeleton } from './Skeleton';
+import { StoreCard } from './StoreCard';
+import type { StorefrontArgs } from './storefrontArgs';
+import { StoreHeader } from './StoreHeader';
+
+interface StorefrontProps {
+  args: StorefrontArgs;
+  loaded: StorefrontLoaded;
+  /** Replaces the default components (for a component's own docs page). */
+  children?: ReactNode;
+}
+
+/**
+ * A small shop page as a storefront would build it: the provider pointed at `/api/customer-session`
+ * (answered by this story's emulator-backed handler through MSW), the session panel, and the
+ * components the args ask for. Re-keyed on every new backend, so changed controls start afresh.
+ */
+export function Storefront({ args, loaded, children }: StorefrontProps) {
+  const { backend, backendId, stripe } = loaded;
+  return (
+    <CustomerSessionProvider
+      key={backendId}
+      endpoint="/api/customer-session"
+      requestInit={{ headers: { [BACKEND_HEADER]: backendId } }}
+      refreshMarginMs={args.refreshMarginSeconds * 1000}
+      publishableKey={storyPublishableKey}
+      stripe={stripe ?? undefined}
+    >
+      <StoreHeader />
+      <SessionPanel backend={backend} />
+      <div className="sf-grid">
+        {children ?? (
+          <>
+            {args.showPaymentElement ? <CheckoutCard /> : null}
+            {args.showPricingTable ? (
+              <StoreCard title="Plans" note="<PricingTable>">
+                <PricingTable
+                  pricingTableId={storyPricingTableId}
+                  clientReferenceId="user_jenny"
+                  fallback={<Skeleton label="Loading pricing table" />}
+                />
+              </StoreCard>
+            ) : null}
+            {args.showBuyButton ? (
+              <StoreCard title="Gift card" note="<BuyButton>">
+                <BuyButton buyButtonId={storyBuyButtonId} fallback={<Skeleton label="Loading buy button" />} />
+              </StoreCard>
+            ) : null}
+          </>
+        )}
+      </div>
+    </CustomerSessionProvider>
+  );
+}

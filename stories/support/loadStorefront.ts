@@ -1,0 +1,33 @@
+import type { LoaderFunction } from 'storybook/internal/types';
+import type { ReactRenderer } from '@storybook/react-vite';
+import { createStripeStandIn, type StripeStandIn } from '../../src/testing/createStripeStandIn';
+import { registerBackend } from './backendRegistry';
+import { createStoryBackend, type StoryBackend } from './createStoryBackend';
+import { realStripe } from './realStripe';
+import { backendOptionsFromArgs, type StorefrontArgs } from './storefrontArgs';
+
+/** What `loadStorefront` hands the story's render and play functions through `context.loaded`. */
+export interface StorefrontLoaded {
+  backend: StoryBackend;
+  /** Names the backend in the request header; changes whenever args change, re-keying the provider. */
+  backendId: string;
+  /** The Stripe.js stand-in, or `null` when real Stripe.js is used (`STORYBOOK_STRIPE_PUBLISHABLE_KEY`). */
+  stripe: StripeStandIn | null;
+}
+
+/**
+ * Runs before every render, including after a control changes: a fresh emulator and server handler
+ * built from the story's args, so the policy on screen is always the one in the controls.
+ */
+export const loadStorefront: LoaderFunction<ReactRenderer> = async (context) => {
+  const backend = createStoryBackend(backendOptionsFromArgs(context.args as StorefrontArgs));
+  const backendId = registerBackend(context.id, (request) => backend.handle(request));
+  // Like Stripe.js, the stand-in looks the session up by its secret to show its features.
+  const stripe = realStripe ? null : createStripeStandIn({ resolveSession: (secret) => backend.sessionFor(secret) });
+  const loaded: StorefrontLoaded = { backend, backendId, stripe };
+  return loaded;
+};
+
+export function storefrontLoaded(loaded: Record<string, unknown>): StorefrontLoaded {
+  return loaded as unknown as StorefrontLoaded;
+}

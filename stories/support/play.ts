@@ -1,0 +1,51 @@
+import { expect, waitFor, within } from 'storybook/test';
+import { maskClientSecret } from '../../src/core/maskClientSecret';
+import type { CustomerSessionStatus } from '../../src/react/types';
+import type { StorefrontLoaded } from './loadStorefront';
+
+type Canvas = ReturnType<typeof within>;
+
+/** Waits until the session badge reads `status`. */
+export async function expectStatus(canvas: Canvas, status: CustomerSessionStatus, timeout = 5000): Promise<void> {
+  await waitFor(() => expect(canvas.getByRole('status', { name: `Session ${status}` })).toBeVisible(), { timeout });
+}
+
+/** The newest secret the backend handed out; fails when there is none. */
+export function lastSecret(loaded: StorefrontLoaded): string {
+  const secret = loaded.backend.lastSession()?.client_secret;
+  if (secret === undefined) throw new Error('The backend has not handed out a session yet.');
+  return secret;
+}
+
+/** The Payment Element stand-in as the viewer sees it. */
+export function paymentElement(canvas: Canvas): Promise<HTMLElement> {
+  return canvas.findByRole('group', { name: 'Payment Element (stand-in)' });
+}
+
+/** Asserts the Payment Element shows (masked) and received (in `elements()` or `elements.update()`) `secret`. */
+export async function expectPaymentElementSecret(canvas: Canvas, loaded: StorefrontLoaded, secret: string): Promise<void> {
+  const group = await paymentElement(canvas);
+  await waitFor(() => expect(group).toHaveTextContent(`Customer session ${maskClientSecret(secret)}`));
+  expect(group).not.toHaveTextContent(secret);
+  expect(loaded.stripe?.elementsOptions?.customerSessionClientSecret).toBe(secret);
+}
+
+/** Asserts the Payment Element renders as guest checkout and Stripe.js never saw a customer secret. */
+export async function expectPaymentElementAnonymous(canvas: Canvas, loaded: StorefrontLoaded): Promise<void> {
+  const group = await paymentElement(canvas);
+  expect(group).toHaveTextContent('Guest checkout: no customer session');
+  const given = [...(loaded.stripe?.calls.elements ?? []), ...(loaded.stripe?.calls.update ?? [])];
+  expect(given.length).toBeGreaterThan(0);
+  for (const options of given) expect(options?.customerSessionClientSecret).toBeUndefined();
+}
+
+/** A feature row of the Payment Element stand-in, e.g. `Shows saved payment methods (up to 3)`, is on or off. */
+export async function expectFeature(canvas: Canvas, label: string, on: boolean): Promise<void> {
+  const group = await paymentElement(canvas);
+  await waitFor(() => expect(within(group).getByRole('listitem', { name: `${label}: ${on ? 'on' : 'off'}` })).toBeVisible());
+}
+
+/** The web component stand-in (`Pricing table` / `Buy button`) as the viewer sees it. */
+export function webComponent(canvas: Canvas, title: 'Pricing table' | 'Buy button'): Promise<HTMLElement> {
+  return canvas.findByRole('group', { name: `${title} (stand-in)` });
+}

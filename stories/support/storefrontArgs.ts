@@ -1,0 +1,135 @@
+import type { ArgTypes } from '@storybook/react-vite';
+import type {
+  AllowRedisplay,
+  CustomerSessionComponentsParams,
+  FeatureToggle,
+  PaymentElementFeaturesParams,
+  PaymentMethodSaveUsage,
+} from '../../src/core/types';
+import type { EndpointBehaviour, StoryBackendOptions } from './createStoryBackend';
+
+/** Story controls: the server's policy, what the page renders, and how the endpoint behaves. */
+export interface StorefrontArgs {
+  /** Policy: the session enables the Payment Element. */
+  paymentElement: boolean;
+  /** Policy: the session enables the pricing table. */
+  pricingTable: boolean;
+  /** Policy: the session enables the buy button. */
+  buyButton: boolean;
+  redisplay: FeatureToggle;
+  redisplayLimit: number;
+  allowRedisplayFilters: AllowRedisplay[];
+  save: FeatureToggle;
+  saveUsage: PaymentMethodSaveUsage | 'unset';
+  remove: FeatureToggle;
+  /** Page: which components it renders (a rendered component the session does not enable stays anonymous). */
+  showPaymentElement: boolean;
+  showPricingTable: boolean;
+  showBuyButton: boolean;
+  endpoint: EndpointBehaviour;
+  sessionTtlSeconds: number;
+  refreshMarginSeconds: number;
+  refreshDelayMs: number;
+}
+
+export const defaultStorefrontArgs: StorefrontArgs = {
+  paymentElement: true,
+  pricingTable: false,
+  buyButton: false,
+  redisplay: 'enabled',
+  redisplayLimit: 3,
+  allowRedisplayFilters: ['always'],
+  save: 'disabled',
+  saveUsage: 'unset',
+  remove: 'disabled',
+  showPaymentElement: true,
+  showPricingTable: false,
+  showBuyButton: false,
+  endpoint: 'live',
+  sessionTtlSeconds: 1800,
+  refreshMarginSeconds: 60,
+  refreshDelayMs: 0,
+};
+
+const toggle = ['enabled', 'disabled'];
+const policy = { category: 'Server policy' };
+const features = { category: 'Payment Element features' };
+const whenPaymentElement = { arg: 'paymentElement' };
+const page = { category: 'Page' };
+const endpoint = { category: 'Endpoint and clock' };
+
+export const storefrontArgTypes: Partial<ArgTypes<StorefrontArgs>> = {
+  paymentElement: { name: 'components.payment_element.enabled', control: 'boolean', table: policy },
+  pricingTable: { name: 'components.pricing_table.enabled', control: 'boolean', table: policy },
+  buyButton: { name: 'components.buy_button.enabled', control: 'boolean', table: policy },
+  redisplay: { name: 'payment_method_redisplay', control: 'inline-radio', options: toggle, table: features, if: whenPaymentElement },
+  redisplayLimit: {
+    name: 'payment_method_redisplay_limit',
+    description: 'Stripe accepts 1 to 10; try 0 or 11 to see the server reject it.',
+    control: { type: 'range', min: 0, max: 11, step: 1 },
+    table: features,
+    if: whenPaymentElement,
+  },
+  allowRedisplayFilters: {
+    name: 'payment_method_allow_redisplay_filters',
+    control: 'inline-check',
+    options: ['always', 'limited', 'unspecified'],
+    table: features,
+    if: whenPaymentElement,
+  },
+  save: { name: 'payment_method_save', control: 'inline-radio', options: toggle, table: features, if: whenPaymentElement },
+  saveUsage: {
+    name: 'payment_method_save_usage',
+    description: 'Required when payment_method_save is enabled.',
+    control: 'inline-radio',
+    options: ['unset', 'off_session', 'on_session'],
+    table: features,
+    if: whenPaymentElement,
+  },
+  remove: { name: 'payment_method_remove', control: 'inline-radio', options: toggle, table: features, if: whenPaymentElement },
+  showPaymentElement: { name: 'render Payment Element', control: 'boolean', table: page },
+  showPricingTable: { name: 'render pricing table', control: 'boolean', table: page },
+  showBuyButton: { name: 'render buy button', control: 'boolean', table: page },
+  endpoint: {
+    name: 'endpoint behaviour',
+    control: 'select',
+    options: ['live', 'pending', 'server-error', 'stripe-error', 'html-page'],
+    table: endpoint,
+  },
+  sessionTtlSeconds: {
+    name: 'session lifetime (s)',
+    description: "The emulator's expires_at − created. Stripe's is 1800.",
+    control: { type: 'number', min: 2, max: 1800 },
+    table: endpoint,
+  },
+  refreshMarginSeconds: { name: 'refreshMarginMs (s)', control: { type: 'number', min: 0, max: 600 }, table: endpoint },
+  refreshDelayMs: { name: 'refresh answer delay (ms)', control: { type: 'number', min: 0, max: 10000, step: 100 }, table: endpoint },
+};
+
+/** The server policy the args describe; features only where the Payment Element is enabled. */
+export function policyFromArgs(args: StorefrontArgs): CustomerSessionComponentsParams {
+  const components: CustomerSessionComponentsParams = {};
+  if (args.paymentElement) {
+    const features: PaymentElementFeaturesParams = {
+      payment_method_redisplay: args.redisplay,
+      payment_method_redisplay_limit: args.redisplayLimit,
+      payment_method_allow_redisplay_filters: args.allowRedisplayFilters,
+      payment_method_save: args.save,
+      payment_method_remove: args.remove,
+    };
+    if (args.saveUsage !== 'unset') features.payment_method_save_usage = args.saveUsage;
+    components.payment_element = { enabled: true, features };
+  }
+  if (args.pricingTable) components.pricing_table = { enabled: true };
+  if (args.buyButton) components.buy_button = { enabled: true };
+  return components;
+}
+
+export function backendOptionsFromArgs(args: StorefrontArgs): StoryBackendOptions {
+  return {
+    policy: policyFromArgs(args),
+    behaviour: args.endpoint,
+    sessionTtlSeconds: args.sessionTtlSeconds,
+    refreshDelayMs: args.refreshDelayMs,
+  };
+}
