@@ -1,0 +1,163 @@
+import { act } from '@testing-library/react';
+import { useMswServer } from '../helpers/mswServer';
+import { flushUntil } from '../helpers/advanceUntil';
+import { useFakeClock } from '../helpers/fakeClock';
+import { renderWithProvider } from '../helpers/renderWithProvider';
+import { createSessionEndpoint } from '../helpers/sessionEndpoint';
+import { createSessionRecorder } from '../helpers/sessionRecorder';
+
+const server = useMswServer();
+const clock = useFakeClock();
+const minute = 60_000;
+
+function setup(options: Parameters<typeof createSessionEndpoint>[0] = {}, refreshMarginMs?: number) {
+  const endpoint = createSessionEndpoint(options);
+  server.use(endpoint.handler);
+  const recorder = createSessionRecorder();
+  renderWithProvider(<recorder.ContextProbe />, { components: ['payment_element'], ...(refreshMarginMs === undefined ? {} : { refreshMarginMs }) });
+  return { endpoint, recorder, ready: () => recorder.latest().status === 'ready' };
+}
+
+function setVisibility(state: DocumentVisibilityState) {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
+afterEach(() => {
+  Reflect.deleteProperty(document, 'visibilityState');
+});
+
+describe('expiry and refresh', () => {
+  it('refreshes exactly once per expiry window over three windows, 5 minutes before expiry', async () => {
+    const { endpoint, recorder, ready } = setup();
+    await flushUntil(ready);
+    const secrets = [recorder.latest().clientSecret];
+    for (let window = 1; window <= 3; window++) {
+      const expiresAt = recorder.latest().expiresAt!.getTime();
+      expect(expiresAt - Date.now()).toBe(30 * minute);
+      await clock.advance(25 * minute - 1000);
+      expect(endpoint.requests).toHaveLength(window);
+      await clock.advance(1000);
+      await flushUntil(() => ready() && recorder.latest().clientSecret !== secrets.at(-1));
+      expect(endpoint.requests).toHaveLength(window + 1);
+      secrets.push(recorder.latest().clientSecret);
+    }
+    await clock.advance(25 * minute - 1000);
+    expect(endpoint.requests).toHaveLength(4);
+    expect(new Set(secrets).size).toBe(4);
+    expect(recorder.states.some((s) => s.status === 'expired')).toBe(false);
+    expect(recorder.states.some((s) => s.status === 'refreshing' && s.clientSecret !== null)).toBe(true);
+  });
+
+  it("becomes 'expired' with a null clientSecret when expiry passes before the refresh lands", async () => {
+    const { endpoint, recorder, ready } = setup();
+    await flushUntil(ready);
+    const first = recorder.latest();
+    const held = endpoint.hold();
+    await clock.advance(25 * minute);
+    expect(recorder.latest()).toMatchObject({ status: 'refreshing', clientSecret: first.clientSecret });
+    await clock.advance(5 * minute - 1);
+    expect(recorder.latest().clientSecret).toBe(first.clientSecret);
+    await clock.advance(1);
+    expect(recorder.latest()).toMatchObject({ status: 'expired', clientSecret: null, session: null });
+    expect(recorder.latest().isEnabled('payment_element')).toBe(false);
+    const expiredAt = recorder.states.length;
+    held.resolve();
+    await flushUntil(ready);
+    expect(recorder.latest().clientSecret).not.toBe(first.clientSecret);
+    // Between expiry and the new session, no render saw the old secret.
+    expect(recorder.states.slice(expiredAt).every((s) => s.clientSecret !== first.clientSecret)).toBe(true);
+    expect(endpoint.requests).toHaveLength(2);
+  });
+
+  it.each([
+    ['ahead of', 10 * minute],
+    ['behind', -10 * minute],
+  ])("refreshes before the server's expiry when the browser clock is 10 minutes %s Stripe's", async (_label, clientAheadMs) => {
+    const { endpoint, recorder, ready } = setup({ clientAheadMs });
+    await flushUntil(ready);
+    const serverExpiry = recorder.latest().session!.expires_at * 1000;
+    // Skew-corrected: the local expiry is the server's expiry moved onto the local clock.
+    expect(recorder.latest().expiresAt!.getTime()).toBe(serverExpiry + clientAheadMs);
+    await clock.advance(25 * minute - 1000);
+    expect(endpoint.requests).toHaveLength(1);
+    await clock.advance(1000);
+    await flushUntil(() => endpoint.requests.length === 2);
+    expect(serverExpiry - endpoint.emulator.clock.now()).toBe(5 * minute);
+    await flushUntil(() => ready() && recorder.latest().session!.expires_at * 1000 > serverExpiry);
+  });
+
+  it('refreshes at once when a tab that slept past expiry becomes visible again', async () => {
+    const { endpoint, recorder, ready } = setup();
+    await flushUntil(ready);
+    const first = recorder.latest().clientSecret;
+    setVisibility('hidden');
+    // Asleep: the clock moves an hour, no timer runs.
+    act(() => vi.setSystemTime(Date.now() + 60 * minute));
+    expect(endpoint.requests).toHaveLength(1);
+    act(() => setVisibility('visible'));
+    expect(recorder.latest()).toMatchObject({ status: 'expired', clientSecret: null });
+    await flushUntil(() => ready());
+    expect(endpoint.requests).toHaveLength(2);
+    expect(recorder.latest().clientSecret).not.toBe(first);
+  });
+
+  it.each(['focus', 'online'])('re-checks on window %s and refreshes when due', async (eventName) => {
+    const { endpoint, recorder, ready } = setup();
+    await flushUntil(ready);
+    act(() => vi.setSystemTime(Date.now() + 26 * minute)); // due, timers late
+    act(() => void window.dispatchEvent(new Event(eventName)));
+    await flushUntil(() => endpoint.requests.length === 2 && ready());
+    expect(recorder.latest().expiresAt!.getTime() - Date.now()).toBe(30 * minute);
+  });
+
+  it('does not refresh on wake-up events while the session is fresh', async () => {
+    const { endpoint, ready } = setup();
+    await flushUntil(ready);
+    await clock.advance(10 * minute);
+    act(() => {
+      setVisibility('visible');
+      window.dispatchEvent(new Event('focus'));
+      window.dispatchEvent(new Event('online'));
+    });
+    await clock.advance(0);
+    expect(endpoint.requests).toHaveLength(1);
+  });
+
+  it('honours refreshMarginMs', async () => {
+    const { endpoint, ready } = setup({}, 60_000);
+    await flushUntil(ready);
+    await clock.advance(29 * minute - 1);
+    expect(endpoint.requests).toHaveLength(1);
+    await clock.advance(1);
+    await flushUntil(() => endpoint.requests.length === 2);
+  });
+
+  it('clamps the margin to half the lifetime, so short sessions refresh at half-life, not in a loop', async () => {
+    const { endpoint, recorder, ready } = setup({ sessionTtlSeconds: 120 });
+    await flushUntil(ready);
+    await clock.advance(60_000 - 1);
+    expect(endpoint.requests).toHaveLength(1);
+    for (let i = 2; i <= 4; i++) {
+      await clock.advance(i === 2 ? 1 : 60_000);
+      await flushUntil(() => endpoint.requests.length === i && ready());
+    }
+    expect(recorder.states.some((s) => s.status === 'expired')).toBe(false);
+  });
+
+  it('after a failed refresh, withholds the secret at expiry and does not retry in a loop', async () => {
+    const { endpoint, recorder, ready } = setup();
+    await flushUntil(ready);
+    endpoint.queue(() => Response.json({ error: { type: 'invalid_request_error', message: 'No such customer' } }, { status: 400 }));
+    await clock.advance(25 * minute);
+    await flushUntil(() => recorder.latest().status === 'error');
+    expect(recorder.latest().clientSecret).not.toBeNull(); // still valid for 5 minutes
+    await clock.advance(5 * minute);
+    expect(recorder.latest()).toMatchObject({ status: 'error', clientSecret: null });
+    await clock.advance(60 * minute);
+    expect(endpoint.requests).toHaveLength(2);
+    await act(() => recorder.latest().refresh());
+    await flushUntil(ready);
+    expect(endpoint.requests).toHaveLength(3);
+  });
+});

@@ -1,0 +1,181 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { useCustomerSessionContext } from '../../src/react/useCustomerSessionContext';
+import { isCustomerSessionQuery } from '../../src/react/isCustomerSessionQuery';
+import type { CustomerSessionEndpoint } from '../../src/react/types';
+import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
+import { useMswServer } from '../helpers/mswServer';
+import { renderWithProvider, providerTree } from '../helpers/renderWithProvider';
+import { createSessionEndpoint } from '../helpers/sessionEndpoint';
+import { createSessionRecorder } from '../helpers/sessionRecorder';
+
+const server = useMswServer();
+const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+describe('one session, shared', () => {
+  it('makes one request for 100 consumers of a provider', async () => {
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const recorder = createSessionRecorder();
+    renderWithProvider(Array.from({ length: 100 }, (_, i) => <recorder.ContextProbe key={i} />), { components: ['payment_element'] });
+    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await settle();
+    expect(endpoint.requests).toHaveLength(1);
+    expect(recorder.latest().clientSecret).toMatch(/^cuss_secret_/);
+  });
+
+  it('makes one request for 100 useCustomerSession hooks with no provider at all', async () => {
+    const endpoint = createSessionEndpoint({ url: '/api/bare-hooks' });
+    server.use(endpoint.handler);
+    const recorder = createSessionRecorder();
+    // A fresh (and differently ordered) components array every render must not split the session.
+    render(
+      <>
+        {Array.from({ length: 100 }, (_, i) => (
+          <recorder.HookProbe key={i} options={{ endpoint: endpoint.url, components: i % 2 ? ['pricing_table', 'buy_button'] : ['buy_button', 'pricing_table', 'buy_button'] }} />
+        ))}
+      </>,
+    );
+    await waitFor(() => expect(screen.getAllByTestId('status').every((el) => el.textContent === 'ready')).toBe(true));
+    await settle();
+    expect(endpoint.requests).toHaveLength(1);
+    expect(endpoint.requests[0]?.body).toEqual({ components: ['buy_button', 'pricing_table'] });
+  });
+
+  it('makes one request in StrictMode and never aborts it', async () => {
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const recorder = createSessionRecorder();
+    renderWithProvider(<recorder.ContextProbe />, { strict: true });
+    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await settle();
+    expect(endpoint.requests).toHaveLength(1);
+    expect(endpoint.requests[0]?.signal.aborted).toBe(false);
+  });
+
+  it('shares the provider session with useCustomerSession hooks inside it', async () => {
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const recorder = createSessionRecorder();
+    renderWithProvider(
+      <>
+        <recorder.ContextProbe />
+        <recorder.HookProbe options={{ endpoint: endpoint.url, components: ['pricing_table'] }} />
+      </>,
+      { components: ['pricing_table'], strict: true },
+    );
+    await waitFor(() => expect(screen.getAllByTestId('status').map((el) => el.textContent)).toEqual(['ready', 'ready']));
+    await settle();
+    expect(endpoint.requests).toHaveLength(1);
+  });
+
+  it('keeps different component sets and endpoints apart', async () => {
+    const first = createSessionEndpoint({ url: '/api/first' });
+    const second = createSessionEndpoint({ url: '/api/second' });
+    server.use(first.handler, second.handler);
+    const recorder = createSessionRecorder();
+    render(
+      <>
+        <recorder.HookProbe options={{ endpoint: first.url, components: ['pricing_table'] }} />
+        <recorder.HookProbe options={{ endpoint: first.url, components: ['buy_button'] }} />
+        <recorder.HookProbe options={{ endpoint: second.url, components: ['buy_button'] }} />
+      </>,
+    );
+    await waitFor(() => expect(screen.getAllByTestId('status').map((el) => el.textContent)).toEqual(['ready', 'ready', 'ready']));
+    expect(first.requests.map((r) => r.body)).toEqual(expect.arrayContaining([{ components: ['pricing_table'] }, { components: ['buy_button'] }]));
+    expect(first.requests).toHaveLength(2);
+    expect(second.requests).toHaveLength(1);
+  });
+
+  it('works with no QueryClientProvider (the provider makes a private client)', async () => {
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const recorder = createSessionRecorder();
+    renderWithProvider(<recorder.ContextProbe />);
+    expect(recorder.latest().status).toBe('pending');
+    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    expect(recorder.latest().session?.customer).toBe(endpoint.customerId);
+  });
+
+  it("uses the app's QueryClientProvider client when there is one", async () => {
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const appClient = new QueryClient();
+    const recorder = createSessionRecorder();
+    render(<QueryClientProvider client={appClient}>{providerTree(<recorder.ContextProbe />)}</QueryClientProvider>);
+    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    const queries = appClient.getQueryCache().findAll({ predicate: isCustomerSessionQuery });
+    expect(queries).toHaveLength(1);
+    expect(queries[0]?.meta).toEqual({ persist: false });
+  });
+
+  it('uses the queryClient prop over everything else', async () => {
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const appClient = new QueryClient();
+    const ownClient = new QueryClient();
+    const recorder = createSessionRecorder();
+    render(<QueryClientProvider client={appClient}>{providerTree(<recorder.ContextProbe />, { queryClient: ownClient })}</QueryClientProvider>);
+    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    expect(ownClient.getQueryCache().findAll({ predicate: isCustomerSessionQuery })).toHaveLength(1);
+    expect(appClient.getQueryCache().getAll()).toHaveLength(0);
+  });
+
+  it('throws an error naming CustomerSessionProvider when useCustomerSessionContext is used outside one', () => {
+    function Orphan() {
+      useCustomerSessionContext();
+      return null;
+    }
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(() => render(<Orphan />)).toThrow(/CustomerSessionProvider/);
+  });
+
+  it('calls a function endpoint with the components and a signal, keyed by its identity', async () => {
+    const calls: Array<{ components: string[]; signal: AbortSignal }> = [];
+    const endpoint: CustomerSessionEndpoint = async (ctx) => {
+      calls.push(ctx);
+      return makeCustomerSession({ components: ['pricing_table'] });
+    };
+    const recorder = createSessionRecorder();
+    render(
+      <StrictMode>
+        {providerTree(
+          <>
+            <recorder.ContextProbe />
+            <recorder.HookProbe options={{ endpoint, components: ['pricing_table'] }} />
+          </>,
+          { endpoint, components: ['pricing_table'] },
+        )}
+      </StrictMode>,
+    );
+    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await settle();
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.components).toEqual(['pricing_table']);
+    expect(calls[0]?.signal).toBeInstanceOf(AbortSignal);
+    expect(recorder.latest().isEnabled('pricing_table')).toBe(true);
+  });
+
+  it('rejects a function endpoint that returns something other than a Customer Session', async () => {
+    const endpoint: CustomerSessionEndpoint = async () => ({ client_secret: 'cuss_secret_x' }) as never;
+    const recorder = createSessionRecorder();
+    renderWithProvider(<recorder.ContextProbe />, { endpoint });
+    await waitFor(() => expect(recorder.latest().status).toBe('error'));
+    expect(recorder.latest().error).toMatchObject({ kind: 'invalid_response', message: expect.stringContaining('`object`') });
+  });
+
+  it('follows the session\'s components in isEnabled', async () => {
+    const endpoint = createSessionEndpoint({ policy: { pricing_table: { enabled: true }, buy_button: { enabled: true } } });
+    server.use(endpoint.handler);
+    const recorder = createSessionRecorder();
+    renderWithProvider(<recorder.ContextProbe />, { components: ['pricing_table'] });
+    expect(recorder.latest().isEnabled('pricing_table')).toBe(false); // nothing yet
+    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    const state = recorder.latest();
+    expect(state.isEnabled('pricing_table')).toBe(true);
+    expect(state.isEnabled('buy_button')).toBe(false);
+    expect(state.isEnabled('payment_element')).toBe(false);
+    expect(state.session?.components.pricing_table.enabled).toBe(true);
+  });
+});
