@@ -65,7 +65,7 @@ export type StripeWebComponentProps = CustomerSessionSlots &
     id?: string;
     className?: string;
     style?: CSSProperties;
-    [dataAttribute: `data-${string}`]: string | number | boolean | undefined;
+    // `data-*` attributes pass through too (TypeScript accepts hyphenated JSX attributes on any component).
   };
 
 export type PricingTableProps = StripeWebComponentProps & { pricingTableId: string };

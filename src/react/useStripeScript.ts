@@ -12,10 +12,7 @@ export function useStripeScript(tag: StripeWebComponentTag, nonce: string | unde
   const [error, setError] = useState<CustomerSessionError | null>(null);
   useEffect(() => {
     let active = true;
-    loadStripeScript(tag, nonce).then(
-      () => active && setError(null),
-      (cause: CustomerSessionError) => active && setError(cause),
-    );
+    loadStripeScript(tag, nonce).catch((cause: CustomerSessionError) => active && setError(cause));
     return () => {
       active = false;
     };

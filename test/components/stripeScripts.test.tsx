@@ -1,0 +1,99 @@
+import { act, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CustomerSessionError } from '../../src/core/CustomerSessionError';
+import { loadStripeScript } from '../../src/core/loadStripeScript';
+import { stripeScriptCache } from '../../src/core/stripeScriptCache';
+import { BuyButton } from '../../src/react/BuyButton';
+import { PricingTable } from '../../src/react/PricingTable';
+import { makeSession, renderWithSessionState } from '../helpers/renderWithSessionState';
+
+const TABLE_JS = 'https://js.stripe.com/v3/pricing-table.js';
+const BUTTON_JS = 'https://js.stripe.com/v3/buy-button.js';
+const scripts = (src: string) => [...document.querySelectorAll<HTMLScriptElement>('script')].filter((s) => s.src === src);
+const ready = { status: 'ready' as const, session: makeSession(['pricing_table', 'buy_button']) };
+
+// jsdom never fetches these scripts: tests fire `load` / `error` themselves. Nothing here defines the elements.
+beforeEach(() => {
+  stripeScriptCache.clear();
+  document.querySelectorAll('script').forEach((script) => script.remove());
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('Stripe script loading', () => {
+  it('adds one script per kind for five instances, after mount, with the CSP nonce', () => {
+    const five = [1, 2, 3, 4, 5];
+    renderWithSessionState(
+      <>
+        {five.map((n) => (
+          <PricingTable key={n} pricingTableId={`prctbl_${n}`} nonce="r4nd0m" />
+        ))}
+        {five.map((n) => (
+          <BuyButton key={n} buyButtonId={`buy_btn_${n}`} nonce="r4nd0m" />
+        ))}
+      </>,
+      { session: ready },
+    );
+    expect(scripts(TABLE_JS)).toHaveLength(1);
+    expect(scripts(BUTTON_JS)).toHaveLength(1);
+    expect(scripts(TABLE_JS)[0]?.nonce).toBe('r4nd0m');
+    expect(scripts(TABLE_JS)[0]?.async).toBe(true);
+    expect(document.querySelectorAll('stripe-pricing-table')).toHaveLength(5);
+  });
+
+  it('loads nothing until such a component renders', () => {
+    renderWithSessionState(<p>no Stripe components here</p>, { session: ready });
+    expect(scripts(TABLE_JS)).toHaveLength(0);
+    expect(scripts(BUTTON_JS)).toHaveLength(0);
+  });
+
+  it('reuses a <script src> the site already has', () => {
+    const existing = document.createElement('script');
+    existing.src = TABLE_JS;
+    document.head.append(existing);
+    renderWithSessionState(<PricingTable pricingTableId="prctbl_1" />, { session: ready });
+    expect(scripts(TABLE_JS)).toEqual([existing]);
+  });
+
+  it('on a load failure shows errorFallback and calls onError for each instance, with no uncaught error', async () => {
+    const onError = vi.fn();
+    renderWithSessionState(
+      <>
+        <PricingTable pricingTableId="prctbl_1" onError={onError} errorFallback={<p>Plans unavailable</p>} />
+        <PricingTable pricingTableId="prctbl_2" onError={onError} errorFallback={<p>Plans unavailable</p>} />
+      </>,
+      { session: ready },
+    );
+    const script = scripts(TABLE_JS)[0];
+    await act(async () => {
+      script?.dispatchEvent(new Event('error'));
+    });
+    expect(screen.getAllByText('Plans unavailable')).toHaveLength(2);
+    expect(document.querySelector('stripe-pricing-table')).toBeNull();
+    expect(onError).toHaveBeenCalledTimes(2);
+    const error = onError.mock.calls[0]?.[0] as CustomerSessionError;
+    expect(error).toBeInstanceOf(CustomerSessionError);
+    expect(error.kind).toBe('network');
+    expect(error.message).toContain(TABLE_JS);
+    expect(scripts(TABLE_JS)).toHaveLength(0);
+  });
+
+  it('tries again on the next mount after a failure', async () => {
+    const failed = loadStripeScript('stripe-buy-button');
+    scripts(BUTTON_JS)[0]?.dispatchEvent(new Event('error'));
+    await expect(failed).rejects.toMatchObject({ kind: 'network' });
+    const retry = loadStripeScript('stripe-buy-button');
+    expect(scripts(BUTTON_JS)).toHaveLength(1);
+    scripts(BUTTON_JS)[0]?.dispatchEvent(new Event('load'));
+    await expect(retry).resolves.toBeUndefined();
+    expect(loadStripeScript('stripe-buy-button')).toBe(retry);
+  });
+
+  it('skips loading when the element is already defined (stand-ins or the real script)', async () => {
+    customElements.define('stripe-pricing-table', class extends HTMLElement {});
+    await expect(loadStripeScript('stripe-pricing-table')).resolves.toBeUndefined();
+    render(<PricingTable pricingTableId="prctbl_1" anonymous publishableKey="pk_test_1" />);
+    await act(async () => {});
+    expect(document.querySelector('stripe-pricing-table')).not.toBeNull();
+    expect(scripts(TABLE_JS)).toHaveLength(0);
+  });
+});

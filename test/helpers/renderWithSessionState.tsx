@@ -1,0 +1,114 @@
+import { act, render, type RenderOptions, type RenderResult } from '@testing-library/react';
+import { useSyncExternalStore, type ReactElement, type ReactNode } from 'react';
+import type { ComponentName } from '../../src/core/componentNames';
+import type { CustomerSessionError } from '../../src/core/CustomerSessionError';
+import type { CustomerSession, PaymentElementFeatures } from '../../src/core/types';
+import { CustomerSessionContext, type CustomerSessionContextValue } from '../../src/react/CustomerSessionContext';
+import type { CustomerSessionState, CustomerSessionStatus, StripeProp } from '../../src/react/types';
+
+let counter = 0;
+
+/** A Customer Session as the endpoint would return it, with `enabled` components switched on. */
+export function makeSession(
+  enabled: ComponentName[],
+  options: { secret?: string; features?: Partial<PaymentElementFeatures>; ttlSeconds?: number } = {},
+): CustomerSession {
+  counter += 1;
+  const created = Math.floor(Date.now() / 1000);
+  const on = (name: ComponentName) => enabled.includes(name);
+  return {
+    object: 'customer_session',
+    client_secret: options.secret ?? `cuss_secret_Test${String(counter).padStart(4, '0')}SessionSecret${counter}xyz${1000 + counter}`,
+    components: {
+      buy_button: { enabled: on('buy_button') },
+      pricing_table: { enabled: on('pricing_table') },
+      customer_sheet: { enabled: on('customer_sheet'), features: null },
+      mobile_payment_element: { enabled: on('mobile_payment_element'), features: null },
+      payment_element: {
+        enabled: on('payment_element'),
+        features: {
+          payment_method_allow_redisplay_filters: ['always'],
+          payment_method_redisplay: 'disabled',
+          payment_method_redisplay_limit: null,
+          payment_method_remove: 'disabled',
+          payment_method_save: 'disabled',
+          payment_method_save_usage: null,
+          ...options.features,
+        },
+      },
+    },
+    created,
+    customer: 'cus_Test123',
+    customer_account: null,
+    expires_at: created + (options.ttlSeconds ?? 1800),
+    livemode: false,
+  };
+}
+
+export interface SessionStateInput {
+  status: CustomerSessionStatus;
+  session?: CustomerSession | null;
+  /** Defaults to the session's secret, except for `expired` and `error`. */
+  clientSecret?: string | null;
+  error?: CustomerSessionError | null;
+}
+
+/** A `CustomerSessionState` as the provider would publish it. */
+export function sessionState({ status, session = null, clientSecret, error = null }: SessionStateInput): CustomerSessionState {
+  const secret = clientSecret !== undefined ? clientSecret : session && status !== 'expired' && status !== 'error' ? session.client_secret : null;
+  return {
+    status,
+    session,
+    clientSecret: secret,
+    expiresAt: session ? new Date(session.expires_at * 1000) : null,
+    error,
+    isEnabled: (component) => session?.components[component].enabled ?? false,
+    refresh: () => Promise.resolve(),
+  };
+}
+
+export interface SessionRenderResult extends RenderResult {
+  /** Publishes a new session state to every consumer, inside `act`. */
+  setSession(input: SessionStateInput): void;
+  /** How many times `getStripe()` was called. */
+  getStripeCalls(): number;
+}
+
+/**
+ * Renders `ui` under `CustomerSessionContext.Provider` with a state the test controls, standing in
+ * for `CustomerSessionProvider`.
+ */
+export function renderWithSessionState(
+  ui: ReactElement,
+  options: { session: SessionStateInput; stripe?: StripeProp | undefined; publishableKey?: string } & Omit<RenderOptions, 'wrapper'>,
+): SessionRenderResult {
+  const { session, stripe: _stripe, publishableKey = 'pk_test_components', ...renderOptions } = options;
+  // `stripe: undefined` given explicitly means "the provider has no Stripe".
+  const stripe = 'stripe' in options ? options.stripe : null;
+  let stripeCalls = 0;
+  const getStripe = () => {
+    stripeCalls += 1;
+    return stripe;
+  };
+  let value: CustomerSessionContextValue = { state: sessionState(session), getStripe, publishableKey };
+  const listeners = new Set<() => void>();
+  const subscribe = (listener: () => void) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  };
+  function Wrapper({ children }: { children: ReactNode }) {
+    const current = useSyncExternalStore(subscribe, () => value);
+    return <CustomerSessionContext.Provider value={current}>{children}</CustomerSessionContext.Provider>;
+  }
+  const result = render(ui, { ...renderOptions, wrapper: Wrapper });
+  return {
+    ...result,
+    setSession(input) {
+      act(() => {
+        value = { ...value, state: sessionState(input) };
+        for (const listener of listeners) listener();
+      });
+    },
+    getStripeCalls: () => stripeCalls,
+  };
+}
