@@ -1,0 +1,112 @@
+import { PaymentElement } from '@stripe/react-stripe-js';
+import { screen } from '@testing-library/react';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ComponentName } from '../../src/core/componentNames';
+import { BuyButton } from '../../src/react/BuyButton';
+import { CustomerSessionElements } from '../../src/react/CustomerSessionElements';
+import { PricingTable } from '../../src/react/PricingTable';
+import { warnedKeys } from '../../src/react/warnedKeys';
+import { createStripeStandIn, type StripeStandIn } from '../../src/testing/createStripeStandIn';
+import { defineStripeWebComponentStandIns } from '../../src/testing/defineStripeWebComponentStandIns';
+import { flushUntil } from '../helpers/advanceUntil';
+import { useFakeClock } from '../helpers/fakeClock';
+import { useMswServer } from '../helpers/mswServer';
+import { renderWithProvider } from '../helpers/renderWithProvider';
+import { createSessionEndpoint, type SessionEndpointOptions } from '../helpers/sessionEndpoint';
+
+const server = useMswServer();
+const clock = useFakeClock();
+const MINUTE = 60_000;
+const SECRET_ATTR = 'customer-session-client-secret';
+const table = () => document.querySelector('stripe-pricing-table');
+const button = () => document.querySelector('stripe-buy-button');
+
+function Storefront({ onError }: { onError?: (error: Error) => void }) {
+  return (
+    <>
+      <CustomerSessionElements options={{ mode: 'payment', amount: 2400, currency: 'usd' }} fallback={<p>checkout loading</p>} onError={onError}>
+        <PaymentElement />
+      </CustomerSessionElements>
+      <PricingTable pricingTableId="prctbl_1" fallback={<p>plans loading</p>} onError={onError} />
+      <BuyButton buyButtonId="buy_btn_1" onError={onError} />
+    </>
+  );
+}
+
+function setup(endpointOptions: SessionEndpointOptions = {}, components: ComponentName[] = ['payment_element', 'pricing_table', 'buy_button']) {
+  const endpoint = createSessionEndpoint(endpointOptions);
+  server.use(endpoint.handler);
+  const stripe: StripeStandIn = createStripeStandIn();
+  renderWithProvider(<Storefront />, {
+    components,
+    stripe,
+    publishableKey: 'pk_test_provider',
+  });
+  return { endpoint, stripe };
+}
+
+beforeAll(() => {
+  defineStripeWebComponentStandIns();
+});
+beforeEach(() => {
+  warnedKeys.clear();
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+
+describe('components under the real CustomerSessionProvider', () => {
+  it('show fallbacks, then hand one session secret to each component the policy enables', async () => {
+    const policy = { payment_element: { enabled: true }, pricing_table: { enabled: true } };
+    const { endpoint, stripe } = setup({ policy }, ['payment_element', 'pricing_table']);
+    expect(screen.getByText('checkout loading')).toBeTruthy();
+    expect(screen.getByText('plans loading')).toBeTruthy();
+    expect(stripe.calls.elements).toEqual([]);
+
+    await flushUntil(() => table() !== null && stripe.calls.elements.length > 0);
+    const secret = table()?.getAttribute(SECRET_ATTR);
+    expect(secret).toMatch(/^cuss_secret_/);
+    expect(stripe.calls.elements).toEqual([{ mode: 'payment', amount: 2400, currency: 'usd', customerSessionClientSecret: secret }]);
+    expect(table()?.getAttribute('publishable-key')).toBe('pk_test_provider');
+    expect(button()?.hasAttribute(SECRET_ATTR)).toBe(false);
+    expect(endpoint.requests).toHaveLength(1);
+    expect(endpoint.requests[0]?.body).toEqual({ components: ['payment_element', 'pricing_table'] });
+  });
+
+  it('follow the provider’s refresh: Elements updates in place at once, the pricing table at the end of its window', async () => {
+    const { endpoint, stripe } = setup();
+    await flushUntil(() => table() !== null && stripe.calls.elements.length > 0);
+    const firstSecret = stripe.calls.elements[0]?.customerSessionClientSecret;
+    const firstTable = table();
+
+    // The provider refreshes 5 minutes before the 30-minute expiry.
+    await clock.advance(25 * MINUTE);
+    await flushUntil(() => stripe.calls.update.length > 0);
+    const secondSecret = stripe.calls.update[0]?.customerSessionClientSecret;
+    expect(secondSecret).toMatch(/^cuss_secret_/);
+    expect(secondSecret).not.toBe(firstSecret);
+    expect(stripe.calls.elements).toHaveLength(1);
+    expect(table()).toBe(firstTable);
+    expect(firstTable?.getAttribute(SECRET_ATTR)).toBe(firstSecret);
+
+    await clock.advance(4 * MINUTE);
+    expect(table()).not.toBe(firstTable);
+    expect(table()?.getAttribute(SECRET_ATTR)).toBe(secondSecret);
+    expect(button()?.getAttribute(SECRET_ATTR)).toBe(secondSecret);
+    expect(endpoint.requests).toHaveLength(2);
+  });
+
+  it('render anonymously and report through onError when the endpoint refuses', async () => {
+    const onError = vi.fn();
+    const endpoint = createSessionEndpoint();
+    endpoint.queue(() => Response.json({ error: { type: 'invalid_request_error', message: 'Not signed in' } }, { status: 401 }));
+    server.use(endpoint.handler);
+    const stripe = createStripeStandIn();
+    renderWithProvider(<Storefront onError={onError} />, { components: ['payment_element', 'pricing_table', 'buy_button'], stripe, publishableKey: 'pk_test_provider' });
+
+    await flushUntil(() => table() !== null && stripe.calls.elements.length > 0);
+    expect(stripe.calls.elements[0]).not.toHaveProperty('customerSessionClientSecret');
+    expect(table()?.hasAttribute(SECRET_ATTR)).toBe(false);
+    expect(button()?.hasAttribute(SECRET_ATTR)).toBe(false);
+    expect(onError).toHaveBeenCalledTimes(3);
+    expect(onError.mock.calls[0]?.[0]).toMatchObject({ kind: 'http', status: 401 });
+  });
+});
