@@ -9,13 +9,14 @@ import { warnedKeys } from '../../src/react/warnedKeys';
 import { createStripeStandIn, type StripeStandIn } from '../../src/testing/createStripeStandIn';
 import { defineStripeWebComponentStandIns } from '../../src/testing/defineStripeWebComponentStandIns';
 import { flushUntil } from '../helpers/advanceUntil';
-import { useFakeClock } from '../helpers/fakeClock';
-import { useMswServer } from '../helpers/mswServer';
+// Aliased: these set up vitest hooks, not React hooks (rules-of-hooks goes by the name).
+import { useFakeClock as installFakeClock } from '../helpers/fakeClock';
+import { useMswServer as installMswServer } from '../helpers/mswServer';
 import { renderWithProvider } from '../helpers/renderWithProvider';
 import { createSessionEndpoint, type SessionEndpointOptions } from '../helpers/sessionEndpoint';
 
-const server = useMswServer();
-const clock = useFakeClock();
+const server = installMswServer();
+const clock = installFakeClock();
 const MINUTE = 60_000;
 const SECRET_ATTR = 'customer-session-client-secret';
 const table = () => document.querySelector('stripe-pricing-table');
