@@ -1,13 +1,13 @@
 import { act } from '@testing-library/react';
-import { useMswServer } from '../helpers/mswServer';
+import { setupMswServer } from '../helpers/mswServer';
 import { flushUntil } from '../helpers/advanceUntil';
-import { useFakeClock } from '../helpers/fakeClock';
+import { installFakeClock } from '../helpers/fakeClock';
 import { renderWithProvider } from '../helpers/renderWithProvider';
 import { createSessionEndpoint } from '../helpers/sessionEndpoint';
 import { createSessionRecorder } from '../helpers/sessionRecorder';
 
-const server = useMswServer();
-const clock = useFakeClock();
+const server = setupMswServer();
+const clock = installFakeClock();
 const minute = 60_000;
 
 function setup(options: Parameters<typeof createSessionEndpoint>[0] = {}, refreshMarginMs?: number) {

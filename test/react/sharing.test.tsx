@@ -5,12 +5,12 @@ import { useCustomerSessionContext } from '../../src/react/useCustomerSessionCon
 import { isCustomerSessionQuery } from '../../src/react/isCustomerSessionQuery';
 import type { CustomerSessionEndpoint } from '../../src/react/types';
 import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
-import { useMswServer } from '../helpers/mswServer';
+import { setupMswServer } from '../helpers/mswServer';
 import { renderWithProvider, providerTree } from '../helpers/renderWithProvider';
 import { createSessionEndpoint } from '../helpers/sessionEndpoint';
 import { createSessionRecorder } from '../helpers/sessionRecorder';
 
-const server = useMswServer();
+const server = setupMswServer();
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 
 describe('one session, shared', () => {

@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import { expiryClockOffset } from '../../src/core/expiryClockOffset';
+import { expiryDefaults } from '../../src/core/expiryDefaults';
+import { expirySchedule } from '../../src/core/expirySchedule';
+
+const created = 1_768_478_400; // 2026-01-15T12:00:00Z
+const session = { created, expires_at: created + 1800 };
+
+describe('expiryClockOffset', () => {
+  it('is local minus server time, from the send time', () => {
+    expect(expiryClockOffset(created * 1000 + 600_000, created)).toBe(600_000);
+    expect(expiryClockOffset(created * 1000 - 600_000, created)).toBe(-600_000);
+    expect(expiryClockOffset(created * 1000, created)).toBe(0);
+  });
+});
+
+describe('expirySchedule', () => {
+  it('refreshes five minutes before expiry by default', () => {
+    expect(expiryDefaults.refreshMarginMs).toBe(300_000);
+    const schedule = expirySchedule(session, 0);
+    expect(schedule.expiresAtLocal).toBe(session.expires_at * 1000);
+    expect(schedule.refreshAtLocal).toBe(session.expires_at * 1000 - 300_000);
+    expect(schedule.marginMs).toBe(300_000);
+  });
+
+  it('moves the expiry onto the local clock', () => {
+    expect(expirySchedule(session, 600_000).expiresAtLocal).toBe(session.expires_at * 1000 + 600_000);
+    expect(expirySchedule(session, -600_000).refreshAtLocal).toBe(session.expires_at * 1000 - 600_000 - 300_000);
+  });
+
+  it('clamps the margin to half the lifetime', () => {
+    const short = { created, expires_at: created + 120 };
+    expect(expirySchedule(short, 0).marginMs).toBe(60_000);
+    expect(expirySchedule(short, 0, 10_000).marginMs).toBe(10_000);
+    expect(expirySchedule(session, 0, 3_600_000).marginMs).toBe(900_000);
+  });
+
+  it('treats negative or non-finite margins sanely', () => {
+    expect(expirySchedule(session, 0, -5).marginMs).toBe(0);
+    expect(expirySchedule(session, 0, Number.NaN).marginMs).toBe(300_000);
+  });
+
+  it('always refreshes after the send time and before the local expiry (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 86_400 }),
+        fc.integer({ min: -86_400_000, max: 86_400_000 }),
+        fc.integer({ min: 0, max: 10_000_000 }),
+        (lifetime, skew, margin) => {
+          const sentAt = created * 1000 + skew;
+          const schedule = expirySchedule({ created, expires_at: created + lifetime }, expiryClockOffset(sentAt, created), margin);
+          expect(schedule.refreshAtLocal).toBeGreaterThanOrEqual(sentAt + (lifetime * 1000) / 2);
+          expect(schedule.refreshAtLocal).toBeLessThanOrEqual(schedule.expiresAtLocal);
+          expect(schedule.expiresAtLocal - sentAt).toBe(lifetime * 1000);
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,76 @@
+import fixture from '../emulator/fixtures/customer-session-object.fixture.json';
+import { CustomerSessionError } from '../../src/core/CustomerSessionError';
+import { parseCustomerSessionResponse } from '../../src/core/parseCustomerSessionResponse';
+import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
+
+function failure(value: unknown): CustomerSessionError {
+  try {
+    parseCustomerSessionResponse(value);
+  } catch (error) {
+    expect(error).toBeInstanceOf(CustomerSessionError);
+    return error as CustomerSessionError;
+  }
+  throw new Error('expected parseCustomerSessionResponse to throw');
+}
+
+describe('parseCustomerSessionResponse', () => {
+  it("accepts Stripe's fixture object", () => {
+    const fresh = { ...fixture, expires_at: fixture.created + 1800 };
+    const session = parseCustomerSessionResponse(fresh);
+    expect(session.client_secret).toBe(fixture.client_secret);
+    expect(session.components.pricing_table.enabled).toBe(true);
+  });
+
+  it('accepts a factory session unchanged', () => {
+    const session = makeCustomerSession({ components: ['buy_button'] });
+    expect(parseCustomerSessionResponse(session)).toEqual(session);
+  });
+
+  it('fills components an older API version leaves out as disabled', () => {
+    const { components, ...rest } = makeCustomerSession();
+    const parsed = parseCustomerSessionResponse({ ...rest, components: { pricing_table: { enabled: true } } });
+    expect(parsed.components.pricing_table.enabled).toBe(true);
+    expect(parsed.components.payment_element).toEqual({ enabled: false, features: null });
+    expect(parsed.components.buy_button).toEqual({ enabled: false });
+    expect(components).toBeDefined();
+  });
+
+  it.each([
+    ['a string', 'hello', /Customer Session object, got a string/],
+    ['null', null, /got null/],
+    ['an array', [], /got an array/],
+  ])('rejects %s', (_label, value, message) => {
+    expect(failure(value)).toMatchObject({ kind: 'invalid_response', message: expect.stringMatching(message) });
+  });
+
+  it.each([
+    ['object', { object: 'payment_intent' }, /`object` must be "customer_session", got "payment_intent"/],
+    ['client_secret', { client_secret: 42 }, /`client_secret` must be a non-empty string, got number/],
+    ['client_secret', { client_secret: '' }, /`client_secret` must be a non-empty string, got an empty string/],
+    ['expires_at', { expires_at: '1768480200' }, /`expires_at` must be a positive integer/],
+    ['expires_at', { expires_at: 1768480200.5 }, /`expires_at` must be a positive integer/],
+    ['expires_at', { expires_at: 1_768_480_200_000 }, /`expires_at` looks like milliseconds/],
+    ['created', { created: 1_768_478_400_000 }, /`created` looks like milliseconds/],
+    ['created', { created: undefined }, /`created` must be a positive integer/],
+    ['components', { components: 'all' }, /`components` must be an object/],
+    ['components[buy_button][enabled]', { components: { buy_button: { enabled: 'yes' } } }, /`components\[buy_button\]\[enabled\]` must be a boolean/],
+  ])('names %s when it is wrong', (_field, patch, message) => {
+    const value = { ...makeCustomerSession({ created: 1_768_478_400 }), ...patch };
+    expect(failure(value)).toMatchObject({ kind: 'invalid_response', message: expect.stringMatching(message) });
+  });
+
+  it('never puts the client secret in a message', () => {
+    const session = makeCustomerSession();
+    const messages = [
+      failure({ ...session, object: 'nope' }).message,
+      failure({ ...session, expires_at: 'soon' }).message,
+      failure({ ...session, components: null }).message,
+    ];
+    for (const message of messages) expect(message).not.toContain(session.client_secret);
+  });
+
+  it('reports a session that expires before it was created as kind expired', () => {
+    const session = makeCustomerSession({ created: 1_768_478_400, expires_at: 1_768_478_400 });
+    expect(failure(session)).toMatchObject({ kind: 'expired' });
+  });
+});

@@ -1,0 +1,70 @@
+import { act, render, waitFor } from '@testing-library/react';
+import { useState } from 'react';
+import { captureConsole } from '../helpers/captureConsole';
+import { setupMswServer } from '../helpers/mswServer';
+import { providerTree, renderWithProvider } from '../helpers/renderWithProvider';
+import { createSessionEndpoint } from '../helpers/sessionEndpoint';
+import { createSessionRecorder } from '../helpers/sessionRecorder';
+
+const server = setupMswServer();
+const tick = (ms = 20) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('aborting', () => {
+  it('aborts the request when the last user unmounts, with no state-update warnings', async () => {
+    const consoleCalls = captureConsole();
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const held = endpoint.hold();
+    const recorder = createSessionRecorder();
+    const { unmount } = renderWithProvider(<recorder.ContextProbe />);
+    await waitFor(() => expect(endpoint.requests).toHaveLength(1));
+    const rendersBefore = recorder.states.length;
+    unmount();
+    await waitFor(() => expect(endpoint.requests[0]?.signal.aborted).toBe(true));
+    held.resolve();
+    await tick(50);
+    expect(recorder.states).toHaveLength(rendersBefore);
+    expect(consoleCalls.calls).toEqual([]);
+  });
+
+  it('keeps the request going while another consumer is still mounted', async () => {
+    const endpoint = createSessionEndpoint({ url: '/api/two-users' });
+    server.use(endpoint.handler);
+    const held = endpoint.hold();
+    const recorder = createSessionRecorder();
+    let hideFirst: () => void = () => {};
+    function Page() {
+      const [showFirst, setShowFirst] = useState(true);
+      hideFirst = () => setShowFirst(false);
+      const options = { endpoint: endpoint.url };
+      return (
+        <>
+          {showFirst && <recorder.HookProbe options={options} />}
+          <recorder.HookProbe options={options} />
+        </>
+      );
+    }
+    render(<Page />);
+    await waitFor(() => expect(endpoint.requests).toHaveLength(1));
+    act(() => hideFirst());
+    await tick();
+    expect(endpoint.requests[0]?.signal.aborted).toBe(false);
+    held.resolve();
+    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    expect(endpoint.requests).toHaveLength(1);
+  });
+
+  it('starts over cleanly when remounted after an abort', async () => {
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    endpoint.hold();
+    const recorder = createSessionRecorder();
+    const first = render(providerTree(<recorder.ContextProbe />));
+    await waitFor(() => expect(endpoint.requests).toHaveLength(1));
+    first.unmount();
+    await waitFor(() => expect(endpoint.requests[0]?.signal.aborted).toBe(true));
+    renderWithProvider(<recorder.ContextProbe />);
+    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    expect(endpoint.requests).toHaveLength(2);
+  });
+});

@@ -1,0 +1,109 @@
+import { waitFor } from '@testing-library/react';
+import { defaultShouldDehydrateQuery, dehydrate, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import { HttpResponse } from 'msw';
+import { customerSessionQueryKeyPrefix } from '../../src/react/customerSessionQueryKeyPrefix';
+import { isCustomerSessionQuery } from '../../src/react/isCustomerSessionQuery';
+import type { CustomerSessionEndpoint } from '../../src/react/types';
+import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
+import { captureConsole } from '../helpers/captureConsole';
+import { setupMswServer } from '../helpers/mswServer';
+import { providerTree, renderWithProvider } from '../helpers/renderWithProvider';
+import { createSessionEndpoint } from '../helpers/sessionEndpoint';
+import { createSessionRecorder } from '../helpers/sessionRecorder';
+
+const server = setupMswServer();
+
+afterEach(() => {
+  localStorage.clear();
+  sessionStorage.clear();
+});
+
+describe('the client secret stays secret', () => {
+  it('never reaches the console, storage, cookies or the URL', async () => {
+    const consoleCalls = captureConsole();
+    const setItem = vi.spyOn(Storage.prototype, 'setItem');
+    const endpoint = createSessionEndpoint();
+    endpoint.queue(() => HttpResponse.json({ error: { type: 'api_error', message: 'boom' } }, { status: 500 }));
+    server.use(endpoint.handler);
+    const recorder = createSessionRecorder();
+    const href = location.href;
+    const view = renderWithProvider(<recorder.ContextProbe />, { components: ['payment_element'] });
+    await waitFor(() => expect(recorder.latest().status).toBe('ready'), { timeout: 3000 });
+    const first = recorder.latest().clientSecret!;
+    await recorder.latest().refresh();
+    await waitFor(() => expect(recorder.latest().clientSecret).not.toBe(first));
+    const secrets = [first, recorder.latest().clientSecret!];
+    view.unmount();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    const printed = consoleCalls.text();
+    for (const secret of secrets) {
+      expect(secret).toMatch(/^cuss_secret_/);
+      expect(printed).not.toContain(secret);
+      expect(document.cookie).not.toContain(secret);
+      expect(document.documentElement.outerHTML).not.toContain(secret);
+    }
+    expect(setItem).not.toHaveBeenCalled();
+    expect(localStorage).toHaveLength(0);
+    expect(sessionStorage).toHaveLength(0);
+    expect(location.href).toBe(href);
+    expect(endpoint.requests.every((r) => !JSON.stringify(r.body).includes('cuss_'))).toBe(true);
+  });
+
+  it('is left out of dehydration by isCustomerSessionQuery, and marked meta.persist = false', async () => {
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const client = new QueryClient();
+    const recorder = createSessionRecorder();
+    render(<QueryClientProvider client={client}>{providerTree(<recorder.ContextProbe />)}</QueryClientProvider>);
+    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    const secret = recorder.latest().clientSecret!;
+    const [query] = client.getQueryCache().findAll({ queryKey: [customerSessionQueryKeyPrefix] });
+    expect(query?.meta).toEqual({ persist: false });
+    // Without the exclusion a persister would write the secret out...
+    expect(JSON.stringify(dehydrate(client))).toContain(secret);
+    // ...with it, it does not.
+    const safe = dehydrate(client, { shouldDehydrateQuery: (q) => defaultShouldDehydrateQuery(q) && !isCustomerSessionQuery(q) });
+    expect(JSON.stringify(safe)).not.toContain(secret);
+  });
+
+  it('drops the cached session 30 s after the last user leaves', async () => {
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const client = new QueryClient();
+    const recorder = createSessionRecorder();
+    const view = render(<QueryClientProvider client={client}>{providerTree(<recorder.ContextProbe />)}</QueryClientProvider>);
+    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    const find = () => client.getQueryCache().findAll({ predicate: isCustomerSessionQuery });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      view.unmount();
+      await vi.advanceTimersByTimeAsync(29_999);
+      expect(find()).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(find()).toHaveLength(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('development warning', () => {
+  it('warns once, without the secret, when the endpoint returns a PaymentIntent secret', async () => {
+    const consoleCalls = captureConsole();
+    const wrongSecret = 'pi_3PdQ2aLkdIwHu7ix0a1b2c3d_secret_9Zs8Yx7Wv6Ut5Sr4Qp3On2Ml1';
+    const endpoint: CustomerSessionEndpoint = async () => makeCustomerSession({ client_secret: wrongSecret });
+    const recorder = createSessionRecorder();
+    renderWithProvider(<recorder.ContextProbe />, { endpoint });
+    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await recorder.latest().refresh();
+    const warnings = consoleCalls.calls.filter((c) => c.level === 'warn');
+    expect(warnings).toHaveLength(1);
+    expect(consoleCalls.text()).toMatch(/PaymentIntent/);
+    expect(consoleCalls.text()).toMatch(/cuss_/);
+    expect(consoleCalls.text()).not.toContain(wrongSecret);
+    expect(consoleCalls.text()).not.toContain('9Zs8Yx7Wv6Ut5Sr4Qp3On2Ml1');
+    expect(consoleCalls.text()).not.toContain('PdQ2aLkdIwHu7ix');
+  });
+});

@@ -1,0 +1,29 @@
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
+import { loadStripe } from '@stripe/stripe-js';
+import { CustomerSessionProvider } from '../../src/react/CustomerSessionProvider';
+import { useCustomerSession } from '../../src/react/useCustomerSession';
+import { useCustomerSessionContextValue } from '../../src/react/useCustomerSessionContextValue';
+
+vi.mock('@stripe/stripe-js', () => ({ loadStripe: vi.fn(async () => null) }));
+
+describe('server rendering (node, no window)', () => {
+  it('renders pending, fetches nothing and never loads Stripe.js', () => {
+    const endpoint = vi.fn(async () => {
+      throw new Error('must not be called during SSR');
+    });
+    const seen: string[] = [];
+    function Probe() {
+      const { state, getStripe } = useCustomerSessionContextValue('Probe');
+      const own = useCustomerSession({ endpoint: '/api/customer-session' });
+      seen.push(`${state.status}/${own.status}/${String(getStripe())}/${String(state.clientSecret)}`);
+      return createElement('span', null, state.status);
+    }
+    const html = renderToString(createElement(CustomerSessionProvider, { endpoint, publishableKey: 'pk_test_123', children: createElement(Probe) }));
+    expect(typeof window).toBe('undefined');
+    expect(html).toBe('<span>pending</span>');
+    expect(seen).toEqual(['pending/pending/undefined/null']);
+    expect(endpoint).not.toHaveBeenCalled();
+    expect(loadStripe).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,77 @@
+import { render, waitFor } from '@testing-library/react';
+import type { Stripe } from '@stripe/stripe-js';
+import { loadStripe } from '@stripe/stripe-js';
+import { CustomerSessionProvider } from '../../src/react/CustomerSessionProvider';
+import type { CustomerSessionContextValue } from '../../src/react/CustomerSessionContext';
+import type { CustomerSessionProviderProps, StripeProp } from '../../src/react/types';
+import { useCustomerSessionContextValue } from '../../src/react/useCustomerSessionContextValue';
+import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
+
+const fakeStripe = { elements: vi.fn() } as unknown as Stripe;
+vi.mock('@stripe/stripe-js', () => ({ loadStripe: vi.fn(async () => fakeStripe) }));
+
+const endpoint = async () => makeCustomerSession();
+
+function renderCapturing(props: Omit<CustomerSessionProviderProps, 'children' | 'endpoint'>) {
+  const seen: CustomerSessionContextValue[] = [];
+  function Capture() {
+    seen.push(useCustomerSessionContextValue('Capture'));
+    return null;
+  }
+  const view = render(
+    <CustomerSessionProvider endpoint={endpoint} {...props}>
+      <Capture />
+    </CustomerSessionProvider>,
+  );
+  return { seen, view, latest: () => seen.at(-1)! };
+}
+
+beforeEach(() => {
+  vi.mocked(loadStripe).mockClear();
+});
+
+describe('getStripe', () => {
+  it('calls loadStripe(publishableKey) once, lazily, on first use', async () => {
+    const { latest, view } = renderCapturing({ publishableKey: 'pk_test_123' });
+    await waitFor(() => expect(latest().state.status).toBe('ready'));
+    expect(loadStripe).not.toHaveBeenCalled();
+    expect(latest().publishableKey).toBe('pk_test_123');
+    const first = latest().getStripe();
+    const second = latest().getStripe();
+    expect(first).toBe(second);
+    await expect(first).resolves.toBe(fakeStripe);
+    view.rerender(
+      <CustomerSessionProvider endpoint={endpoint} publishableKey="pk_test_other">
+        <span />
+      </CustomerSessionProvider>,
+    );
+    expect(latest().getStripe()).toBe(first);
+    expect(loadStripe).toHaveBeenCalledTimes(1);
+    expect(loadStripe).toHaveBeenCalledWith('pk_test_123');
+  });
+
+  it('prefers the stripe prop and never loads Stripe.js then', () => {
+    const given: StripeProp = Promise.resolve(fakeStripe);
+    const { latest } = renderCapturing({ stripe: given, publishableKey: 'pk_test_123' });
+    expect(latest().getStripe()).toBe(given);
+    expect(loadStripe).not.toHaveBeenCalled();
+  });
+
+  it('passes an explicit stripe={null} through', () => {
+    const { latest } = renderCapturing({ stripe: null });
+    expect(latest().getStripe()).toBeNull();
+  });
+
+  it('returns undefined with neither stripe nor publishableKey', () => {
+    const { latest } = renderCapturing({});
+    expect(latest().getStripe()).toBeUndefined();
+    expect(latest().publishableKey).toBeUndefined();
+    expect(loadStripe).not.toHaveBeenCalled();
+  });
+
+  it('keeps one getStripe per provider across renders', async () => {
+    const { seen, latest } = renderCapturing({ publishableKey: 'pk_test_123' });
+    await waitFor(() => expect(latest().state.status).toBe('ready'));
+    expect(new Set(seen.map((v) => v.getStripe)).size).toBe(1);
+  });
+});
