@@ -54,7 +54,8 @@ export function StripeWebComponent(props: Props): ReactNode {
     key: [rendered.generation, idAttribute[1], key, clientReferenceId, email].join('|'),
     ref: forwardedRef,
     id: props.id,
-    className: props.className,
+    // React 18 copies props onto custom elements verbatim (no className → class); React 19 accepts `class` too.
+    class: props.className,
     style: props.style,
     [idAttribute[0]]: idAttribute[1],
     'publishable-key': key,

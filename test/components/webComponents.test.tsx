@@ -151,6 +151,12 @@ describe('PricingTable and BuyButton', () => {
     expect(screen.getByRole('group', { name: 'Buy button (stand-in)' }).textContent).toContain('buy_btn_456');
   });
 
+  it('defineStripeWebComponentStandIns is idempotent and leaves defined tags alone', () => {
+    const before = customElements.get('stripe-pricing-table');
+    expect(defineStripeWebComponentStandIns()).toEqual([]);
+    expect(customElements.get('stripe-pricing-table')).toBe(before);
+  });
+
   it('raw JSX typing: the custom elements accept their attributes', () => {
     // Compile-time checks (npm run typecheck); rendering proves the tags are usable as written.
     const secret = 'cuss_secret_raw';
