@@ -1,6 +1,6 @@
 import { PaymentElement } from '@stripe/react-stripe-js';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
-import { useState } from 'react';
+import { StrictMode, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CustomerSessionError } from '../../src/core/CustomerSessionError';
 import { maskClientSecret } from '../../src/core/maskClientSecret';
@@ -171,6 +171,20 @@ describe('CustomerSessionElements', () => {
     await waitFor(() => expect(standIn.calls.elements).toHaveLength(1));
     expect(standIn.calls.elements[0]?.customerSessionClientSecret).toBe(second.client_secret);
     expect(view.getStripeCalls()).toBe(1);
+  });
+
+  it('under StrictMode with an async Stripe (the loadStripe path) creates one Elements group and one Payment Element', async () => {
+    const standIn = createStripeStandIn();
+    const session = makeSession(['payment_element']);
+    renderWithSessionState(
+      <StrictMode>
+        <Checkout />
+      </StrictMode>,
+      { session: { status: 'ready', session }, stripe: Promise.resolve(standIn) },
+    );
+    await screen.findByRole('group', { name: 'Payment Element (stand-in)' });
+    expect(standIn.calls.elements).toEqual([{ ...options, customerSessionClientSecret: session.client_secret }]);
+    expect(standIn.calls.create.map((call) => call.type)).toEqual(['payment']);
   });
 
   it('shows errorFallback and calls onError when Stripe.js fails to load, without an unhandled rejection', async () => {
