@@ -1,20 +1,16 @@
 'use client';
 import { QueryObserver, type QueryClient, type QueryObserverOptions, type QueryObserverResult } from '@tanstack/react-query';
-import { asCustomerSessionError } from '../core/asCustomerSessionError';
 import type { ComponentName } from '../core/componentNames';
 import type { CustomerSessionError } from '../core/CustomerSessionError';
-import { expiryClockOffset } from '../core/expiryClockOffset';
 import { expirySchedule } from '../core/expirySchedule';
-import { fetchCustomerSession } from '../core/fetchCustomerSession';
-import { parseCustomerSessionResponse } from '../core/parseCustomerSessionResponse';
 import type { CustomerSessionData } from './CustomerSessionData';
 import { customerSessionQueryKey, type CustomerSessionQueryKey } from './customerSessionQueryKey';
 import { customerSessionQueryOptions } from './customerSessionQueryOptions';
 import { deriveCustomerSessionState } from './deriveCustomerSessionState';
+import { fetchCustomerSessionData } from './fetchCustomerSessionData';
 import { sameCustomerSessionState } from './sameCustomerSessionState';
 import { subscribeToWakeEvents } from './subscribeToWakeEvents';
 import type { CustomerSessionEndpoint, CustomerSessionState } from './types';
-import { warnIfNotCustomerSessionSecret } from './warnIfNotCustomerSessionSecret';
 
 /** One hook's wishes for the shared session. */
 export interface CustomerSessionRegistration {
@@ -189,20 +185,13 @@ export class CustomerSessionEntry {
     return { ...customerSessionQueryOptions, queryKey: this.queryKey, queryFn: this.fetchSession, enabled };
   }
 
+  // TanStack's own `signal` is deliberately not read: reading it makes TanStack cancel the request
+  // the moment the last observer leaves, StrictMode's remount included. `release` aborts instead.
   private readonly fetchSession = async (): Promise<CustomerSessionData> => {
     const controller = new AbortController();
     this.controller = controller;
-    const sentAt = Date.now();
-    const components = [...this.queryKey[2]];
     try {
-      const session =
-        typeof this.endpoint === 'string'
-          ? await fetchCustomerSession(this.endpoint, { components, signal: controller.signal, requestInit: this.requestInit })
-          : parseCustomerSessionResponse(await this.endpoint({ components, signal: controller.signal }));
-      warnIfNotCustomerSessionSecret(session.client_secret);
-      return { session, clockOffsetMs: expiryClockOffset(sentAt, session.created) };
-    } catch (error) {
-      throw asCustomerSessionError(error, controller.signal);
+      return await fetchCustomerSessionData(this.endpoint, [...this.queryKey[2]], controller.signal, this.requestInit);
     } finally {
       if (this.controller === controller) this.controller = undefined;
     }

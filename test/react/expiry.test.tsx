@@ -160,4 +160,21 @@ describe('expiry and refresh', () => {
     await flushUntil(ready);
     expect(endpoint.requests).toHaveLength(3);
   });
+
+  it('waits while offline, withholds the expired secret, and refreshes when back online', async () => {
+    const { endpoint, recorder, ready } = setup();
+    await flushUntil(ready);
+    act(() => void window.dispatchEvent(new Event('offline')));
+    try {
+      await clock.advance(25 * minute);
+      expect(endpoint.requests).toHaveLength(1);
+      expect(recorder.latest().status).toBe('refreshing');
+      await clock.advance(5 * minute);
+      expect(recorder.latest()).toMatchObject({ status: 'expired', clientSecret: null });
+    } finally {
+      act(() => void window.dispatchEvent(new Event('online')));
+    }
+    await flushUntil(() => ready());
+    expect(endpoint.requests).toHaveLength(2);
+  });
 });

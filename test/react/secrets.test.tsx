@@ -90,6 +90,20 @@ describe('the client secret stays secret', () => {
 });
 
 describe('development warning', () => {
+  it('stays silent in production', async () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    try {
+      const consoleCalls = captureConsole();
+      const endpoint: CustomerSessionEndpoint = async () => makeCustomerSession({ client_secret: 'seti_1Abc_secret_Xyz' });
+      const recorder = createSessionRecorder();
+      renderWithProvider(<recorder.ContextProbe />, { endpoint });
+      await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+      expect(consoleCalls.calls).toEqual([]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('warns once, without the secret, when the endpoint returns a PaymentIntent secret', async () => {
     const consoleCalls = captureConsole();
     const wrongSecret = 'pi_3PdQ2aLkdIwHu7ix0a1b2c3d_secret_9Zs8Yx7Wv6Ut5Sr4Qp3On2Ml1';

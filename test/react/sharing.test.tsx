@@ -178,4 +178,33 @@ describe('one session, shared', () => {
     expect(state.isEnabled('payment_element')).toBe(false);
     expect(state.session?.components.pricing_table.enabled).toBe(true);
   });
+
+  it('fetches nothing while enabled is false, and starts when it turns true', async () => {
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const recorder = createSessionRecorder();
+    const view = renderWithProvider(<recorder.ContextProbe />, { enabled: false });
+    await settle();
+    expect(endpoint.requests).toHaveLength(0);
+    expect(recorder.latest()).toMatchObject({ status: 'pending', clientSecret: null });
+    view.rerenderWith({ enabled: true });
+    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    expect(endpoint.requests).toHaveLength(1);
+  });
+
+  it('starts a new session when the components change, and drops the old one', async () => {
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const recorder = createSessionRecorder();
+    const view = renderWithProvider(<recorder.ContextProbe />, { components: ['pricing_table'] });
+    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    const first = recorder.latest().clientSecret;
+    const rendered = recorder.states.length;
+    view.rerenderWith({ components: ['buy_button'] });
+    await waitFor(() => expect(recorder.latest().isEnabled('buy_button')).toBe(true));
+    expect(recorder.states.slice(rendered).every((s) => s.clientSecret !== first)).toBe(true);
+    expect(recorder.latest().isEnabled('pricing_table')).toBe(false);
+    expect(endpoint.requests.map((r) => r.body)).toEqual([{ components: ['pricing_table'] }, { components: ['buy_button'] }]);
+  });
 });
+
