@@ -69,6 +69,8 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {
           name: 'storybook',
+          // The retry and expiry stories wait through real backoff delays and short session lifetimes.
+          testTimeout: 30_000,
           browser: {
             enabled: true,
             headless: true,

@@ -4,6 +4,7 @@ import { createStripeStandIn } from '../../src/testing/createStripeStandIn';
 import { defineStripeWebComponentStandIns } from '../../src/testing/defineStripeWebComponentStandIns';
 import { SecretLine } from './SecretLine';
 import { SessionBar } from './SessionBar';
+import { StandInSessionFeed } from './StandInSessionFeed';
 
 const publishableKey = import.meta.env.STRIPE_PUBLISHABLE_KEY;
 // Without a publishable key nothing may reach js.stripe.com: Stripe.js and the web components are stand-ins.
@@ -24,6 +25,7 @@ export function App() {
       publishableKey={publishableKey ?? 'pk_test_offline_demo'}
       stripe={stripe}
     >
+      {stripe ? <StandInSessionFeed standIn={stripe} /> : null}
       <header className="topbar">
         <div className="brand">
           <span className="brand-mark">N</span> Northwind Coffee
@@ -93,7 +95,8 @@ export function App() {
         </div>
       </main>
       <footer className="footer">
-        Demo storefront for react-stripe-customer-session. {offline ? 'Offline: Stripe emulator and stand-ins.' : 'Stripe test mode.'}
+        Demo storefront for react-stripe-customer-session. Sessions from /api/customer-session (the package's handler, official stripe SDK).{' '}
+        {offline ? 'Stripe.js and the web components are offline stand-ins.' : 'Stripe.js and the web components from js.stripe.com.'}
       </footer>
     </CustomerSessionProvider>
   );

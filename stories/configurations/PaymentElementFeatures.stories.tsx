@@ -11,7 +11,7 @@ import { storefrontMeta } from '../support/storefrontMeta';
  */
 const meta = {
   ...storefrontMeta,
-  title: 'Payment Element/Features',
+  title: 'Scenarios/Payment Element features',
 } satisfies Meta<StorefrontArgs>;
 
 export default meta;

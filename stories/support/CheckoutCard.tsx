@@ -15,7 +15,7 @@ const defaultOptions: CustomerSessionElementsOptions = {
 /** Order summary, the Payment Element inside `CustomerSessionElements`, and a pay button. */
 export function CheckoutCard({ options = defaultOptions, children }: { options?: CustomerSessionElementsOptions; children?: ReactNode }) {
   return (
-    <StoreCard title="Checkout" note="<CustomerSessionElements>">
+    <StoreCard title="Checkout" note="<CustomerSessionElements>" tall>
       <div className="sf-summary">
         <div className="sf-summary-line">
           <span>Field notebook ×2</span>

@@ -1,3 +1,5 @@
+import { realStripe } from './realStripe';
+
 /** Brand and the signed-in shopper: the session is always for the signed-in customer. */
 export function StoreHeader() {
   return (
@@ -11,6 +13,7 @@ export function StoreHeader() {
           <div className="sf-brand-sub">Signed in as Jenny Rosen</div>
         </div>
       </div>
+      <span className="sf-env">{realStripe ? 'Stripe.js test mode · emulator sessions' : 'Offline · Stripe emulator and stand-ins'}</span>
     </header>
   );
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { BuyButton, CustomerSessionProvider, PricingTable } from '../../src/index';
+import { BuyButton, CustomerSessionProvider, PricingTable, type UseCustomerSessionOptions } from '../../src/index';
 import { BACKEND_HEADER } from './backendRegistry';
 import { CheckoutCard } from './CheckoutCard';
 import type { StorefrontLoaded } from './loadStorefront';
@@ -15,6 +15,8 @@ interface StorefrontProps {
   loaded: StorefrontLoaded;
   /** Replaces the default components (for a component's own docs page). */
   children?: ReactNode;
+  /** What the page asks of the provider, e.g. `components` to narrow the policy or `enabled`. */
+  provider?: Pick<UseCustomerSessionOptions, 'components' | 'enabled'>;
 }
 
 /**
@@ -22,10 +24,11 @@ interface StorefrontProps {
  * (answered by this story's emulator-backed handler through MSW), the session panel, and the
  * components the args ask for. Re-keyed on every new backend, so changed controls start afresh.
  */
-export function Storefront({ args, loaded, children }: StorefrontProps) {
+export function Storefront({ args, loaded, children, provider }: StorefrontProps) {
   const { backend, backendId, stripe } = loaded;
   return (
     <CustomerSessionProvider
+      {...provider}
       key={backendId}
       endpoint="/api/customer-session"
       requestInit={{ headers: { [BACKEND_HEADER]: backendId } }}

@@ -12,14 +12,18 @@ type Backend = (request: Request) => Promise<Response>;
 const backends = new Map<string, Backend>();
 let sequence = 0;
 
-/** Registers a backend for a story and drops the one it replaces (args changed, story re-rendered). */
+/** Keeps the newest backends; a docs page may render the same story twice at once, so none is replaced early. */
+const maxBackends = 100;
+
+/** Registers a backend for one render of a story and returns the id its requests carry. */
 export function registerBackend(storyId: string, backend: Backend): string {
-  for (const key of backends.keys()) {
-    if (key.startsWith(`${storyId}#`)) backends.delete(key);
-  }
   sequence += 1;
   const id = `${storyId}#${sequence}`;
   backends.set(id, backend);
+  for (const key of backends.keys()) {
+    if (backends.size <= maxBackends) break;
+    backends.delete(key);
+  }
   return id;
 }
 

@@ -26,7 +26,7 @@ export interface StorefrontArgs {
   showPaymentElement: boolean;
   showPricingTable: boolean;
   showBuyButton: boolean;
-  endpoint: EndpointBehaviour;
+  endpointBehaviour: EndpointBehaviour;
   sessionTtlSeconds: number;
   refreshMarginSeconds: number;
   refreshDelayMs: number;
@@ -45,7 +45,7 @@ export const defaultStorefrontArgs: StorefrontArgs = {
   showPaymentElement: true,
   showPricingTable: false,
   showBuyButton: false,
-  endpoint: 'live',
+  endpointBehaviour: 'live',
   sessionTtlSeconds: 1800,
   refreshMarginSeconds: 60,
   refreshDelayMs: 0,
@@ -90,7 +90,7 @@ export const storefrontArgTypes: Partial<ArgTypes<StorefrontArgs>> = {
   showPaymentElement: { name: 'render Payment Element', control: 'boolean', table: page },
   showPricingTable: { name: 'render pricing table', control: 'boolean', table: page },
   showBuyButton: { name: 'render buy button', control: 'boolean', table: page },
-  endpoint: {
+  endpointBehaviour: {
     name: 'endpoint behaviour',
     control: 'select',
     options: ['live', 'pending', 'server-error', 'stripe-error', 'html-page'],
@@ -106,30 +106,33 @@ export const storefrontArgTypes: Partial<ArgTypes<StorefrontArgs>> = {
   refreshDelayMs: { name: 'refresh answer delay (ms)', control: { type: 'number', min: 0, max: 10000, step: 100 }, table: endpoint },
 };
 
-/** The server policy the args describe; features only where the Payment Element is enabled. */
+/** The server policy the args describe: all three components listed, features only where the Payment Element is on. */
 export function policyFromArgs(args: StorefrontArgs): CustomerSessionComponentsParams {
-  const components: CustomerSessionComponentsParams = {};
-  if (args.paymentElement) {
-    const features: PaymentElementFeaturesParams = {
-      payment_method_redisplay: args.redisplay,
-      payment_method_redisplay_limit: args.redisplayLimit,
-      payment_method_allow_redisplay_filters: args.allowRedisplayFilters,
-      payment_method_save: args.save,
-      payment_method_remove: args.remove,
-    };
-    if (args.saveUsage !== 'unset') features.payment_method_save_usage = args.saveUsage;
-    components.payment_element = { enabled: true, features };
-  }
-  if (args.pricingTable) components.pricing_table = { enabled: true };
-  if (args.buyButton) components.buy_button = { enabled: true };
-  return components;
+  const features: PaymentElementFeaturesParams = {
+    payment_method_redisplay: args.redisplay,
+    payment_method_redisplay_limit: args.redisplayLimit,
+    payment_method_allow_redisplay_filters: args.allowRedisplayFilters,
+    payment_method_save: args.save,
+    payment_method_remove: args.remove,
+  };
+  if (args.saveUsage !== 'unset') features.payment_method_save_usage = args.saveUsage;
+  return {
+    payment_element: args.paymentElement ? { enabled: true, features } : { enabled: false },
+    pricing_table: { enabled: args.pricingTable },
+    buy_button: { enabled: args.buyButton },
+  };
 }
 
 export function backendOptionsFromArgs(args: StorefrontArgs): StoryBackendOptions {
   return {
     policy: policyFromArgs(args),
-    behaviour: args.endpoint,
+    behaviour: args.endpointBehaviour,
     sessionTtlSeconds: args.sessionTtlSeconds,
     refreshDelayMs: args.refreshDelayMs,
   };
 }
+
+/** The storefront controls hidden, for a component's own page where its props lead. */
+export const hiddenStorefrontArgTypes: Partial<ArgTypes<StorefrontArgs>> = Object.fromEntries(
+  Object.keys(defaultStorefrontArgs).map((key) => [key, { table: { disable: true } }]),
+);

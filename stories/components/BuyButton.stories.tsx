@@ -1,0 +1,78 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect } from 'storybook/test';
+import { BuyButton } from '../../src/index';
+import { maskClientSecret } from '../../src/core/maskClientSecret';
+import { storefrontLoaded, loadStorefront } from '../support/loadStorefront';
+import { expectStatus, lastSecret, webComponent } from '../support/play';
+import { storyBuyButtonId, storyPublishableKey } from '../support/realStripe';
+import { Skeleton } from '../support/Skeleton';
+import { StoreCard } from '../support/StoreCard';
+import { Storefront } from '../support/Storefront';
+import { defaultStorefrontArgs, hiddenStorefrontArgTypes, type StorefrontArgs } from '../support/storefrontArgs';
+
+interface Args extends StorefrontArgs {
+  buyButtonId: string;
+  clientReferenceId?: string;
+  /** This page shows the session-backed form; `anonymous` (with `customerEmail`) is for use without a session. */
+  anonymous?: false;
+}
+
+/**
+ * Stripe's `<stripe-buy-button>` with the customer's session secret, when the session enables
+ * `buy_button`. Here Stripe's element is a stand-in that shows the attributes it was given.
+ */
+const meta = {
+  title: 'Components/BuyButton',
+  component: BuyButton,
+  tags: ['autodocs'],
+  loaders: [loadStorefront],
+  args: {
+    ...defaultStorefrontArgs,
+    paymentElement: false,
+    buyButton: true,
+    buyButtonId: storyBuyButtonId,
+    clientReferenceId: 'order_1042',
+  },
+  argTypes: {
+    ...hiddenStorefrontArgTypes,
+    anonymous: { control: false },
+    buyButton: { name: 'session enables buy_button', control: 'boolean', table: { category: 'Server policy' } },
+    buyButtonId: { control: 'text' },
+    clientReferenceId: { control: 'text' },
+  },
+  render: ({ buyButtonId, clientReferenceId, ...args }, { loaded }) => (
+    <Storefront args={args} loaded={storefrontLoaded(loaded)}>
+      <StoreCard title="Gift card" note="<BuyButton>">
+        <BuyButton buyButtonId={buyButtonId} clientReferenceId={clientReferenceId} fallback={<Skeleton label="Loading buy button" />} />
+      </StoreCard>
+    </Storefront>
+  ),
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const WithCustomerSession: Story = {
+  play: async ({ canvas, loaded, args }) => {
+    const data = storefrontLoaded(loaded);
+    await expectStatus(canvas, 'ready');
+    const secret = lastSecret(data);
+    const button = await webComponent(canvas, 'Buy button');
+    expect(button).toHaveTextContent(`Customer session ${maskClientSecret(secret)}`);
+    const element = button.closest('stripe-buy-button');
+    expect(element).toHaveAttribute('buy-button-id', args.buyButtonId);
+    expect(element).toHaveAttribute('publishable-key', storyPublishableKey);
+    expect(element).toHaveAttribute('client-reference-id', 'order_1042');
+    expect(element).toHaveAttribute('customer-session-client-secret', secret);
+  },
+};
+
+export const NotEnabledBySession: Story = {
+  args: { buyButton: false, pricingTable: true },
+  play: async ({ canvas }) => {
+    await expectStatus(canvas, 'ready');
+    const button = await webComponent(canvas, 'Buy button');
+    expect(button).toHaveTextContent('Guest: no customer session');
+    expect(button.closest('stripe-buy-button')).not.toHaveAttribute('customer-session-client-secret');
+  },
+};

@@ -1,0 +1,91 @@
+import type { ComponentType } from 'react';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect } from 'storybook/test';
+import { CustomerSessionProvider, type ComponentName } from '../../src/index';
+import { storefrontLoaded, loadStorefront } from '../support/loadStorefront';
+import { expectStatus, lastSecret } from '../support/play';
+import { Storefront } from '../support/Storefront';
+import { defaultStorefrontArgs, storefrontArgTypes, type StorefrontArgs } from '../support/storefrontArgs';
+
+interface Args extends StorefrontArgs {
+  /** What the page asks for; omitted means everything the server's policy enables. */
+  components?: ComponentName[];
+  enabled: boolean;
+}
+
+/**
+ * Fetches one Customer Session from your endpoint for everything inside it, keeps it fresh until
+ * `expires_at`, and shares it with the components and `useCustomerSessionContext()`.
+ * The panel below reads the context; the server policy lists all three components.
+ */
+const meta = {
+  title: 'Components/CustomerSessionProvider',
+  // `endpoint` and `children` come from the storefront below; the controls drive the rest.
+  component: CustomerSessionProvider as unknown as ComponentType<Args>,
+  tags: ['autodocs'],
+  loaders: [loadStorefront],
+  args: {
+    ...defaultStorefrontArgs,
+    pricingTable: true,
+    buyButton: true,
+    showPricingTable: true,
+    showBuyButton: true,
+    enabled: true,
+  },
+  argTypes: {
+    ...storefrontArgTypes,
+    components: {
+      control: 'inline-check',
+      options: ['payment_element', 'pricing_table', 'buy_button'],
+      description: 'Sent to the endpoint, which may only narrow its policy.',
+    },
+    enabled: { control: 'boolean', description: '`false` fetches nothing.' },
+  },
+  render: ({ components, enabled, ...args }, { loaded }) => (
+    <Storefront args={args} loaded={storefrontLoaded(loaded)} provider={{ components, enabled }} />
+  ),
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const WholePolicy: Story = {
+  play: async ({ canvas, loaded }) => {
+    await expectStatus(canvas, 'ready');
+    expect(lastSecret(storefrontLoaded(loaded))).toMatch(/^cuss_secret_/);
+    for (const name of ['payment_element', 'pricing_table', 'buy_button']) {
+      expect(canvas.getByTestId(`chip-${name}`)).toHaveAttribute('data-enabled', 'true');
+    }
+  },
+};
+
+export const NarrowedByThePage: Story = {
+  args: { components: ['pricing_table'] },
+  parameters: { docs: { description: { story: "The page asks only for `pricing_table`; the session enables just that, even though the server's policy allows more." } } },
+  play: async ({ canvas }) => {
+    await expectStatus(canvas, 'ready');
+    expect(canvas.getByTestId('chip-pricing_table')).toHaveAttribute('data-enabled', 'true');
+    expect(canvas.getByTestId('chip-payment_element')).toHaveAttribute('data-enabled', 'false');
+    expect(canvas.getByTestId('chip-buy_button')).toHaveAttribute('data-enabled', 'false');
+  },
+};
+
+export const OutsideThePolicy: Story = {
+  args: { buyButton: false, components: ['payment_element', 'buy_button'] },
+  parameters: { docs: { description: { story: 'The page asks for a component the server does not allow: the endpoint answers 400 and names it.' } } },
+  play: async ({ canvas }) => {
+    await expectStatus(canvas, 'error');
+    expect(canvas.getByTestId('error-param')).toHaveTextContent(/^components$/);
+    expect(canvas.getByTestId('error-message')).toHaveTextContent('does not enable buy_button');
+  },
+};
+
+export const NotEnabled: Story = {
+  args: { enabled: false },
+  parameters: { docs: { description: { story: '`enabled: false` (say, nobody signed in yet): nothing is fetched and the components wait.' } } },
+  play: async ({ canvas, loaded }) => {
+    await expectStatus(canvas, 'pending');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(storefrontLoaded(loaded).backend.calls()).toBe(0);
+  },
+};

@@ -1,0 +1,108 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, waitFor } from 'storybook/test';
+import { maskClientSecret } from '../../src/core/maskClientSecret';
+import { storefrontLoaded } from '../support/loadStorefront';
+import { expectPaymentElementAnonymous, expectPaymentElementSecret, expectStatus, lastSecret, webComponent } from '../support/play';
+import { storyBuyButtonId, storyPricingTableId, storyPublishableKey } from '../support/realStripe';
+import type { StorefrontArgs } from '../support/storefrontArgs';
+import { storefrontMeta } from '../support/storefrontMeta';
+
+/**
+ * `components.pricing_table` and `components.buy_button`, alone and together with the Payment Element,
+ * and a page that renders a component its session does not enable.
+ */
+const meta = {
+  ...storefrontMeta,
+  title: 'Scenarios/Storefront',
+} satisfies Meta<StorefrontArgs>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const webOnly = { paymentElement: false, showPaymentElement: false } satisfies Partial<StorefrontArgs>;
+
+export const PricingTableOnly: Story = {
+  name: 'Pricing table',
+  args: { ...webOnly, pricingTable: true, showPricingTable: true },
+  play: async ({ canvas, loaded }) => {
+    const data = storefrontLoaded(loaded);
+    await expectStatus(canvas, 'ready');
+    const secret = lastSecret(data);
+    const table = await webComponent(canvas, 'Pricing table');
+    expect(table).toHaveTextContent(`Customer session ${maskClientSecret(secret)}`);
+    const element = canvas.getByRole('group', { name: 'Pricing table (stand-in)' }).closest('stripe-pricing-table');
+    expect(element).toHaveAttribute('pricing-table-id', storyPricingTableId);
+    expect(element).toHaveAttribute('publishable-key', storyPublishableKey);
+    expect(element).toHaveAttribute('customer-session-client-secret', secret);
+    expect(element).toHaveAttribute('client-reference-id', 'user_jenny');
+    expect(element).not.toHaveAttribute('customer-email');
+  },
+};
+
+export const BuyButtonOnly: Story = {
+  name: 'Buy button',
+  args: { ...webOnly, buyButton: true, showBuyButton: true },
+  play: async ({ canvas, loaded }) => {
+    const data = storefrontLoaded(loaded);
+    await expectStatus(canvas, 'ready');
+    const secret = lastSecret(data);
+    const button = await webComponent(canvas, 'Buy button');
+    expect(button).toHaveTextContent(`Customer session ${maskClientSecret(secret)}`);
+    const element = button.closest('stripe-buy-button');
+    expect(element).toHaveAttribute('buy-button-id', storyBuyButtonId);
+    expect(element).toHaveAttribute('publishable-key', storyPublishableKey);
+    expect(element).toHaveAttribute('customer-session-client-secret', secret);
+  },
+};
+
+export const AllThree: Story = {
+  name: 'All three together',
+  args: {
+    pricingTable: true,
+    buyButton: true,
+    showPricingTable: true,
+    showBuyButton: true,
+    save: 'enabled',
+    saveUsage: 'off_session',
+    remove: 'enabled',
+  },
+  play: async ({ canvas, loaded }) => {
+    const data = storefrontLoaded(loaded);
+    await expectStatus(canvas, 'ready');
+    const secret = lastSecret(data);
+    // One session, one endpoint call, the same secret in all three components.
+    expect(canvas.getByTestId('endpoint-calls')).toHaveTextContent('1');
+    await expectPaymentElementSecret(canvas, data, secret);
+    for (const title of ['Pricing table', 'Buy button'] as const) {
+      expect(await webComponent(canvas, title)).toHaveTextContent(`Customer session ${maskClientSecret(secret)}`);
+    }
+    for (const name of ['payment_element', 'pricing_table', 'buy_button']) {
+      expect(canvas.getByTestId(`chip-${name}`)).toHaveAttribute('data-enabled', 'true');
+    }
+  },
+};
+
+export const DisabledBySession: Story = {
+  name: 'Payment Element not enabled by the session',
+  args: { paymentElement: false, pricingTable: true, showPricingTable: true, buyButton: false, showBuyButton: true },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'The server policy enables only the pricing table. The page still renders the Payment Element and the buy button: they get no customer secret and work as guest checkout.',
+      },
+    },
+  },
+  play: async ({ canvas, loaded }) => {
+    const data = storefrontLoaded(loaded);
+    await expectStatus(canvas, 'ready');
+    const secret = lastSecret(data);
+    expect(canvas.getByTestId('chip-payment_element')).toHaveAttribute('data-enabled', 'false');
+    await waitFor(() => expectPaymentElementAnonymous(canvas, data));
+    const button = await webComponent(canvas, 'Buy button');
+    expect(button).toHaveTextContent('Guest: no customer session');
+    expect(button.closest('stripe-buy-button')).not.toHaveAttribute('customer-session-client-secret');
+    const table = await webComponent(canvas, 'Pricing table');
+    expect(table.closest('stripe-pricing-table')).toHaveAttribute('customer-session-client-secret', secret);
+  },
+};

@@ -1,0 +1,102 @@
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { chromiumArgs, chromiumExecutablePath } from './chromium';
+
+// `npm run demo` in-process: the storefront, the package's handler as middleware, the official
+// `stripe` SDK against the emulator on a free port. Driven in Debian's Chromium.
+const configFile = fileURLToPath(new URL('../../demo/vite.config.ts', import.meta.url));
+const maskedSecret = /^cuss_secret_…[A-Za-z0-9]{4}$/;
+const minutes = 60_000;
+
+let server: ViteDevServer;
+let browser: Browser;
+let baseUrl: string;
+const savedSecretKey = process.env.STRIPE_SECRET_KEY;
+
+interface EmulatorRecord {
+  method: string;
+  path: string;
+  params: { customer?: string; components?: Record<string, { enabled?: unknown }> };
+}
+
+async function emulatorSessionRequests(): Promise<EmulatorRecord[]> {
+  const { requests } = (await (await fetch(`${baseUrl}/__emulator/requests`)).json()) as { requests: EmulatorRecord[] };
+  return requests.filter((request) => request.path === '/v1/customer_sessions');
+}
+
+beforeAll(async () => {
+  delete process.env.STRIPE_SECRET_KEY; // always the emulator here, even on a machine with real keys
+  server = await createServer({
+    configFile,
+    configLoader: 'runner',
+    server: { port: 0, host: '127.0.0.1', strictPort: false },
+    logLevel: 'warn',
+  });
+  await server.listen();
+  baseUrl = `http://127.0.0.1:${(server.httpServer?.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: chromiumExecutablePath, args: chromiumArgs });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (savedSecretKey !== undefined) process.env.STRIPE_SECRET_KEY = savedSecretKey;
+});
+
+it('shows a masked session secret in all three components, and a fresh one once the clock passes expiry', async () => {
+  const page = await browser.newPage();
+  // The page's clock is Playwright's, so it can sleep 31 minutes in an instant, like a laptop lid.
+  await page.clock.install();
+  const consoleSecrets: string[] = [];
+  page.on('console', (message) => {
+    if (/cuss_secret_[A-Za-z0-9]{8}/.test(message.text())) consoleSecrets.push(message.text());
+  });
+  await page.goto(baseUrl);
+
+  const status = page.getByTestId('session-status');
+  const secret = page.getByTestId('session-secret');
+  await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe('ready');
+  const first = (await secret.textContent()) ?? '';
+  expect(first).toMatch(maskedSecret);
+
+  // The secret reached each component (the stand-ins show what they were given), masked.
+  const paymentElement = page.getByRole('group', { name: 'Payment Element (stand-in)' });
+  await expect.poll(() => paymentElement.textContent()).toContain(`Customer session ${first}`);
+  await expect.poll(() => paymentElement.textContent()).toContain('Offers to save new payment methods (off_session)');
+  for (const name of ['Pricing table (stand-in)', 'Buy button (stand-in)']) {
+    await expect.poll(() => page.getByRole('group', { name }).textContent()).toContain(`Customer session ${first}`);
+  }
+  const pricingTable = page.locator('stripe-pricing-table');
+  const rawSecret = (await pricingTable.getAttribute('customer-session-client-secret')) ?? '';
+  expect(rawSecret).toMatch(/^cuss_secret_[A-Za-z0-9]+$/);
+  expect(rawSecret.endsWith(first.slice(-4))).toBe(true);
+  expect(await page.locator('body').innerText()).not.toContain(rawSecret);
+
+  // It came through the handler and the official SDK: the emulator saw one create for the signed-in customer.
+  const created = await emulatorSessionRequests();
+  expect(created).toHaveLength(1);
+  expect(created[0]?.method).toBe('POST');
+  expect(created[0]?.params.customer).toMatch(/^cus_/);
+  expect(Object.keys(created[0]?.params.components ?? {}).sort()).toEqual(['buy_button', 'payment_element', 'pricing_table']);
+
+  // Past expiry on both clocks: the emulator's (server) and the page's.
+  const advanced = await fetch(`${baseUrl}/__emulator/advance-clock`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ ms: 31 * minutes }),
+  });
+  expect(advanced.status).toBe(200);
+  await page.clock.fastForward(31 * minutes);
+
+  await expect.poll(() => secret.textContent(), { timeout: 20_000 }).not.toBe(first);
+  await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe('ready');
+  const second = (await secret.textContent()) ?? '';
+  expect(second).toMatch(maskedSecret);
+  await expect.poll(() => paymentElement.textContent()).toContain(`Customer session ${second}`);
+  expect(await emulatorSessionRequests()).toHaveLength(2);
+  expect(consoleSecrets).toEqual([]);
+  await page.close();
+});
