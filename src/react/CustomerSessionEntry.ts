@@ -83,10 +83,7 @@ export class CustomerSessionEntry {
     if (registration.enabled === wishes.enabled && registration.refreshMarginMs === wishes.refreshMarginMs) return;
     registration.enabled = wishes.enabled;
     registration.refreshMarginMs = wishes.refreshMarginMs;
-    if (this.active && this.registrations.has(registration)) {
-      this.observer.setOptions(this.queryOptions(this.enabled()));
-      this.tick(false);
-    }
+    if (this.active && this.registrations.has(registration)) this.reconfigure();
   }
 
   /** Counts a mounted hook in; returns the function that counts it out. */
@@ -94,21 +91,24 @@ export class CustomerSessionEntry {
     this.registrations.add(registration);
     clearTimeout(this.releaseTimer);
     this.releaseTimer = undefined;
-    if (this.active) {
-      this.observer.setOptions(this.queryOptions(this.enabled()));
-      this.tick(false);
-    } else {
-      this.activate();
-    }
+    if (this.active) this.reconfigure();
+    else this.activate();
     return () => {
       if (!this.registrations.delete(registration)) return;
-      if (this.registrations.size > 0) {
-        this.observer.setOptions(this.queryOptions(this.enabled()));
-        this.tick(false);
-      } else {
-        this.releaseTimer = setTimeout(this.release, 0);
-      }
+      if (this.registrations.size > 0) this.reconfigure();
+      else this.releaseTimer = setTimeout(this.release, 0);
     };
+  }
+
+  /** The query was removed from the cache while in use: watch a fresh one. */
+  restart(): void {
+    this.controller?.abort();
+    this.reconfigure();
+  }
+
+  private reconfigure(): void {
+    this.observer.setOptions(this.queryOptions(this.enabled()));
+    this.tick(false);
   }
 
   private activate(): void {

@@ -14,11 +14,14 @@ function entriesOf(client: QueryClient): Map<string, CustomerSessionEntry> {
     const created = new Map<string, CustomerSessionEntry>();
     entries = created;
     entriesByClient.set(client, created);
-    // Forget idle entries once TanStack Query has garbage-collected their query.
+    // A removed query is either garbage (idle entry: forget it) or the app clearing the cache,
+    // e.g. on sign-out (active entry: the old secret goes, a new session is fetched).
     client.getQueryCache().subscribe((event) => {
       if (event.type !== 'removed' || !isCustomerSessionQuery(event.query)) return;
       const hash = hashKey(event.query.queryKey);
-      if (created.get(hash)?.isActive === false) created.delete(hash);
+      const entry = created.get(hash);
+      if (entry?.isActive === false) created.delete(hash);
+      else entry?.restart();
     });
   }
   return entries;

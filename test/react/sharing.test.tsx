@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { useCustomerSessionContext } from '../../src/react/useCustomerSessionContext';
@@ -205,6 +205,22 @@ describe('one session, shared', () => {
     expect(recorder.states.slice(rendered).every((s) => s.clientSecret !== first)).toBe(true);
     expect(recorder.latest().isEnabled('pricing_table')).toBe(false);
     expect(endpoint.requests.map((r) => r.body)).toEqual([{ components: ['pricing_table'] }, { components: ['buy_button'] }]);
+  });
+
+  it('drops the secret and fetches a new session when the app clears its QueryClient (sign-out)', async () => {
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const appClient = new QueryClient();
+    const recorder = createSessionRecorder();
+    render(<QueryClientProvider client={appClient}>{providerTree(<recorder.ContextProbe />)}</QueryClientProvider>);
+    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    const first = recorder.latest().clientSecret;
+    const rendered = recorder.states.length;
+    act(() => appClient.clear());
+    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    expect(recorder.states[rendered]).toMatchObject({ status: 'pending', clientSecret: null });
+    expect(recorder.latest().clientSecret).not.toBe(first);
+    expect(endpoint.requests).toHaveLength(2);
   });
 });
 
