@@ -7,13 +7,15 @@ const retryAfterByError = new WeakMap<CustomerSessionError, number>();
  * Which failures are worth retrying, and when. Transient failures (network, HTTP 408, 429, 5xx)
  * are retried up to `maxRetries` times after 1 s, 2 s, 4 s … capped at `maxDelayMs`. A 429's
  * `Retry-After` is honoured up to `maxRetryAfterMs`; a longer one is not retried at all.
- * Other 4xx, invalid responses, expired sessions and aborts are never retried.
+ * Other 4xx, invalid responses, expired sessions and aborts are never retried. A request with no
+ * answer after `requestTimeoutMs` fails as `network` (so it is retried).
  */
 export const retryPolicy = {
   maxRetries: 3,
   baseDelayMs: 1000,
   maxDelayMs: 30_000,
   maxRetryAfterMs: 60_000,
+  requestTimeoutMs: 30_000,
 
   isTransient(error: unknown): boolean {
     if (!(error instanceof CustomerSessionError)) return false;

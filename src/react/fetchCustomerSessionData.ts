@@ -1,32 +1,55 @@
 'use client';
 import { asCustomerSessionError } from '../core/asCustomerSessionError';
 import type { ComponentName } from '../core/componentNames';
+import { CustomerSessionError } from '../core/CustomerSessionError';
 import { expiryClockOffset } from '../core/expiryClockOffset';
 import { fetchCustomerSession } from '../core/fetchCustomerSession';
 import { parseCustomerSessionResponse } from '../core/parseCustomerSessionResponse';
+import { retryPolicy } from '../core/retryPolicy';
+import type { CustomerSession } from '../core/types';
 import type { CustomerSessionData } from './CustomerSessionData';
 import type { CustomerSessionEndpoint } from './types';
 import { warnIfNotCustomerSessionSecret } from './warnIfNotCustomerSessionSecret';
 
+// A function endpoint may ignore its signal; the request still ends when the signal fires.
+function untilAborted(promise: Promise<CustomerSession>, signal: AbortSignal): Promise<CustomerSession> {
+  return new Promise((resolve, reject) => {
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    promise.then(resolve, reject);
+  });
+}
+
 /**
  * One session request through either endpoint form, validated, with the clock offset measured
- * from the moment it was sent. Rejects with a `CustomerSessionError` only.
+ * from the moment it was sent. Gives up after `retryPolicy.requestTimeoutMs` (as a `network`
+ * failure). Rejects with a `CustomerSessionError` only.
  */
 export async function fetchCustomerSessionData(
   endpoint: CustomerSessionEndpoint,
   components: ComponentName[],
-  signal: AbortSignal,
+  outer: AbortSignal,
   requestInit: RequestInit | undefined,
 ): Promise<CustomerSessionData> {
   const sentAt = Date.now();
+  const controller = new AbortController();
+  const signal = controller.signal;
+  const forward = (): void => controller.abort(outer.reason);
+  outer.addEventListener('abort', forward, { once: true });
+  const timer = setTimeout(() => {
+    const seconds = retryPolicy.requestTimeoutMs / 1000;
+    controller.abort(new CustomerSessionError('network', `The Customer Session endpoint did not answer within ${seconds} s.`));
+  }, retryPolicy.requestTimeoutMs);
   try {
     const session =
       typeof endpoint === 'string'
         ? await fetchCustomerSession(endpoint, { components, signal, requestInit })
-        : parseCustomerSessionResponse(await endpoint({ components, signal }));
+        : parseCustomerSessionResponse(await untilAborted(endpoint({ components, signal }), signal));
     warnIfNotCustomerSessionSecret(session.client_secret);
     return { session, clockOffsetMs: expiryClockOffset(sentAt, session.created) };
   } catch (error) {
     throw asCustomerSessionError(error, signal);
+  } finally {
+    clearTimeout(timer);
+    outer.removeEventListener('abort', forward);
   }
 }

@@ -67,4 +67,23 @@ describe('aborting', () => {
     await waitFor(() => expect(recorder.latest().status).toBe('ready'));
     expect(endpoint.requests).toHaveLength(2);
   });
+
+  it('ends a function endpoint that ignores its signal when the last user unmounts', async () => {
+    const consoleCalls = captureConsole();
+    let calls = 0;
+    const endpoint = () => {
+      calls += 1;
+      return new Promise<never>(() => {}); // never settles, never looks at the signal
+    };
+    const recorder = createSessionRecorder();
+    const first = renderWithProvider(<recorder.ContextProbe />, { endpoint });
+    await waitFor(() => expect(calls).toBe(1));
+    first.unmount();
+    await tick();
+    // Mounting again starts a new request instead of joining the abandoned one.
+    renderWithProvider(<recorder.ContextProbe />, { endpoint });
+    await waitFor(() => expect(calls).toBe(2));
+    expect(consoleCalls.calls).toEqual([]);
+  });
 });
+

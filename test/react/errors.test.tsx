@@ -142,4 +142,22 @@ describe('errors and retries', () => {
     await flushUntil(() => status() === 'error');
     expect(recorder.latest()).toMatchObject({ clientSecret: null, error: { kind: 'expired' } });
   });
+
+  it('gives up on a hung request after 30 s and retries it', async () => {
+    const endpoint = createSessionEndpoint();
+    endpoint.hold(); // never released
+    server.use(endpoint.handler);
+    const recorder = createSessionRecorder();
+    renderWithProvider(<recorder.ContextProbe />);
+    await flushUntil(() => endpoint.requests.length === 1);
+    await clock.advance(29_999);
+    expect(endpoint.requests[0]?.signal.aborted).toBe(false);
+    await clock.advance(1);
+    await flushUntil(() => endpoint.requests[0]?.signal.aborted === true);
+    expect(recorder.latest().status).toBe('pending');
+    await clock.advance(1000);
+    await flushUntil(() => recorder.latest().status === 'ready');
+    expect(endpoint.requests).toHaveLength(2);
+  });
 });
+

@@ -50,13 +50,13 @@ describe('expiry and refresh', () => {
   });
 
   it("becomes 'expired' with a null clientSecret when expiry passes before the refresh lands", async () => {
-    const { endpoint, recorder, ready } = setup();
+    const { endpoint, recorder, ready } = setup({}, 10_000);
     await flushUntil(ready);
     const first = recorder.latest();
-    const held = endpoint.hold();
-    await clock.advance(25 * minute);
+    const held = endpoint.hold(); // a slow endpoint: answers after the old session expired
+    await clock.advance(30 * minute - 10_000);
     expect(recorder.latest()).toMatchObject({ status: 'refreshing', clientSecret: first.clientSecret });
-    await clock.advance(5 * minute - 1);
+    await clock.advance(10_000 - 1);
     expect(recorder.latest().clientSecret).toBe(first.clientSecret);
     await clock.advance(1);
     expect(recorder.latest()).toMatchObject({ status: 'expired', clientSecret: null, session: null });
