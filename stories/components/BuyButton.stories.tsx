@@ -25,6 +25,17 @@ const meta = {
   title: 'Components/BuyButton',
   component: BuyButton,
   tags: ['autodocs'],
+  parameters: {
+    docs: {
+      // What an app writes; the canvas wraps it in the story's storefront and session panel.
+      source: {
+        language: 'tsx',
+        code: `<CustomerSessionProvider endpoint="/api/customer-session" publishableKey="pk_test_…">
+  <BuyButton buyButtonId="buy_btn_…" clientReferenceId="order_1042" fallback={<Skeleton />} />
+</CustomerSessionProvider>`,
+      },
+    },
+  },
   loaders: [loadStorefront],
   args: {
     ...defaultStorefrontArgs,

@@ -21,6 +21,19 @@ const meta = {
   title: 'Components/CustomerSessionElements',
   component: CustomerSessionElements,
   tags: ['autodocs'],
+  parameters: {
+    docs: {
+      // What an app writes; the canvas wraps it in the story's storefront and session panel.
+      source: {
+        language: 'tsx',
+        code: `<CustomerSessionProvider endpoint="/api/customer-session" publishableKey="pk_test_…">
+  <CustomerSessionElements options={{ mode: 'payment', amount: 4800, currency: 'usd' }} fallback={<Skeleton />}>
+    <PaymentElement />
+  </CustomerSessionElements>
+</CustomerSessionProvider>`,
+      },
+    },
+  },
   loaders: [loadStorefront],
   args: {
     ...defaultStorefrontArgs,
@@ -30,6 +43,9 @@ const meta = {
   },
   argTypes: {
     ...storefrontArgTypes,
+    showPaymentElement: { table: { disable: true } },
+    showPricingTable: { table: { disable: true } },
+    showBuyButton: { table: { disable: true } },
     options: { control: 'object', description: 'Passed to `<Elements>` untouched (`mode`, `amount`, `currency`, `appearance`, …).' },
   },
   render: ({ options, ...args }, { loaded }) => (

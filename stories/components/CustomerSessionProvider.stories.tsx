@@ -23,6 +23,25 @@ const meta = {
   // `endpoint` and `children` come from the storefront below; the controls drive the rest.
   component: CustomerSessionProvider as unknown as ComponentType<Args>,
   tags: ['autodocs'],
+  parameters: {
+    docs: {
+      // What an app writes; the canvas wraps it in the story's storefront and session panel.
+      source: {
+        language: 'tsx',
+        code: `<CustomerSessionProvider
+  endpoint="/api/customer-session"
+  components={['payment_element', 'pricing_table', 'buy_button']}
+  publishableKey="pk_test_…"
+>
+  <CustomerSessionElements options={{ mode: 'payment', amount: 4800, currency: 'usd' }}>
+    <PaymentElement />
+  </CustomerSessionElements>
+  <PricingTable pricingTableId="prctbl_…" />
+  <BuyButton buyButtonId="buy_btn_…" />
+</CustomerSessionProvider>`,
+      },
+    },
+  },
   loaders: [loadStorefront],
   args: {
     ...defaultStorefrontArgs,

@@ -25,6 +25,17 @@ const meta = {
   title: 'Components/PricingTable',
   component: PricingTable,
   tags: ['autodocs'],
+  parameters: {
+    docs: {
+      // What an app writes; the canvas wraps it in the story's storefront and session panel.
+      source: {
+        language: 'tsx',
+        code: `<CustomerSessionProvider endpoint="/api/customer-session" publishableKey="pk_test_…">
+  <PricingTable pricingTableId="prctbl_…" clientReferenceId="user_jenny" fallback={<Skeleton />} />
+</CustomerSessionProvider>`,
+      },
+    },
+  },
   loaders: [loadStorefront],
   args: {
     ...defaultStorefrontArgs,

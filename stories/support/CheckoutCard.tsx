@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { PaymentElement } from '@stripe/react-stripe-js';
-import { CustomerSessionElements } from '../../src/index';
+import { CustomerSessionElements, useCustomerSessionContext } from '../../src/index';
 import type { CustomerSessionElementsOptions } from '../../src/react/componentTypes';
 import { Skeleton } from './Skeleton';
 import { StoreCard } from './StoreCard';
@@ -14,6 +14,7 @@ const defaultOptions: CustomerSessionElementsOptions = {
 
 /** Order summary, the Payment Element inside `CustomerSessionElements`, and a pay button. */
 export function CheckoutCard({ options = defaultOptions, children }: { options?: CustomerSessionElementsOptions; children?: ReactNode }) {
+  const { status } = useCustomerSessionContext();
   return (
     <StoreCard title="Checkout" note="<CustomerSessionElements>" tall>
       <div className="sf-summary">
@@ -33,7 +34,7 @@ export function CheckoutCard({ options = defaultOptions, children }: { options?:
       <CustomerSessionElements options={options} fallback={<Skeleton label="Loading payment form" />}>
         {children ?? <PaymentElement />}
       </CustomerSessionElements>
-      <button className="sf-pay" type="button">
+      <button className="sf-pay" type="button" disabled={status === 'pending'}>
         Pay $48.00
       </button>
     </StoreCard>
