@@ -7,8 +7,8 @@ import { CustomerSessionError } from './CustomerSessionError';
  */
 export function asCustomerSessionError(error: unknown, signal?: AbortSignal): CustomerSessionError {
   if (signal?.aborted && signal.reason instanceof CustomerSessionError) return signal.reason;
-  if (signal?.aborted) return new CustomerSessionError('aborted', 'The Customer Session request was aborted.', { cause: error });
+  if (signal?.aborted) return new CustomerSessionError('aborted', 'Customer Session request aborted.', { cause: error });
   if (error instanceof CustomerSessionError) return error;
   const reason = error instanceof Error ? error.message : String(error);
-  return new CustomerSessionError('network', `The Customer Session endpoint could not be reached: ${reason}`, { cause: error });
+  return new CustomerSessionError('network', `Customer Session endpoint unreachable: ${reason}`, { cause: error });
 }

@@ -58,7 +58,7 @@ function httpError(response: Response, text: string): CustomerSessionError {
   const contentType = response.headers.get('content-type') ?? '';
   const stripeError = readStripeError(tryParseJson(text));
   const detail = stripeError ? `: ${stripeError.message}` : looksLikeHtml(text, contentType) ? ' with an HTML page' : '';
-  const error = new CustomerSessionError('http', `The Customer Session endpoint answered HTTP ${response.status}${detail}`, {
+  const error = new CustomerSessionError('http', `Customer Session endpoint answered HTTP ${response.status}${detail}`, {
     status: response.status,
     ...(stripeError ? { stripeError } : {}),
   });
@@ -70,11 +70,11 @@ function httpError(response: Response, text: string): CustomerSessionError {
 function bodyToSession(response: Response, text: string): CustomerSession {
   const contentType = response.headers.get('content-type') ?? '';
   if (looksLikeHtml(text, contentType)) {
-    throw new CustomerSessionError('invalid_response', `The Customer Session endpoint answered with an HTML page (HTTP ${response.status}, content-type "${contentType}") instead of JSON. Is the URL right?`);
+    throw new CustomerSessionError('invalid_response', `Customer Session endpoint answered HTML, not JSON (HTTP ${response.status}). Is the URL right?`);
   }
   const json = tryParseJson(text);
   if (json === undefined) {
-    throw new CustomerSessionError('invalid_response', `The Customer Session endpoint's body is not valid JSON (HTTP ${response.status}, ${text.length} characters).`);
+    throw new CustomerSessionError('invalid_response', `Customer Session endpoint answered invalid JSON (HTTP ${response.status}).`);
   }
   return parseCustomerSessionResponse(json);
 }

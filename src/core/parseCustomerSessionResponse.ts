@@ -7,7 +7,7 @@ import type { CustomerSession, CustomerSessionComponents } from './types';
 const maxPlausibleSeconds = 1e11;
 
 function invalid(field: string, problem: string): CustomerSessionError {
-  return new CustomerSessionError('invalid_response', `The endpoint's Customer Session is invalid: \`${field}\` ${problem}.`);
+  return new CustomerSessionError('invalid_response', `Invalid Customer Session: \`${field}\` ${problem}.`);
 }
 
 function describe(value: unknown): string {
@@ -19,10 +19,10 @@ function describe(value: unknown): string {
 function readSeconds(body: Record<string, unknown>, field: 'created' | 'expires_at'): number {
   const value = body[field];
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
-    throw invalid(field, `must be a positive integer of seconds since the Unix epoch, got ${typeof value === 'number' ? value : describe(value)}`);
+    throw invalid(field, `must be integer seconds, got ${typeof value === 'number' ? value : describe(value)}`);
   }
   if (value > maxPlausibleSeconds) {
-    throw invalid(field, `looks like milliseconds (${value}); Stripe sends seconds since the Unix epoch`);
+    throw invalid(field, `is in milliseconds (${value}), not seconds`);
   }
   return value;
 }
@@ -49,18 +49,18 @@ function readComponents(value: unknown): CustomerSessionComponents {
  */
 export function parseCustomerSessionResponse(value: unknown): CustomerSession {
   if (!isRecord(value)) {
-    throw new CustomerSessionError('invalid_response', `The endpoint must answer with a Customer Session object, got ${describe(value)}.`);
+    throw new CustomerSessionError('invalid_response', `Invalid Customer Session: expected an object, got ${describe(value)}.`);
   }
   if (value.object !== 'customer_session') {
     throw invalid('object', `must be "customer_session", got ${typeof value.object === 'string' ? JSON.stringify(value.object.slice(0, 40)) : describe(value.object)}`);
   }
   if (typeof value.client_secret !== 'string' || value.client_secret.length === 0) {
-    throw invalid('client_secret', `must be a non-empty string, got ${typeof value.client_secret === 'string' ? 'an empty string' : describe(value.client_secret)}`);
+    throw invalid('client_secret', 'must be a non-empty string');
   }
   const expiresAt = readSeconds(value, 'expires_at');
   const created = readSeconds(value, 'created');
   if (expiresAt <= created) {
-    throw new CustomerSessionError('expired', 'The endpoint returned a Customer Session that had already expired (`expires_at` is not after `created`).');
+    throw new CustomerSessionError('expired', 'Customer Session already expired: `expires_at` is not after `created`.');
   }
   return { ...value, components: readComponents(value.components) } as unknown as CustomerSession;
 }

@@ -36,15 +36,14 @@ export async function fetchCustomerSessionData(
   const forward = (): void => controller.abort(outer.reason);
   outer.addEventListener('abort', forward, { once: true });
   const timer = setTimeout(() => {
-    const seconds = retryPolicy.requestTimeoutMs / 1000;
-    controller.abort(new CustomerSessionError('network', `The Customer Session endpoint did not answer within ${seconds} s.`));
+    controller.abort(new CustomerSessionError('network', `Customer Session endpoint did not answer within ${retryPolicy.requestTimeoutMs / 1000} s.`));
   }, retryPolicy.requestTimeoutMs);
   try {
     const session =
       typeof endpoint === 'string'
         ? await fetchCustomerSession(endpoint, { components, signal, requestInit })
         : parseCustomerSessionResponse(await untilAborted(endpoint({ components, signal }), signal));
-    warnIfNotCustomerSessionSecret(session.client_secret);
+    if (process.env.NODE_ENV !== 'production') warnIfNotCustomerSessionSecret(session.client_secret);
     return { session, clockOffsetMs: expiryClockOffset(sentAt, session.created) };
   } catch (error) {
     throw asCustomerSessionError(error, signal);

@@ -2,7 +2,7 @@
 import { hashKey, type QueryClient } from '@tanstack/react-query';
 import type { ComponentName } from '../core/componentNames';
 import { customerSessionQueryKey } from './customerSessionQueryKey';
-import { CustomerSessionEntry } from './CustomerSessionEntry';
+import { createCustomerSessionEntry, type CustomerSessionEntry } from './createCustomerSessionEntry';
 import { isCustomerSessionQuery } from './isCustomerSessionQuery';
 import type { CustomerSessionEndpoint } from './types';
 
@@ -20,7 +20,7 @@ function entriesOf(client: QueryClient): Map<string, CustomerSessionEntry> {
       if (event.type !== 'removed' || !isCustomerSessionQuery(event.query)) return;
       const hash = hashKey(event.query.queryKey);
       const entry = created.get(hash);
-      if (entry?.isActive === false) created.delete(hash);
+      if (entry?.isActive() === false) created.delete(hash);
       else entry?.restart();
     });
   }
@@ -37,7 +37,7 @@ export function getCustomerSessionEntry(
   const hash = hashKey(customerSessionQueryKey(endpoint, components));
   let entry = entries.get(hash);
   if (entry === undefined) {
-    entry = new CustomerSessionEntry(client, endpoint, components);
+    entry = createCustomerSessionEntry(client, endpoint, components);
     entries.set(hash, entry);
   }
   return entry;

@@ -18,7 +18,7 @@ export function useCustomerSessionWithClient(options: UseCustomerSessionOptions,
 
   // Declared before the registration effect so the first request already sees these wishes.
   useEffect(() => {
-    entry.configure(registration, { enabled, refreshMarginMs, requestInit });
+    entry.configure(registration, { enabled, refreshMarginMs }, requestInit);
   }, [entry, registration, enabled, refreshMarginMs, requestInit]);
   useEffect(() => entry.register(registration), [entry, registration]);
 

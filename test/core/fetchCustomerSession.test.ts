@@ -85,9 +85,9 @@ describe('fetchCustomerSession', () => {
 
   it('maps an HTML page, bad JSON and a wrong shape to invalid_response', async () => {
     const html = fakeFetch(() => new Response('<!DOCTYPE html><p>hi</p>', { headers: { 'Content-Type': 'text/html' } }));
-    expect(await failure(fetchCustomerSession('/x', { components: [], fetch: html.fetch }))).toMatchObject({ kind: 'invalid_response', message: expect.stringContaining('HTML page') });
+    expect(await failure(fetchCustomerSession('/x', { components: [], fetch: html.fetch }))).toMatchObject({ kind: 'invalid_response', message: expect.stringContaining('HTML') });
     const bad = fakeFetch(() => new Response('{"object":', { headers: { 'Content-Type': 'application/json' } }));
-    expect(await failure(fetchCustomerSession('/x', { components: [], fetch: bad.fetch }))).toMatchObject({ kind: 'invalid_response', message: expect.stringContaining('not valid JSON') });
+    expect(await failure(fetchCustomerSession('/x', { components: [], fetch: bad.fetch }))).toMatchObject({ kind: 'invalid_response', message: expect.stringContaining('invalid JSON') });
     const shape = fakeFetch(() => Response.json({ clientSecret: 'cuss_secret_abc' }));
     expect(await failure(fetchCustomerSession('/x', { components: [], fetch: shape.fetch }))).toMatchObject({ kind: 'invalid_response', message: expect.stringContaining('`object`') });
   });

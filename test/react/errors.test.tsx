@@ -120,7 +120,7 @@ describe('errors and retries', () => {
   it('rejects expires_at in milliseconds, naming the field', async () => {
     const { endpoint, recorder, status } = setup(() => HttpResponse.json(makeCustomerSession({ expires_at: Date.now() + 1_800_000 })));
     await flushUntil(() => status() === 'error');
-    expect(recorder.latest().error).toMatchObject({ kind: 'invalid_response', message: expect.stringMatching(/`expires_at`.*milliseconds/) });
+    expect(recorder.latest().error).toMatchObject({ kind: 'invalid_response', message: expect.stringMatching(/`expires_at` is in milliseconds/) });
     await clock.advance(60_000);
     expect(endpoint.requests).toHaveLength(1);
   });
@@ -129,7 +129,7 @@ describe('errors and retries', () => {
     const { client_secret: _omitted, ...withoutSecret } = makeCustomerSession();
     const { recorder, status } = setup(() => new HttpResponse('{"object":"customer_sess', { headers: { 'Content-Type': 'application/json' } }));
     await flushUntil(() => status() === 'error');
-    expect(recorder.latest().error).toMatchObject({ kind: 'invalid_response', message: expect.stringContaining('not valid JSON') });
+    expect(recorder.latest().error).toMatchObject({ kind: 'invalid_response', message: expect.stringContaining('invalid JSON') });
 
     const second = setup(() => HttpResponse.json(withoutSecret));
     await flushUntil(() => second.status() === 'error');

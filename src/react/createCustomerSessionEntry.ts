@@ -1,0 +1,176 @@
+'use client';
+import { QueryObserver, type QueryClient, type QueryObserverOptions, type QueryObserverResult } from '@tanstack/react-query';
+import type { ComponentName } from '../core/componentNames';
+import type { CustomerSessionError } from '../core/CustomerSessionError';
+import { expirySchedule } from '../core/expirySchedule';
+import type { CustomerSessionData } from './CustomerSessionData';
+import { customerSessionQueryKey, type CustomerSessionQueryKey } from './customerSessionQueryKey';
+import { customerSessionQueryOptions } from './customerSessionQueryOptions';
+import { deriveCustomerSessionState } from './deriveCustomerSessionState';
+import { fetchCustomerSessionData } from './fetchCustomerSessionData';
+import { sameCustomerSessionState } from './sameCustomerSessionState';
+import { subscribeToWakeEvents } from './subscribeToWakeEvents';
+import type { CustomerSessionEndpoint, CustomerSessionState } from './types';
+
+/** One hook's wishes for the shared session. */
+export interface CustomerSessionRegistration {
+  enabled: boolean;
+  refreshMarginMs: number | undefined;
+}
+
+export interface CustomerSessionEntry {
+  readonly isActive: () => boolean;
+  readonly subscribe: (listener: () => void) => () => void;
+  readonly getSnapshot: () => CustomerSessionState;
+  readonly serverSnapshot: CustomerSessionState;
+  /** A registration for one hook; count it in with `register`. */
+  readonly createRegistration: () => CustomerSessionRegistration;
+  /** Fetches a new session now (joining one already in flight). Never rejects. */
+  readonly refresh: () => Promise<void>;
+  /** Updates a hook's wishes; the latest `requestInit` any hook gave is used for the next request. */
+  readonly configure: (registration: CustomerSessionRegistration, wishes: CustomerSessionRegistration, requestInit: RequestInit | undefined) => void;
+  /** Counts a mounted hook in; returns the function that counts it out. */
+  readonly register: (registration: CustomerSessionRegistration) => () => void;
+  /** The query was removed from the cache while in use: watch a fresh one. */
+  readonly restart: () => void;
+}
+
+type Options = QueryObserverOptions<CustomerSessionData, CustomerSessionError, CustomerSessionData, CustomerSessionData, CustomerSessionQueryKey>;
+type Result = QueryObserverResult<CustomerSessionData, CustomerSessionError>;
+
+const noop = (): void => {};
+
+/**
+ * The one place a session query is watched, per QueryClient and query key, however many hooks
+ * read it: one TanStack observer, one timer, one set of wake listeners. Hooks register while
+ * mounted; when the last one has been gone for a macrotask (so StrictMode's unmount-remount does
+ * not count), the in-flight request is aborted and everything is released.
+ */
+export function createCustomerSessionEntry(
+  client: QueryClient,
+  endpoint: CustomerSessionEndpoint,
+  components: readonly ComponentName[],
+): CustomerSessionEntry {
+  const queryKey = customerSessionQueryKey(endpoint, components);
+  const registrations = new Set<CustomerSessionRegistration>();
+  const listeners = new Set<() => void>();
+  let requestInit: RequestInit | undefined;
+  let active = false;
+  let stop = noop;
+  let releaseTimer: ReturnType<typeof setTimeout> | undefined;
+  let tickTimer: ReturnType<typeof setTimeout> | undefined;
+  let controller: AbortController | undefined;
+
+  // TanStack's own `signal` is deliberately not read: reading it makes TanStack cancel the request
+  // the moment the last observer leaves, StrictMode's remount included. `release` aborts instead.
+  const queryFn = async (): Promise<CustomerSessionData> => {
+    const own = (controller = new AbortController());
+    try {
+      return await fetchCustomerSessionData(endpoint, [...queryKey[2]], own.signal, requestInit);
+    } finally {
+      if (controller === own) controller = undefined;
+    }
+  };
+  const enabled = (): boolean => [...registrations].some((r) => r.enabled);
+  const options = (on: boolean): Options => ({ ...customerSessionQueryOptions, queryKey, queryFn, enabled: on });
+  const observer = new QueryObserver(client, options(false));
+  const refresh = (): Promise<void> => observer.refetch({ cancelRefetch: false }).then(noop, noop);
+  const serverSnapshot = deriveCustomerSessionState({ data: undefined, expiresAtLocal: undefined, error: null, fetching: false, expired: false, refresh });
+  let snapshot = serverSnapshot;
+
+  const recompute = (result: Result): boolean => {
+    const data = result.data;
+    const expiresAtLocal = data && expirySchedule(data.session, data.clockOffsetMs).expiresAtLocal;
+    const next = deriveCustomerSessionState({
+      data,
+      expiresAtLocal,
+      error: result.status === 'error' ? result.error : null,
+      fetching: result.fetchStatus !== 'idle',
+      expired: expiresAtLocal !== undefined && Date.now() >= expiresAtLocal,
+      refresh,
+    });
+    if (sameCustomerSessionState(next, snapshot)) return false;
+    snapshot = next;
+    return true;
+  };
+
+  // Re-derives state, refreshes when due, and arms the single timer for the next due moment.
+  const tick = (woken: boolean): void => {
+    clearTimeout(tickTimer);
+    if (!active) return;
+    const result = observer.getCurrentResult();
+    const changed = recompute(result);
+    const now = Date.now();
+    const margins = [...registrations].flatMap((r) => (r.refreshMarginMs === undefined ? [] : [r.refreshMarginMs]));
+    const schedule = result.data && expirySchedule(result.data.session, result.data.clockOffsetMs, margins.length ? Math.max(...margins) : undefined);
+    // After a failed refresh the timer does not retry on its own (no loops); waking up does.
+    const auto = woken || (schedule !== undefined && result.status !== 'error');
+    if (enabled() && result.fetchStatus === 'idle' && auto && (!schedule || now >= schedule.refreshAtLocal)) void refresh();
+    const next = Math.min(...(schedule ? [schedule.expiresAtLocal, auto ? schedule.refreshAtLocal : Infinity] : []).filter((t) => t > now));
+    if (next < Infinity) tickTimer = setTimeout(tick, Math.min(next - now, 2 ** 31 - 1), false);
+    if (changed) [...listeners].forEach((listener) => listener());
+  };
+
+  const reconfigure = (): void => {
+    observer.setOptions(options(enabled()));
+    tick(false);
+  };
+
+  const release = (): void => {
+    if (registrations.size > 0 || !active) return;
+    active = false;
+    stop();
+    clearTimeout(tickTimer);
+    if (observer.getCurrentResult().fetchStatus !== 'idle') {
+      controller?.abort();
+      void client.cancelQueries({ queryKey, exact: true });
+    }
+  };
+
+  return {
+    isActive: () => active,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot: () => {
+      if (!active) recompute(observer.getOptimisticResult(client.defaultQueryOptions(options(false))));
+      return snapshot;
+    },
+    serverSnapshot,
+    createRegistration: () => ({ enabled: true, refreshMarginMs: undefined }),
+    refresh,
+    configure: (registration, wishes, init) => {
+      if (init !== undefined) requestInit = init;
+      if (registration.enabled === wishes.enabled && registration.refreshMarginMs === wishes.refreshMarginMs) return;
+      Object.assign(registration, wishes);
+      if (active && registrations.has(registration)) reconfigure();
+    },
+    register: (registration) => {
+      registrations.add(registration);
+      clearTimeout(releaseTimer);
+      if (active) {
+        reconfigure();
+      } else {
+        active = true;
+        observer.setOptions(options(enabled()));
+        const unsubscribe = observer.subscribe(() => tick(false));
+        const unwake = subscribeToWakeEvents(() => tick(true));
+        stop = () => {
+          unsubscribe();
+          unwake();
+        };
+        tick(false);
+      }
+      return () => {
+        if (!registrations.delete(registration)) return;
+        if (registrations.size > 0) reconfigure();
+        else releaseTimer = setTimeout(release, 0);
+      };
+    },
+    restart: () => {
+      controller?.abort();
+      reconfigure();
+    },
+  };
+}
