@@ -52,18 +52,18 @@ describe('getStripe', () => {
 
   it('prefers the stripe prop and never loads Stripe.js then', () => {
     const given: StripeProp = Promise.resolve(fakeStripe);
-    const { latest } = renderCapturing({ stripe: given, publishableKey: 'pk_test_123' });
+    const { latest } = renderCapturing({ stripe: given, publishableKey: 'pk_test_123', enabled: false });
     expect(latest().getStripe()).toBe(given);
     expect(loadStripe).not.toHaveBeenCalled();
   });
 
   it('passes an explicit stripe={null} through', () => {
-    const { latest } = renderCapturing({ stripe: null });
+    const { latest } = renderCapturing({ stripe: null, enabled: false });
     expect(latest().getStripe()).toBeNull();
   });
 
   it('returns undefined with neither stripe nor publishableKey', () => {
-    const { latest } = renderCapturing({});
+    const { latest } = renderCapturing({ enabled: false });
     expect(latest().getStripe()).toBeUndefined();
     expect(latest().publishableKey).toBeUndefined();
     expect(loadStripe).not.toHaveBeenCalled();
