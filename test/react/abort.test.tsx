@@ -85,5 +85,19 @@ describe('aborting', () => {
     await waitFor(() => expect(calls).toBe(2));
     expect(consoleCalls.calls).toEqual([]);
   });
+
+  it('survives 100 rapid mount/unmount cycles with one request and no warnings', async () => {
+    const consoleCalls = captureConsole();
+    const endpoint = createSessionEndpoint({ url: '/api/rapid' });
+    server.use(endpoint.handler);
+    const recorder = createSessionRecorder();
+    for (let i = 0; i < 100; i++) render(<recorder.HookProbe options={{ endpoint: endpoint.url }} />).unmount();
+    render(<recorder.HookProbe options={{ endpoint: endpoint.url }} />);
+    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await tick();
+    expect(endpoint.requests).toHaveLength(1);
+    expect(endpoint.requests[0]?.signal.aborted).toBe(false);
+    expect(consoleCalls.calls).toEqual([]);
+  });
 });
 
