@@ -9,6 +9,8 @@ export interface CustomerSessionContextValue {
   getStripe: () => StripeProp | undefined;
   /** The `publishableKey` prop, for the web components' `publishable-key` attribute. */
   publishableKey: string | undefined;
+  /** The provider's `enabled` option (default true). `false`, e.g. for a signed-out visitor, lets components render anonymously at once instead of waiting on a session that will not come. */
+  enabled?: boolean;
 }
 
 export const CustomerSessionContext = createContext<CustomerSessionContextValue | null>(null);

@@ -39,8 +39,8 @@ function guardStripe(stripe: StripeProp | undefined, fail: (error: CustomerSessi
  * - Stripe.js fails to load: `errorFallback` and `onError`.
  */
 export function CustomerSessionElements({ options, fallback = null, errorFallback = null, onError, children }: CustomerSessionElementsProps): ReactNode {
-  const { state, getStripe } = useCustomerSessionContextValue('<CustomerSessionElements>');
-  const { clientSecret, status, error } = componentSecretFromState(state, 'payment_element');
+  const { state, getStripe, enabled } = useCustomerSessionContextValue('<CustomerSessionElements>');
+  const { clientSecret, status, error } = componentSecretFromState(state, 'payment_element', enabled);
   useWarnIfDisabled('payment_element', status);
   const [stripeError, setStripeError] = useState<CustomerSessionError | null>(null);
   const [stripe] = useState(() => (typeof window === 'undefined' ? null : guardStripe(getStripe(), setStripeError)));
@@ -51,7 +51,7 @@ export function CustomerSessionElements({ options, fallback = null, errorFallbac
   if (clientSecret !== null && clientSecret !== lastSecret) setLastSecret(clientSecret);
   const secret = clientSecret ?? lastSecret;
   // Once shown, <Elements> stays mounted whatever the session does next.
-  const settled = status === 'ready' || status === 'disabled' || status === 'error';
+  const settled = status === 'ready' || status === 'disabled' || status === 'error' || status === 'off';
   const [shown, setShown] = useState(false);
   if (settled && !shown) setShown(true);
 

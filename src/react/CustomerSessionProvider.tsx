@@ -29,7 +29,8 @@ export function CustomerSessionProvider(props: CustomerSessionProviderProps): JS
 
   const state = useCustomerSessionWithClient(options, client);
   const [stripeSetup] = useState(() => ({ getStripe: createStripeGetter(stripe, publishableKey), publishableKey }));
-  const value = useMemo<CustomerSessionContextValue>(() => ({ state, ...stripeSetup }), [state, stripeSetup]);
+  const enabled = options.enabled ?? true;
+  const value = useMemo<CustomerSessionContextValue>(() => ({ state, ...stripeSetup, enabled }), [state, stripeSetup, enabled]);
 
   return (
     <CustomerSessionQueryClientContext.Provider value={client}>

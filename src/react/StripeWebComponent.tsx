@@ -31,7 +31,7 @@ export function StripeWebComponent(props: Props): ReactNode {
   if (!anonymous && context === null) {
     throw new Error(`<${tag}> needs <CustomerSessionProvider> around it, or the anonymous prop.`);
   }
-  const secret = anonymous || !context ? anonymousSecret : componentSecretFromState(context.state, component);
+  const secret = anonymous || !context ? anonymousSecret : componentSecretFromState(context.state, component, context.enabled);
   useWarnIfDisabled(component, anonymous ? 'ready' : secret.status);
   const key = publishableKey ?? context?.publishableKey;
   if (!key) throw new Error(`<${tag}> needs a publishableKey prop, or publishableKey on <CustomerSessionProvider>.`);

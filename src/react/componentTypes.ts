@@ -8,9 +8,10 @@ import type { CustomerSessionError } from '../core/CustomerSessionError';
  * `pending` no session yet (render a fallback) · `ready` the secret is usable ·
  * `disabled` the session does not enable this component (render anonymously) ·
  * `expired` it is enabled but the secret expired and a fresh one is on its way ·
- * `error` the session failed (render anonymously; `error` says why).
+ * `error` the session failed (render anonymously; `error` says why) ·
+ * `off` the provider fetches no session (`enabled: false`, e.g. a signed-out visitor; render anonymously).
  */
-export type ComponentSecretStatus = 'pending' | 'ready' | 'disabled' | 'expired' | 'error';
+export type ComponentSecretStatus = 'pending' | 'ready' | 'disabled' | 'expired' | 'error' | 'off';
 
 /** What `useComponentSecret` returns. `clientSecret` is set only when `status` is `ready`. */
 export interface ComponentSecret {

@@ -14,8 +14,8 @@ import { useWarnIfDisabled } from './useWarnIfDisabled';
  * Warns once in development when the session does not enable `component`.
  */
 export function useComponentSecret(component: ComponentName): ComponentSecret {
-  const { state } = useCustomerSessionContextValue(`useComponentSecret('${component}')`);
-  const { clientSecret, status, error } = componentSecretFromState(state, component);
+  const { state, enabled } = useCustomerSessionContextValue(`useComponentSecret('${component}')`);
+  const { clientSecret, status, error } = componentSecretFromState(state, component, enabled);
   useWarnIfDisabled(component, status);
   return useMemo(() => ({ clientSecret, status, error }), [clientSecret, status, error]);
 }

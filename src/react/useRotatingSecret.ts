@@ -26,7 +26,7 @@ export function useRotatingSecret({ clientSecret, status }: ComponentSecret): Re
   const [rendered, setRendered] = useState<RenderedSecret | null>(null);
   const [dueGeneration, setDueGeneration] = useState(-1);
   // undefined: wait for the session (pending, or expired while a fresh secret is fetched).
-  const wanted = status === 'ready' ? clientSecret : status === 'disabled' || status === 'error' ? null : undefined;
+  const wanted = status === 'ready' ? clientSecret : status === 'disabled' || status === 'error' || status === 'off' ? null : undefined;
   let next = rendered;
   if (wanted !== undefined) {
     if (next === null) next = { clientSecret: wanted, generation: 0 };

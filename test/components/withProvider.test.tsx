@@ -110,4 +110,25 @@ describe('components under the real CustomerSessionProvider', () => {
     expect(onError).toHaveBeenCalledTimes(3);
     expect(onError.mock.calls[0]?.[0]).toMatchObject({ kind: 'http', status: 401 });
   });
+
+  it('render anonymously at once, with no request and no warning, when the provider is disabled (signed-out visitor)', async () => {
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const stripe = createStripeStandIn();
+    const view = renderWithProvider(<Storefront />, { components: ['payment_element', 'pricing_table', 'buy_button'], stripe, publishableKey: 'pk_test_provider', enabled: false });
+
+    await flushUntil(() => table() !== null && button() !== null && stripe.calls.elements.length > 0);
+    expect(screen.queryByText('checkout loading')).toBeNull();
+    expect(stripe.calls.elements[0]).not.toHaveProperty('customerSessionClientSecret');
+    expect(table()?.hasAttribute(SECRET_ATTR)).toBe(false);
+    expect(endpoint.requests).toHaveLength(0);
+    expect(console.warn).not.toHaveBeenCalled();
+
+    // Signing in turns the session on: the secret reaches Elements in place and the table is re-created with it.
+    view.rerenderWith({ enabled: true });
+    await flushUntil(() => stripe.calls.update.length > 0 && table()?.hasAttribute(SECRET_ATTR) === true);
+    expect(stripe.calls.elements).toHaveLength(1);
+    expect(stripe.calls.update[0]?.customerSessionClientSecret).toBe(table()?.getAttribute(SECRET_ATTR));
+    expect(endpoint.requests).toHaveLength(1);
+  });
 });
