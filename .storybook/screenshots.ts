@@ -23,6 +23,7 @@ const shots: Array<{ file: string; path: string; waitFor: string }> = [
   { file: 'stripe-error.png', path: 'iframe.html?id=scenarios-session-states--stripe-error-body&viewMode=story', waitFor: '[data-status="error"]' },
   { file: 'invalid-limit.png', path: 'iframe.html?id=scenarios-session-states--invalid-redisplay-limit&viewMode=story', waitFor: '[data-status="error"]' },
   { file: 'pending.png', path: 'iframe.html?id=scenarios-session-states--pending&viewMode=story', waitFor: '[data-status="pending"]' },
+  { file: 'introduction.png', path: 'iframe.html?id=introduction--docs&viewMode=docs', waitFor: '#storybook-docs h1' },
   { file: 'docs-pricing-table.png', path: 'iframe.html?id=components-pricingtable--docs&viewMode=docs', waitFor: '[data-status="ready"]' },
   { file: 'manager.png', path: '?path=/story/scenarios-storefront--all-three', waitFor: '#storybook-preview-iframe' },
 ];
@@ -54,7 +55,7 @@ function serveStatic(dir: string): Promise<Server> {
 }
 
 async function settle(page: Page, selector: string): Promise<void> {
-  await page.waitForSelector(selector, { timeout: 20_000 });
+  await page.waitForSelector(selector, { timeout: 60_000 });
   await page.waitForTimeout(600);
 }
 
@@ -75,7 +76,7 @@ try {
     await page.goto(storybookUrl + shot.path);
     if (shot.file === 'manager.png') {
       const frame = page.frameLocator('#storybook-preview-iframe');
-      await frame.locator('[data-status="ready"]').waitFor({ timeout: 20_000 });
+      await frame.locator('[data-status="ready"]').waitFor({ timeout: 60_000 });
       await page.waitForTimeout(800);
       await page.screenshot({ path: join(outDir, shot.file) });
     } else {
