@@ -12,6 +12,9 @@ for (const file of process.argv.slice(2)) {
   passed += report.numPassedTests ?? 0;
   failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(report);
 }
+// Non-test steps (typecheck, lint, build, packaging) that failed count as one failure each.
+const stepsFile = new URL('./results/failed-steps', import.meta.url);
+if (existsSync(stepsFile)) failed += readFileSync(stepsFile, 'utf8').split('\n').filter((line) => line.trim() !== '' && !line.includes('vitest') && !line.includes('test:browser')).length;
 console.log(`${passed} passed, ${failed} failed`);
 
 // A suite that failed only because its tests failed is already counted through those tests;
