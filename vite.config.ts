@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { chromiumArgs, chromiumExecutablePath } from './test/browser/chromium.js';
+import { resolveSourceToDist } from './test/setup/resolveSourceToDist.js';
 
 // Every peer and runtime dependency stays external: the package ships only its own code.
 const external = [
@@ -62,6 +63,17 @@ export default defineConfig({
           include: ['test/**/*.test.tsx'],
           setupFiles: ['test/setup/dom.ts'],
         },
+      },
+      {
+        // The same unit suites against the built dist/ (`npm run test:dist`, after `npm run build`).
+        extends: true,
+        plugins: [resolveSourceToDist()],
+        test: { name: 'dist-node', environment: 'node', include: ['test/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        plugins: [resolveSourceToDist()],
+        test: { name: 'dist-dom', environment: 'jsdom', include: ['test/**/*.test.tsx'], setupFiles: ['test/setup/dom.ts'] },
       },
       {
         // Every story (and its play function) as a test in headless Chromium: `npm run test:browser`.

@@ -7,3 +7,8 @@ export type {
   ResolvedCustomer,
 } from './types';
 export type { StripeErrorBody, StripeErrorObject } from '../core/types';
+// The wire model the handler validates with, for apps that build params themselves.
+export { validateCustomerSessionParams } from '../core/validateCustomerSessionParams';
+export { isValidCustomerSessionParams } from '../core/isValidCustomerSessionParams';
+export { encodeStripeForm } from '../core/encodeStripeForm';
+export type { CustomerSession, CustomerSessionCreateParams, CustomerSessionComponentsParams, ParamIssue } from '../core/types';
