@@ -135,6 +135,13 @@ export function createCustomerSessionEntry(
     },
     getSnapshot: () => {
       if (!active) recompute(observer.getOptimisticResult(client.defaultQueryOptions(options(false))));
+      else if (snapshot.clientSecret !== null && Date.now() >= (snapshot.expiresAt?.getTime() ?? Infinity) && recompute(observer.getCurrentResult())) {
+        // Expiry passed while its timer could not run (a sleeping tab): withhold the secret now, tell the rest next.
+        queueMicrotask(() => {
+          tick(false);
+          [...listeners].forEach((listener) => listener());
+        });
+      }
       return snapshot;
     },
     serverSnapshot,
