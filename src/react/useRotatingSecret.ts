@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ComponentSecret } from './componentTypes';
 
 /** Stripe: a secret put into a web component before the session expires works for 30 minutes after render. */
@@ -38,10 +38,19 @@ export function useRotatingSecret({ clientSecret, status }: ComponentSecret): Re
 
   const generation = next?.generation ?? -1;
   const hasSecret = next?.clientSecret != null;
+  const dueAt = useRef(Infinity);
   useEffect(() => {
     if (!hasSecret) return;
+    dueAt.current = Date.now() + RENDERED_SECRET_LIFETIME_MS - ROTATE_BEFORE_MS;
     const timer = setTimeout(() => setDueGeneration(generation), RENDERED_SECRET_LIFETIME_MS - ROTATE_BEFORE_MS);
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(timer);
+      dueAt.current = Infinity;
+    };
   }, [generation, hasSecret]);
+  // A sleeping laptop stops timers, not the clock: whenever the session changes (it does on wake-up), ask the clock too.
+  useEffect(() => {
+    if (Date.now() >= dueAt.current) setDueGeneration(generation);
+  }, [clientSecret, status, generation]);
   return next;
 }
