@@ -1,0 +1,234 @@
+import { act, render } from '@testing-library/react';
+import { onlineManager } from '@tanstack/react-query';
+import { warnedKeys } from '../../src/react/warnedKeys';
+import { flushUntil } from '../helpers/advanceUntil';
+import { captureConsole } from '../helpers/captureConsole';
+import { installFakeClock } from '../helpers/fakeClock';
+import { setupMswServer } from '../helpers/mswServer';
+import { expectEveryReceiverGot, expectNoBadSecrets, expectNoSecretSeen } from './support/expectations';
+import { createFaultEndpoint } from './support/faultEndpoint';
+import { defineLedgerWebComponents, faultProvider, renderFaultPage, type PageRecord } from './support/faultPage';
+import { createSecretLedger, type SecretLedger } from './support/secretLedger';
+
+const server = setupMswServer();
+const clock = installFakeClock();
+const minute = 60_000;
+
+let ledger: SecretLedger;
+beforeAll(() => defineLedgerWebComponents());
+beforeEach(() => {
+  ledger = createSecretLedger();
+  warnedKeys.clear();
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+afterEach(() => {
+  Reflect.deleteProperty(document, 'visibilityState');
+  onlineManager.setOnline(true); // TanStack Query's online state is page-wide
+});
+
+const isReady = (record: PageRecord) => () => record.latest().status === 'ready';
+const fire = (target: EventTarget, type: string) => act(async () => void target.dispatchEvent(new Event(type)));
+function setVisibility(state: DocumentVisibilityState) {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+  return fire(document, 'visibilitychange');
+}
+
+function openPage(options: Parameters<typeof createFaultEndpoint>[2] = {}) {
+  const endpoint = createFaultEndpoint(server, ledger, options);
+  const page = renderFaultPage(ledger, endpoint.url);
+  return { endpoint, page, ready: isReady(page.record) };
+}
+
+describe('fault: timeouts', () => {
+  it('a hung request is given up after 30 s and retried; the retry brings the session', async () => {
+    const endpoint = createFaultEndpoint(server, ledger);
+    const hung = endpoint.hold();
+    const page = renderFaultPage(ledger, endpoint.url);
+    await flushUntil(() => endpoint.requests.length === 1);
+    await clock.advance(30_000 - 1);
+    expect(endpoint.requests[0]?.signal.aborted).toBe(false);
+    expect(page.record.latest().status).toBe('pending');
+    await clock.advance(1);
+    await flushUntil(() => endpoint.requests[0]?.signal.aborted === true);
+    await clock.advance(1000);
+    await flushUntil(isReady(page.record));
+    expect(endpoint.requests).toHaveLength(2);
+    expectEveryReceiverGot(ledger, page.record.latest().clientSecret);
+    expectNoBadSecrets(ledger);
+    hung.resolve();
+  });
+
+  it('a hung request is aborted when the page unmounts, with no state update or warning after it', async () => {
+    const consoleCalls = captureConsole();
+    const endpoint = createFaultEndpoint(server, ledger);
+    const hung = endpoint.hold();
+    const page = renderFaultPage(ledger, endpoint.url);
+    await flushUntil(() => endpoint.requests.length === 1);
+    const rendered = page.record.states.length;
+    page.unmount();
+    await clock.advance(0);
+    expect(endpoint.requests[0]?.signal.aborted).toBe(true);
+    hung.resolve();
+    await clock.advance(minute);
+    expect(endpoint.requests).toHaveLength(1);
+    expect(page.record.states).toHaveLength(rendered);
+    expect(consoleCalls.calls.filter((c) => c.level !== 'warn' || !String(c.args[0]).includes('enable'))).toEqual([]);
+    expectNoSecretSeen(ledger);
+  });
+
+  it('a refresh whose every attempt hangs ends in error before expiry, withholds the secret at expiry, and recovers on wake', async () => {
+    const { endpoint, page, ready } = openPage();
+    await flushUntil(ready);
+    const first = page.record.latest().clientSecret;
+    const holds = [endpoint.hold(), endpoint.hold(), endpoint.hold(), endpoint.hold()];
+    await clock.advance(25 * minute);
+    // 4 attempts of 30 s each, 1 s + 2 s + 4 s apart
+    await clock.advance(4 * 30_000 + 7000);
+    await flushUntil(() => page.record.latest().status === 'error');
+    expect(endpoint.requests.slice(1).map((r) => r.signal.aborted)).toEqual([true, true, true, true]);
+    expect(page.record.latest()).toMatchObject({ clientSecret: first, error: { kind: 'network' } });
+    await clock.advance(30 * minute - (25 * minute + 127_000));
+    expect(page.record.latest()).toMatchObject({ status: 'error', clientSecret: null });
+    await fire(window, 'focus');
+    await flushUntil(ready);
+    expect(endpoint.requests).toHaveLength(6);
+    expectNoBadSecrets(ledger);
+    holds.forEach((hold) => hold.resolve());
+  });
+});
+
+describe('fault: clock skew', () => {
+  it.each([
+    ['ahead', 10 * minute],
+    ['behind', -10 * minute],
+  ])('a browser clock 10 minutes %s of the server still refreshes before every server expiry, three windows running', async (_label, clientAheadMs) => {
+    const { endpoint, page, ready } = openPage({ clientAheadMs });
+    await flushUntil(ready);
+    for (let window = 1; window <= 3; window++) {
+      const { expiresAt, session, clientSecret } = page.record.latest();
+      // On the local clock: the server's expiry shifted by the skew.
+      expect(expiresAt?.getTime()).toBe((session?.expires_at ?? 0) * 1000 + clientAheadMs);
+      await clock.advance(25 * minute);
+      await flushUntil(() => ready() && page.record.latest().clientSecret !== clientSecret);
+    }
+    expect(endpoint.requests).toHaveLength(4);
+    expect(page.record.states.some((s) => s.status === 'expired')).toBe(false);
+    expectNoBadSecrets(ledger);
+  });
+});
+
+describe('fault: tab asleep for an hour', () => {
+  it('withholds the expired secret the moment the page runs again, even before any wake-up event, then refreshes on visibility', async () => {
+    const { endpoint, page, ready } = openPage();
+    await flushUntil(ready);
+    const first = page.record.latest().clientSecret;
+    await setVisibility('hidden');
+    vi.setSystemTime(Date.now() + 60 * minute); // asleep: no timer ran meanwhile
+    // Something unrelated re-renders the page before the wake-up events and late timers arrive.
+    act(() => page.rerenderPage());
+    expect(page.record.latest().clientSecret).toBeNull();
+    await setVisibility('visible');
+    await flushUntil(() => ready() && page.record.latest().clientSecret !== first);
+    expect(endpoint.requests).toHaveLength(2);
+    // The pricing table's rendered secret outlived its 30-minute window during the sleep: re-created now, not when its late timer fires.
+    await flushUntil(() => document.querySelector('stripe-pricing-table')?.getAttribute('customer-session-client-secret') === page.record.latest().clientSecret);
+    expectEveryReceiverGot(ledger, page.record.latest().clientSecret);
+    expectNoBadSecrets(ledger);
+  });
+});
+
+describe('fault: offline → online', () => {
+  it('offline during a refresh: the secret is kept while valid, withheld at expiry, and replaced when back online', async () => {
+    const { endpoint, page, ready } = openPage();
+    await flushUntil(ready);
+    const first = page.record.latest().clientSecret;
+    endpoint.setOffline(true);
+    await fire(window, 'offline');
+    await clock.advance(25 * minute);
+    expect(page.record.latest()).toMatchObject({ status: 'refreshing', clientSecret: first });
+    await clock.advance(5 * minute);
+    expect(page.record.latest()).toMatchObject({ status: 'expired', clientSecret: null, session: null });
+    await clock.advance(30 * minute);
+    expect(endpoint.offlineAttempts()).toBe(0);
+
+    endpoint.setOffline(false);
+    await fire(window, 'online');
+    await flushUntil(() => ready() && page.record.latest().clientSecret !== first);
+    expect(endpoint.requests).toHaveLength(2);
+    expectNoBadSecrets(ledger);
+  });
+
+  it('offline at first load: requests fail and are retried, components render anonymously, the session arrives with the online event', async () => {
+    const endpoint = createFaultEndpoint(server, ledger);
+    endpoint.setOffline(true); // before TanStack Query has heard any offline event: it tries
+    const page = renderFaultPage(ledger, endpoint.url);
+    await flushUntil(() => endpoint.offlineAttempts() === 1);
+    await clock.advance(7000);
+    await flushUntil(() => page.record.latest().status === 'error');
+    expect(endpoint.offlineAttempts()).toBe(4);
+    expect(page.record.latest().error).toMatchObject({ kind: 'network' });
+    expect(page.stripe.calls.elements).toEqual([expect.not.objectContaining({ customerSessionClientSecret: expect.anything() })]);
+    expectNoSecretSeen(ledger);
+
+    endpoint.setOffline(false);
+    await fire(window, 'online');
+    await flushUntil(isReady(page.record));
+    expect(endpoint.requests).toHaveLength(1);
+    expectEveryReceiverGot(ledger, page.record.latest().clientSecret);
+    expectNoBadSecrets(ledger);
+  });
+});
+
+describe('fault: two providers with different endpoints on one page', () => {
+  it('keeps sessions, schedules, refreshes and Stripe components apart (side by side)', async () => {
+    const shopA = createFaultEndpoint(server, ledger, { url: '/api/shop-a/customer-session' });
+    const shopB = createFaultEndpoint(server, ledger, { url: '/api/shop-b/customer-session', sessionTtlSeconds: 600 });
+    const a = faultProvider(ledger, shopA.url);
+    const b = faultProvider(ledger, shopB.url);
+    render(
+      <>
+        {a.element}
+        {b.element}
+      </>,
+    );
+    await flushUntil(() => isReady(a.record)() && isReady(b.record)());
+    expect(a.record.latest().session?.customer).toBe(shopA.customerId);
+    expect(b.record.latest().session?.customer).toBe(shopB.customerId);
+
+    // 60 minutes: A (30-minute sessions) refreshes at 25 and 50; B (10-minute sessions) every 5 minutes.
+    for (let m = 0; m < 60; m++) await clock.advance(minute);
+    await flushUntil(() => isReady(a.record)() && isReady(b.record)());
+    expect(shopA.requests).toHaveLength(3);
+    expect(shopB.requests).toHaveLength(13);
+
+    const bRenders = b.record.states.length;
+    const bUpdates = b.stripe.calls.update.length;
+    const aSecret = a.record.latest().clientSecret;
+    await act(() => a.record.latest().refresh());
+    await flushUntil(() => isReady(a.record)() && a.record.latest().clientSecret !== aSecret);
+    expect(shopB.requests).toHaveLength(13);
+    expect(b.record.states).toHaveLength(bRenders);
+    expect(b.stripe.calls.update).toHaveLength(bUpdates);
+
+    const seenA = new Set(ledger.sightings.filter((s) => s.endpoint === shopA.url).map((s) => s.secret));
+    const seenB = new Set(ledger.sightings.filter((s) => s.endpoint === shopB.url).map((s) => s.secret));
+    expect([...seenA].filter((secret) => seenB.has(secret))).toEqual([]);
+    expect(seenA.size).toBe(4);
+    expectNoBadSecrets(ledger); // includes: nobody under A ever got one of B's secrets, and vice versa
+  });
+
+  it('nested: consumers and components inside the inner provider get only its session', async () => {
+    const outer = createFaultEndpoint(server, ledger, { url: '/api/outer/customer-session' });
+    const inner = createFaultEndpoint(server, ledger, { url: '/api/inner/customer-session' });
+    const innerProvider = faultProvider(ledger, inner.url);
+    const outerProvider = faultProvider(ledger, outer.url, {}, innerProvider.element);
+    render(<>{outerProvider.element}</>);
+    await flushUntil(() => isReady(outerProvider.record)() && isReady(innerProvider.record)());
+    expect(outerProvider.record.latest().clientSecret).not.toBe(innerProvider.record.latest().clientSecret);
+    expect(innerProvider.record.latest().session?.customer).toBe(inner.customerId);
+    expect(outer.requests).toHaveLength(1);
+    expect(inner.requests).toHaveLength(1);
+    expectEveryReceiverGot(ledger, innerProvider.record.latest().clientSecret);
+    expectNoBadSecrets(ledger);
+  });
+});
