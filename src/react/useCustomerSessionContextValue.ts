@@ -1,8 +1,15 @@
 'use client';
 import { useContext } from 'react';
 import { CustomerSessionContext, type CustomerSessionContextValue } from './CustomerSessionContext';
+import { withholdExpiredSecret } from './withholdExpiredSecret';
 
-/** Internal: the whole context value, or a clear error naming the provider. */
+const withheldValues = new WeakMap<CustomerSessionContextValue, CustomerSessionContextValue>();
+
+/**
+ * Internal: the whole context value, or a clear error naming the provider. Every consumer reads
+ * through here, so the expiry check runs on each render: a consumer that re-renders on its own
+ * after the clock passed `expires_at` gets no secret even before the provider's timer has fired.
+ */
 export function useCustomerSessionContextValue(hookName: string): CustomerSessionContextValue {
   const value = useContext(CustomerSessionContext);
   if (value === null) {
@@ -10,5 +17,14 @@ export function useCustomerSessionContextValue(hookName: string): CustomerSessio
       `${hookName} must be used inside <CustomerSessionProvider>. Wrap the part of your app that renders it in <CustomerSessionProvider endpoint="...">.`,
     );
   }
-  return value;
+  // Reading the clock in render is the point: expiry is monotonic, so a later render can only withhold more.
+  // eslint-disable-next-line react-hooks/purity
+  const state = withholdExpiredSecret(value.state, Date.now());
+  if (state === value.state) return value;
+  let copy = withheldValues.get(value);
+  if (copy === undefined) {
+    copy = { ...value, state };
+    withheldValues.set(value, copy);
+  }
+  return copy;
 }
