@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import { CustomerSessionElements } from '../../src/index';
 import type { CustomerSessionElementsOptions } from '../../src/react/componentTypes';
+import { appSource } from '../support/appSource';
 import { CheckoutCard } from '../support/CheckoutCard';
 import { storefrontLoaded, loadStorefront } from '../support/loadStorefront';
 import { expectPaymentElementAnonymous, expectPaymentElementSecret, expectStatus, lastSecret } from '../support/play';
@@ -21,19 +22,9 @@ const meta = {
   title: 'Components/CustomerSessionElements',
   component: CustomerSessionElements,
   tags: ['autodocs'],
-  parameters: {
-    docs: {
-      // What an app writes; the canvas wraps it in the story's storefront and session panel.
-      source: {
-        language: 'tsx',
-        code: `<CustomerSessionProvider endpoint="/api/customer-session" publishableKey="pk_test_…">
-  <CustomerSessionElements options={{ mode: 'payment', amount: 4800, currency: 'usd' }} fallback={<Skeleton />}>
-    <PaymentElement />
-  </CustomerSessionElements>
-</CustomerSessionProvider>`,
-      },
-    },
-  },
+  parameters: appSource(`<CustomerSessionElements options={{ mode: 'payment', amount: 4800, currency: 'usd' }} fallback={<Skeleton />}>
+  <PaymentElement />
+</CustomerSessionElements>`),
   loaders: [loadStorefront],
   args: {
     ...defaultStorefrontArgs,

@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import { PricingTable } from '../../src/index';
-import { maskClientSecret } from '../../src/core/maskClientSecret';
+import { appSource } from '../support/appSource';
 import { storefrontLoaded, loadStorefront } from '../support/loadStorefront';
-import { expectStatus, lastSecret, webComponent } from '../support/play';
+import { expectStatus, expectWebComponentGuest, expectWebComponentSecret, lastSecret } from '../support/play';
 import { storyPricingTableId } from '../support/realStripe';
 import { Skeleton } from '../support/Skeleton';
 import { StoreCard } from '../support/StoreCard';
@@ -25,17 +25,7 @@ const meta = {
   title: 'Components/PricingTable',
   component: PricingTable,
   tags: ['autodocs'],
-  parameters: {
-    docs: {
-      // What an app writes; the canvas wraps it in the story's storefront and session panel.
-      source: {
-        language: 'tsx',
-        code: `<CustomerSessionProvider endpoint="/api/customer-session" publishableKey="pk_test_…">
-  <PricingTable pricingTableId="prctbl_…" clientReferenceId="user_jenny" fallback={<Skeleton />} />
-</CustomerSessionProvider>`,
-      },
-    },
-  },
+  parameters: appSource('<PricingTable pricingTableId="prctbl_…" clientReferenceId="user_jenny" fallback={<Skeleton />} />'),
   loaders: [loadStorefront],
   args: {
     ...defaultStorefrontArgs,
@@ -71,12 +61,8 @@ export const WithCustomerSession: Story = {
   play: async ({ canvas, loaded, args }) => {
     const data = storefrontLoaded(loaded);
     await expectStatus(canvas, 'ready');
-    const secret = lastSecret(data);
-    const table = await webComponent(canvas, 'Pricing table');
-    expect(table).toHaveTextContent(`Customer session ${maskClientSecret(secret)}`);
-    const element = table.closest('stripe-pricing-table');
+    const element = await expectWebComponentSecret(canvas, 'Pricing table', lastSecret(data));
     expect(element).toHaveAttribute('pricing-table-id', args.pricingTableId);
-    expect(element).toHaveAttribute('customer-session-client-secret', secret);
   },
 };
 
@@ -84,8 +70,6 @@ export const NotEnabledBySession: Story = {
   args: { pricingTable: false, buyButton: true },
   play: async ({ canvas }) => {
     await expectStatus(canvas, 'ready');
-    const table = await webComponent(canvas, 'Pricing table');
-    expect(table).toHaveTextContent('Guest: no customer session');
-    expect(table.closest('stripe-pricing-table')).not.toHaveAttribute('customer-session-client-secret');
+    await expectWebComponentGuest(canvas, 'Pricing table');
   },
 };

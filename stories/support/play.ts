@@ -45,7 +45,29 @@ export async function expectFeature(canvas: Canvas, label: string, on: boolean):
   await waitFor(() => expect(within(group).getByRole('listitem', { name: `${label}: ${on ? 'on' : 'off'}` })).toBeVisible());
 }
 
+type WebComponentTitle = 'Pricing table' | 'Buy button';
+const webComponentTags = { 'Pricing table': 'stripe-pricing-table', 'Buy button': 'stripe-buy-button' } as const;
+
 /** The web component stand-in (`Pricing table` / `Buy button`) as the viewer sees it. */
-export function webComponent(canvas: Canvas, title: 'Pricing table' | 'Buy button'): Promise<HTMLElement> {
+export function webComponent(canvas: Canvas, title: WebComponentTitle): Promise<HTMLElement> {
   return canvas.findByRole('group', { name: `${title} (stand-in)` });
+}
+
+/**
+ * Asserts the web component shows (masked) and its Stripe element carries `secret`; returns that
+ * element (`<stripe-pricing-table>` / `<stripe-buy-button>`) for further attribute checks.
+ */
+export async function expectWebComponentSecret(canvas: Canvas, title: WebComponentTitle, secret: string): Promise<Element | null> {
+  const group = await webComponent(canvas, title);
+  expect(group).toHaveTextContent(`Customer session ${maskClientSecret(secret)}`);
+  const element = group.closest(webComponentTags[title]);
+  expect(element).toHaveAttribute('customer-session-client-secret', secret);
+  return element;
+}
+
+/** Asserts the web component renders as guest and its Stripe element got no customer secret. */
+export async function expectWebComponentGuest(canvas: Canvas, title: WebComponentTitle): Promise<void> {
+  const group = await webComponent(canvas, title);
+  expect(group).toHaveTextContent('Guest: no customer session');
+  expect(group.closest(webComponentTags[title])).not.toHaveAttribute('customer-session-client-secret');
 }
