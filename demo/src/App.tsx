@@ -2,7 +2,7 @@ import { PaymentElement } from '@stripe/react-stripe-js';
 import { BuyButton, CustomerSessionElements, CustomerSessionProvider, PricingTable } from '../../src/index';
 import { createStripeStandIn } from '../../src/testing/createStripeStandIn';
 import { defineStripeWebComponentStandIns } from '../../src/testing/defineStripeWebComponentStandIns';
-import { SecretLine } from './SecretLine';
+import { Panel } from './Panel';
 import { SessionBar } from './SessionBar';
 import { StandInSessionFeed } from './StandInSessionFeed';
 
@@ -37,61 +37,37 @@ export function App() {
       <main className="layout">
         <SessionBar />
         <div className="column">
-          <section className="panel" aria-label="Checkout">
-            <div className="panel-head">
-              <h2 className="panel-title">Checkout</h2>
-              <span className="panel-kicker">Payment Element</span>
-            </div>
-            <div className="panel-body">
-              <div className="product">
-                <div className="product-art" aria-hidden="true" />
-                <div>
-                  <div className="product-name">Yirgacheffe, washed</div>
-                  <div className="product-meta">Whole bean · 340 g · Ships Monday</div>
-                </div>
-                <div className="price">$24.00</div>
+          <Panel label="Checkout" title="Checkout" kicker="Payment Element" component="payment_element">
+            <div className="product">
+              <div className="product-art" aria-hidden="true" />
+              <div>
+                <div className="product-name">Yirgacheffe, washed</div>
+                <div className="product-meta">Whole bean · 340 g · Ships Monday</div>
               </div>
-              <CustomerSessionElements
-                options={{ mode: 'payment', amount: 2400, currency: 'usd', appearance }}
-                fallback={<div className="skeleton" aria-label="Loading payment form" />}
-              >
-                <PaymentElement />
-              </CustomerSessionElements>
-              <button className="pay" type="button">
-                Pay $24.00
-              </button>
-              <SecretLine component="payment_element" />
+              <div className="price">$24.00</div>
             </div>
-          </section>
+            <CustomerSessionElements
+              options={{ mode: 'payment', amount: 2400, currency: 'usd', appearance }}
+              fallback={<div className="skeleton" aria-label="Loading payment form" />}
+            >
+              <PaymentElement />
+            </CustomerSessionElements>
+            <button className="pay" type="button">
+              Pay $24.00
+            </button>
+          </Panel>
         </div>
         <div className="column">
-          <section className="panel" aria-label="Subscriptions">
-            <div className="panel-head">
-              <h2 className="panel-title">Subscribe and save</h2>
-              <span className="panel-kicker">Pricing table</span>
-            </div>
-            <div className="panel-body">
-              <PricingTable
-                pricingTableId={import.meta.env.STRIPE_PRICING_TABLE_ID ?? 'prctbl_demo_subscriptions'}
-                clientReferenceId="shopper-jenny"
-                fallback={<div className="skeleton" />}
-              />
-              <SecretLine component="pricing_table" />
-            </div>
-          </section>
-          <section className="panel" aria-label="Gift card">
-            <div className="panel-head">
-              <h2 className="panel-title">Gift a bag</h2>
-              <span className="panel-kicker">Buy button</span>
-            </div>
-            <div className="panel-body">
-              <BuyButton
-                buyButtonId={import.meta.env.STRIPE_BUY_BUTTON_ID ?? 'buy_btn_demo_gift_card'}
-                fallback={<div className="skeleton" />}
-              />
-              <SecretLine component="buy_button" />
-            </div>
-          </section>
+          <Panel label="Subscriptions" title="Subscribe and save" kicker="Pricing table" component="pricing_table">
+            <PricingTable
+              pricingTableId={import.meta.env.STRIPE_PRICING_TABLE_ID ?? 'prctbl_demo_subscriptions'}
+              clientReferenceId="shopper-jenny"
+              fallback={<div className="skeleton" />}
+            />
+          </Panel>
+          <Panel label="Gift card" title="Gift a bag" kicker="Buy button" component="buy_button">
+            <BuyButton buyButtonId={import.meta.env.STRIPE_BUY_BUTTON_ID ?? 'buy_btn_demo_gift_card'} fallback={<div className="skeleton" />} />
+          </Panel>
         </div>
       </main>
       <footer className="footer">
