@@ -1,6 +1,5 @@
 import { waitFor } from '@testing-library/react';
-import { defaultShouldDehydrateQuery, dehydrate, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { defaultShouldDehydrateQuery, dehydrate, QueryClient } from '@tanstack/react-query';
 import { HttpResponse } from 'msw';
 import { customerSessionQueryKeyPrefix } from '../../src/react/customerSessionQueryKeyPrefix';
 import { isCustomerSessionQuery } from '../../src/react/isCustomerSessionQuery';
@@ -8,7 +7,7 @@ import type { CustomerSessionEndpoint } from '../../src/react/types';
 import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
 import { captureConsole } from '../helpers/captureConsole';
 import { setupMswServer } from '../helpers/mswServer';
-import { providerTree, renderWithProvider } from '../helpers/renderWithProvider';
+import { renderWithProvider } from '../helpers/renderWithProvider';
 import { createSessionEndpoint } from '../helpers/sessionEndpoint';
 import { createSessionRecorder } from '../helpers/sessionRecorder';
 
@@ -56,7 +55,7 @@ describe('the client secret stays secret', () => {
     server.use(endpoint.handler);
     const client = new QueryClient();
     const recorder = createSessionRecorder();
-    render(<QueryClientProvider client={client}>{providerTree(<recorder.ContextProbe />)}</QueryClientProvider>);
+    renderWithProvider(<recorder.ContextProbe />, { appQueryClient: client });
     await waitFor(() => expect(recorder.latest().status).toBe('ready'));
     const secret = recorder.latest().clientSecret!;
     const [query] = client.getQueryCache().findAll({ queryKey: [customerSessionQueryKeyPrefix] });
@@ -73,7 +72,7 @@ describe('the client secret stays secret', () => {
     server.use(endpoint.handler);
     const client = new QueryClient();
     const recorder = createSessionRecorder();
-    const view = render(<QueryClientProvider client={client}>{providerTree(<recorder.ContextProbe />)}</QueryClientProvider>);
+    const view = renderWithProvider(<recorder.ContextProbe />, { appQueryClient: client });
     await waitFor(() => expect(recorder.latest().status).toBe('ready'));
     const find = () => client.getQueryCache().findAll({ predicate: isCustomerSessionQuery });
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });

@@ -1,5 +1,5 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { useCustomerSessionContext } from '../../src/react/useCustomerSessionContext';
 import { isCustomerSessionQuery } from '../../src/react/isCustomerSessionQuery';
@@ -103,7 +103,7 @@ describe('one session, shared', () => {
     server.use(endpoint.handler);
     const appClient = new QueryClient();
     const recorder = createSessionRecorder();
-    render(<QueryClientProvider client={appClient}>{providerTree(<recorder.ContextProbe />)}</QueryClientProvider>);
+    renderWithProvider(<recorder.ContextProbe />, { appQueryClient: appClient });
     await waitFor(() => expect(recorder.latest().status).toBe('ready'));
     const queries = appClient.getQueryCache().findAll({ predicate: isCustomerSessionQuery });
     expect(queries).toHaveLength(1);
@@ -116,7 +116,7 @@ describe('one session, shared', () => {
     const appClient = new QueryClient();
     const ownClient = new QueryClient();
     const recorder = createSessionRecorder();
-    render(<QueryClientProvider client={appClient}>{providerTree(<recorder.ContextProbe />, { queryClient: ownClient })}</QueryClientProvider>);
+    renderWithProvider(<recorder.ContextProbe />, { appQueryClient: appClient, queryClient: ownClient });
     await waitFor(() => expect(recorder.latest().status).toBe('ready'));
     expect(ownClient.getQueryCache().findAll({ predicate: isCustomerSessionQuery })).toHaveLength(1);
     expect(appClient.getQueryCache().getAll()).toHaveLength(0);
@@ -212,7 +212,7 @@ describe('one session, shared', () => {
     server.use(endpoint.handler);
     const appClient = new QueryClient();
     const recorder = createSessionRecorder();
-    render(<QueryClientProvider client={appClient}>{providerTree(<recorder.ContextProbe />)}</QueryClientProvider>);
+    renderWithProvider(<recorder.ContextProbe />, { appQueryClient: appClient });
     await waitFor(() => expect(recorder.latest().status).toBe('ready'));
     const first = recorder.latest().clientSecret;
     const rendered = recorder.states.length;
