@@ -1,14 +1,13 @@
 import { act } from '@testing-library/react';
 import { HttpResponse } from 'msw';
-import { warnedKeys } from '../../src/react/warnedKeys';
 import { flushUntil } from '../helpers/advanceUntil';
 import { installFakeClock } from '../helpers/fakeClock';
 import { setupMswServer } from '../helpers/mswServer';
 import type { Responder } from '../helpers/sessionEndpoint';
 import { expectEveryReceiverGot, expectNoBadSecrets, expectNoSecretSeen } from './support/expectations';
 import { createFaultEndpoint, type FaultEndpoint } from './support/faultEndpoint';
-import { defineLedgerWebComponents, renderFaultPage } from './support/faultPage';
-import { createSecretLedger, type SecretLedger } from './support/secretLedger';
+import { renderFaultPage } from './support/faultPage';
+import { setupFaultSuite } from './support/setupFaultSuite';
 
 const server = setupMswServer();
 const clock = installFakeClock();
@@ -20,18 +19,12 @@ const htmlPage = (status: number): Responder => () =>
 const tooManyRequests = (retryAfter: string): Responder => () =>
   HttpResponse.json({ error: { type: 'invalid_request_error', code: 'rate_limit', message: 'Too many requests' } }, { status: 429, headers: { 'Retry-After': retryAfter } });
 
-let ledger: SecretLedger;
-beforeAll(() => defineLedgerWebComponents());
-beforeEach(() => {
-  ledger = createSecretLedger();
-  warnedKeys.clear();
-  vi.spyOn(console, 'warn').mockImplementation(() => {});
-});
+const suite = setupFaultSuite({ silenceWarnings: true });
 
 function open(...responders: Responder[]): { endpoint: FaultEndpoint; page: ReturnType<typeof renderFaultPage>; status(): string } {
-  const endpoint = createFaultEndpoint(server, ledger);
+  const endpoint = createFaultEndpoint(server, suite.ledger);
   endpoint.queue(...responders);
-  const page = renderFaultPage(ledger, endpoint.url);
+  const page = renderFaultPage(suite.ledger, endpoint.url);
   return { endpoint, page, status: () => page.record.latest().status };
 }
 
@@ -46,8 +39,8 @@ describe('fault: endpoint 500s', () => {
     await flushUntil(() => status() === 'ready');
     expect(endpoint.requests).toHaveLength(4);
     expect(page.record.states.some((s) => s.status === 'error')).toBe(false);
-    expectEveryReceiverGot(ledger, page.record.latest().clientSecret);
-    expectNoBadSecrets(ledger);
+    expectEveryReceiverGot(suite.ledger, page.record.latest().clientSecret);
+    expectNoBadSecrets(suite.ledger);
   });
 
   it('a burst longer than the retries ends in error (components anonymous), then recovers on refresh()', async () => {
@@ -60,14 +53,14 @@ describe('fault: endpoint 500s', () => {
     // Checkout is not blocked: the components render without a customer.
     expect(page.stripe.calls.elements).toHaveLength(1);
     expect(document.querySelector('stripe-pricing-table')?.hasAttribute('customer-session-client-secret')).toBe(false);
-    expectNoSecretSeen(ledger);
+    expectNoSecretSeen(suite.ledger);
 
     await act(() => page.record.latest().refresh());
     await flushUntil(() => status() === 'ready');
     expect(endpoint.requests).toHaveLength(5);
-    expectEveryReceiverGot(ledger, page.record.latest().clientSecret);
+    expectEveryReceiverGot(suite.ledger, page.record.latest().clientSecret);
     expect(page.stripe.calls.elements).toHaveLength(1); // upgraded in place, not remounted
-    expectNoBadSecrets(ledger);
+    expectNoBadSecrets(suite.ledger);
   });
 
   it('a burst during a refresh keeps the current secret until it expires, never after, and recovers on the next wake-up', async () => {
@@ -89,7 +82,7 @@ describe('fault: endpoint 500s', () => {
     await flushUntil(() => status() === 'ready');
     expect(page.record.latest().clientSecret).not.toBe(first);
     expect(endpoint.requests).toHaveLength(6);
-    expectNoBadSecrets(ledger);
+    expectNoBadSecrets(suite.ledger);
   });
 });
 
@@ -103,8 +96,8 @@ describe('fault: 429 with Retry-After', () => {
     await clock.advance(1);
     await flushUntil(() => status() === 'ready');
     expect(endpoint.requests).toHaveLength(2);
-    expectEveryReceiverGot(ledger, page.record.latest().clientSecret);
-    expectNoBadSecrets(ledger);
+    expectEveryReceiverGot(suite.ledger, page.record.latest().clientSecret);
+    expectNoBadSecrets(suite.ledger);
   });
 
   it('does not retry when Retry-After asks for more than a minute; reports the 429 instead', async () => {
@@ -113,7 +106,7 @@ describe('fault: 429 with Retry-After', () => {
     await clock.advance(5 * minute);
     expect(endpoint.requests).toHaveLength(1);
     expect(page.record.latest().error).toMatchObject({ kind: 'http', status: 429, stripeError: { code: 'rate_limit' } });
-    expectNoSecretSeen(ledger);
+    expectNoSecretSeen(suite.ledger);
   });
 });
 
@@ -125,7 +118,7 @@ describe('fault: HTML error page', () => {
     expect(endpoint.requests).toHaveLength(1);
     expect(page.record.latest().error).toMatchObject({ kind: 'invalid_response' });
     expect(page.record.latest().error?.message).toMatch(/HTML/);
-    expectNoSecretSeen(ledger);
+    expectNoSecretSeen(suite.ledger);
   });
 
   it('a 502 HTML page from a proxy is transient: retried, then the session arrives', async () => {
@@ -134,50 +127,50 @@ describe('fault: HTML error page', () => {
     await clock.advance(1000);
     await flushUntil(() => status() === 'ready');
     expect(endpoint.requests).toHaveLength(2);
-    expectEveryReceiverGot(ledger, page.record.latest().clientSecret);
-    expectNoBadSecrets(ledger);
+    expectEveryReceiverGot(suite.ledger, page.record.latest().clientSecret);
+    expectNoBadSecrets(suite.ledger);
   });
 });
 
 describe('fault: malformed sessions', () => {
   it('truncated JSON is an invalid_response whose message does not echo the body; the cut-off secret reaches no one', async () => {
-    const endpoint = createFaultEndpoint(server, ledger);
+    const endpoint = createFaultEndpoint(server, suite.ledger);
     const session = await endpoint.createSession();
     const body = JSON.stringify(session);
     endpoint.queue(() => new HttpResponse(body.slice(0, body.length - 25), { headers: { 'Content-Type': 'application/json' } }));
-    const page = renderFaultPage(ledger, endpoint.url);
+    const page = renderFaultPage(suite.ledger, endpoint.url);
     await flushUntil(() => page.record.latest().status === 'error');
     const { error } = page.record.latest();
     expect(error).toMatchObject({ kind: 'invalid_response' });
     expect(error?.message).toMatch(/JSON/);
     expect(error?.message).not.toContain(session.client_secret);
     expect(endpoint.requests).toHaveLength(1);
-    expectNoSecretSeen(ledger);
+    expectNoSecretSeen(suite.ledger);
   });
 
   it('expires_at in milliseconds is rejected naming the field; the real secret inside reaches no one', async () => {
-    const endpoint = createFaultEndpoint(server, ledger);
+    const endpoint = createFaultEndpoint(server, suite.ledger);
     const session = await endpoint.createSession();
     endpoint.queue(() => HttpResponse.json({ ...session, expires_at: session.expires_at * 1000 }));
-    const page = renderFaultPage(ledger, endpoint.url);
+    const page = renderFaultPage(suite.ledger, endpoint.url);
     await flushUntil(() => page.record.latest().status === 'error');
     expect(page.record.latest().error).toMatchObject({ kind: 'invalid_response' });
     expect(page.record.latest().error?.message).toContain('expires_at');
-    expectNoSecretSeen(ledger);
+    expectNoSecretSeen(suite.ledger);
   });
 
   it('expires_at already past when it is issued (not after created) is an error of kind expired; nothing is shown', async () => {
-    const endpoint = createFaultEndpoint(server, ledger);
+    const endpoint = createFaultEndpoint(server, suite.ledger);
     const session = await endpoint.createSession();
     endpoint.queue(() => HttpResponse.json({ ...session, expires_at: session.created - 60 }));
-    const page = renderFaultPage(ledger, endpoint.url);
+    const page = renderFaultPage(suite.ledger, endpoint.url);
     await flushUntil(() => page.record.latest().status === 'error');
     expect(page.record.latest().error).toMatchObject({ kind: 'expired' });
-    expectNoSecretSeen(ledger);
+    expectNoSecretSeen(suite.ledger);
   });
 
   it('a session that expired in transit (slow endpoint, short lifetime) is never shown and is replaced at once', async () => {
-    const endpoint = createFaultEndpoint(server, ledger, { sessionTtlSeconds: 20 });
+    const endpoint = createFaultEndpoint(server, suite.ledger, { sessionTtlSeconds: 20 });
     let late: string | undefined;
     endpoint.queue(async () => {
       const session = await endpoint.createSession();
@@ -185,13 +178,13 @@ describe('fault: malformed sessions', () => {
       await new Promise((resolve) => setTimeout(resolve, 25_000)); // answers 5 s after the session expired
       return HttpResponse.json(session);
     });
-    const page = renderFaultPage(ledger, endpoint.url);
+    const page = renderFaultPage(suite.ledger, endpoint.url);
     await flushUntil(() => late !== undefined);
     await clock.advance(25_000);
     await flushUntil(() => page.record.latest().status === 'ready');
     expect(endpoint.requests).toHaveLength(2);
-    expect(ledger.secretsSeen()).not.toContain(late);
-    expectEveryReceiverGot(ledger, page.record.latest().clientSecret);
-    expectNoBadSecrets(ledger);
+    expect(suite.ledger.secretsSeen()).not.toContain(late);
+    expectEveryReceiverGot(suite.ledger, page.record.latest().clientSecret);
+    expectNoBadSecrets(suite.ledger);
   });
 });

@@ -1,24 +1,18 @@
 import { act, render, waitFor } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
-import { warnedKeys } from '../../src/react/warnedKeys';
 import { captureConsole } from '../helpers/captureConsole';
 import { setupMswServer } from '../helpers/mswServer';
 import { expectEveryReceiverGot, expectNoBadSecrets } from './support/expectations';
 import { createFaultEndpoint } from './support/faultEndpoint';
-import { defineLedgerWebComponents, faultProvider, renderFaultPage } from './support/faultPage';
-import { createSecretLedger, type SecretLedger } from './support/secretLedger';
+import { faultProvider, renderFaultPage } from './support/faultPage';
+import { setupFaultSuite } from './support/setupFaultSuite';
 
 const server = setupMswServer();
 const macrotask = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
 const settle = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 30)));
 
-let ledger: SecretLedger;
-beforeAll(() => defineLedgerWebComponents());
-beforeEach(() => {
-  ledger = createSecretLedger();
-  warnedKeys.clear();
-});
+const suite = setupFaultSuite();
 
 /** Counts the wake-up listeners (focus, online, visibilitychange) attached to window and document right now. */
 function trackWakeListeners(): () => number {
@@ -50,14 +44,14 @@ const errorsAndWarnings = (calls: ReturnType<typeof captureConsole>['calls']) =>
 describe('fault: StrictMode', () => {
   it('one request never aborted, every receiver gets the one valid secret, a refresh rotates it in place, no warnings', async () => {
     const consoleCalls = captureConsole();
-    const endpoint = createFaultEndpoint(server, ledger);
-    const page = renderFaultPage(ledger, endpoint.url, { strict: true });
+    const endpoint = createFaultEndpoint(server, suite.ledger);
+    const page = renderFaultPage(suite.ledger, endpoint.url, { strict: true });
     await waitFor(() => expect(page.record.latest().status).toBe('ready'));
     await settle();
     expect(endpoint.requests).toHaveLength(1);
     expect(endpoint.requests[0]?.signal.aborted).toBe(false);
     const first = page.record.latest().clientSecret;
-    expectEveryReceiverGot(ledger, first);
+    expectEveryReceiverGot(suite.ledger, first);
     const tables = document.querySelectorAll('stripe-pricing-table');
     expect(tables).toHaveLength(1);
     const createdPaymentElements = page.stripe.calls.create.length;
@@ -73,7 +67,7 @@ describe('fault: StrictMode', () => {
     page.unmount();
     await settle();
     expect(errorsAndWarnings(consoleCalls.calls)).toEqual([]);
-    expectNoBadSecrets(ledger);
+    expectNoBadSecrets(suite.ledger);
   });
 });
 
@@ -82,11 +76,11 @@ describe('fault: rapid mount/unmount 100×', () => {
     const consoleCalls = captureConsole();
     const liveListeners = trackWakeListeners();
     const before = liveListeners();
-    const endpoint = createFaultEndpoint(server, ledger);
+    const endpoint = createFaultEndpoint(server, suite.ledger);
     const holds = Array.from({ length: 100 }, () => endpoint.hold());
     const records = [];
     for (let i = 0; i < 100; i++) {
-      const page = renderFaultPage(ledger, endpoint.url);
+      const page = renderFaultPage(suite.ledger, endpoint.url);
       records.push(page.record);
       await waitFor(() => expect(endpoint.requests).toHaveLength(i + 1), { interval: 1 });
       page.unmount();
@@ -99,25 +93,25 @@ describe('fault: rapid mount/unmount 100×', () => {
     expect(records.map((r) => r.states.length)).toEqual(rendered);
     expect(liveListeners()).toBe(before);
 
-    const last = renderFaultPage(ledger, endpoint.url);
+    const last = renderFaultPage(suite.ledger, endpoint.url);
     await waitFor(() => expect(last.record.latest().status).toBe('ready'));
     expect(endpoint.requests).toHaveLength(101);
     expect(liveListeners()).toBeGreaterThan(before); // the tracker does see the mounted page's listeners
-    expect(ledger.secretsSeen()).toEqual([last.record.latest().clientSecret]);
-    expectEveryReceiverGot(ledger, last.record.latest().clientSecret);
+    expect(suite.ledger.secretsSeen()).toEqual([last.record.latest().clientSecret]);
+    expectEveryReceiverGot(suite.ledger, last.record.latest().clientSecret);
     last.unmount();
     await settle();
     expect(liveListeners()).toBe(before);
     expect(errorsAndWarnings(consoleCalls.calls)).toEqual([]);
-    expectNoBadSecrets(ledger);
+    expectNoBadSecrets(suite.ledger);
   }, 30_000);
 
   it('100 cycles within one task under the app QueryClient and StrictMode: one request, never aborted', async () => {
     const consoleCalls = captureConsole();
-    const endpoint = createFaultEndpoint(server, ledger);
+    const endpoint = createFaultEndpoint(server, suite.ledger);
     const client = new QueryClient();
     const tree = () => {
-      const { element, record } = faultProvider(ledger, endpoint.url);
+      const { element, record } = faultProvider(suite.ledger, endpoint.url);
       return {
         ui: (
           <StrictMode>
@@ -134,8 +128,8 @@ describe('fault: rapid mount/unmount 100×', () => {
     await settle();
     expect(endpoint.requests).toHaveLength(1);
     expect(endpoint.requests[0]?.signal.aborted).toBe(false);
-    expectEveryReceiverGot(ledger, last.record.latest().clientSecret);
+    expectEveryReceiverGot(suite.ledger, last.record.latest().clientSecret);
     expect(errorsAndWarnings(consoleCalls.calls)).toEqual([]);
-    expectNoBadSecrets(ledger);
+    expectNoBadSecrets(suite.ledger);
   });
 });

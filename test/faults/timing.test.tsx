@@ -1,26 +1,19 @@
 import { act, render } from '@testing-library/react';
 import { onlineManager } from '@tanstack/react-query';
-import { warnedKeys } from '../../src/react/warnedKeys';
 import { flushUntil } from '../helpers/advanceUntil';
 import { captureConsole } from '../helpers/captureConsole';
 import { installFakeClock } from '../helpers/fakeClock';
 import { setupMswServer } from '../helpers/mswServer';
 import { expectEveryReceiverGot, expectNoBadSecrets, expectNoSecretSeen } from './support/expectations';
 import { createFaultEndpoint } from './support/faultEndpoint';
-import { defineLedgerWebComponents, faultProvider, renderFaultPage, type PageRecord } from './support/faultPage';
-import { createSecretLedger, type SecretLedger } from './support/secretLedger';
+import { faultProvider, renderFaultPage, type PageRecord } from './support/faultPage';
+import { setupFaultSuite } from './support/setupFaultSuite';
 
 const server = setupMswServer();
 const clock = installFakeClock();
 const minute = 60_000;
 
-let ledger: SecretLedger;
-beforeAll(() => defineLedgerWebComponents());
-beforeEach(() => {
-  ledger = createSecretLedger();
-  warnedKeys.clear();
-  vi.spyOn(console, 'warn').mockImplementation(() => {});
-});
+const suite = setupFaultSuite({ silenceWarnings: true });
 afterEach(() => {
   Reflect.deleteProperty(document, 'visibilityState');
   onlineManager.setOnline(true); // TanStack Query's online state is page-wide
@@ -34,16 +27,16 @@ function setVisibility(state: DocumentVisibilityState) {
 }
 
 function openPage(options: Parameters<typeof createFaultEndpoint>[2] = {}) {
-  const endpoint = createFaultEndpoint(server, ledger, options);
-  const page = renderFaultPage(ledger, endpoint.url);
+  const endpoint = createFaultEndpoint(server, suite.ledger, options);
+  const page = renderFaultPage(suite.ledger, endpoint.url);
   return { endpoint, page, ready: isReady(page.record) };
 }
 
 describe('fault: timeouts', () => {
   it('a hung request is given up after 30 s and retried; the retry brings the session', async () => {
-    const endpoint = createFaultEndpoint(server, ledger);
+    const endpoint = createFaultEndpoint(server, suite.ledger);
     const hung = endpoint.hold();
-    const page = renderFaultPage(ledger, endpoint.url);
+    const page = renderFaultPage(suite.ledger, endpoint.url);
     await flushUntil(() => endpoint.requests.length === 1);
     await clock.advance(30_000 - 1);
     expect(endpoint.requests[0]?.signal.aborted).toBe(false);
@@ -53,16 +46,16 @@ describe('fault: timeouts', () => {
     await clock.advance(1000);
     await flushUntil(isReady(page.record));
     expect(endpoint.requests).toHaveLength(2);
-    expectEveryReceiverGot(ledger, page.record.latest().clientSecret);
-    expectNoBadSecrets(ledger);
+    expectEveryReceiverGot(suite.ledger, page.record.latest().clientSecret);
+    expectNoBadSecrets(suite.ledger);
     hung.resolve();
   });
 
   it('a hung request is aborted when the page unmounts, with no state update or warning after it', async () => {
     const consoleCalls = captureConsole();
-    const endpoint = createFaultEndpoint(server, ledger);
+    const endpoint = createFaultEndpoint(server, suite.ledger);
     const hung = endpoint.hold();
-    const page = renderFaultPage(ledger, endpoint.url);
+    const page = renderFaultPage(suite.ledger, endpoint.url);
     await flushUntil(() => endpoint.requests.length === 1);
     const rendered = page.record.states.length;
     page.unmount();
@@ -73,7 +66,7 @@ describe('fault: timeouts', () => {
     expect(endpoint.requests).toHaveLength(1);
     expect(page.record.states).toHaveLength(rendered);
     expect(consoleCalls.calls.filter((c) => c.level !== 'warn' || !String(c.args[0]).includes('enable'))).toEqual([]);
-    expectNoSecretSeen(ledger);
+    expectNoSecretSeen(suite.ledger);
   });
 
   it('a refresh whose every attempt hangs ends in error before expiry, withholds the secret at expiry, and recovers on wake', async () => {
@@ -92,7 +85,7 @@ describe('fault: timeouts', () => {
     await fire(window, 'focus');
     await flushUntil(ready);
     expect(endpoint.requests).toHaveLength(6);
-    expectNoBadSecrets(ledger);
+    expectNoBadSecrets(suite.ledger);
     holds.forEach((hold) => hold.resolve());
   });
 });
@@ -113,7 +106,7 @@ describe('fault: clock skew', () => {
     }
     expect(endpoint.requests).toHaveLength(4);
     expect(page.record.states.some((s) => s.status === 'expired')).toBe(false);
-    expectNoBadSecrets(ledger);
+    expectNoBadSecrets(suite.ledger);
   });
 });
 
@@ -132,8 +125,8 @@ describe('fault: tab asleep for an hour', () => {
     expect(endpoint.requests).toHaveLength(2);
     // The pricing table's rendered secret outlived its 30-minute window during the sleep: re-created now, not when its late timer fires.
     await flushUntil(() => document.querySelector('stripe-pricing-table')?.getAttribute('customer-session-client-secret') === page.record.latest().clientSecret);
-    expectEveryReceiverGot(ledger, page.record.latest().clientSecret);
-    expectNoBadSecrets(ledger);
+    expectEveryReceiverGot(suite.ledger, page.record.latest().clientSecret);
+    expectNoBadSecrets(suite.ledger);
   });
 });
 
@@ -155,36 +148,36 @@ describe('fault: offline → online', () => {
     await fire(window, 'online');
     await flushUntil(() => ready() && page.record.latest().clientSecret !== first);
     expect(endpoint.requests).toHaveLength(2);
-    expectNoBadSecrets(ledger);
+    expectNoBadSecrets(suite.ledger);
   });
 
   it('offline at first load: requests fail and are retried, components render anonymously, the session arrives with the online event', async () => {
-    const endpoint = createFaultEndpoint(server, ledger);
+    const endpoint = createFaultEndpoint(server, suite.ledger);
     endpoint.setOffline(true); // before TanStack Query has heard any offline event: it tries
-    const page = renderFaultPage(ledger, endpoint.url);
+    const page = renderFaultPage(suite.ledger, endpoint.url);
     await flushUntil(() => endpoint.offlineAttempts() === 1);
     await clock.advance(7000);
     await flushUntil(() => page.record.latest().status === 'error');
     expect(endpoint.offlineAttempts()).toBe(4);
     expect(page.record.latest().error).toMatchObject({ kind: 'network' });
     expect(page.stripe.calls.elements).toEqual([expect.not.objectContaining({ customerSessionClientSecret: expect.anything() })]);
-    expectNoSecretSeen(ledger);
+    expectNoSecretSeen(suite.ledger);
 
     endpoint.setOffline(false);
     await fire(window, 'online');
     await flushUntil(isReady(page.record));
     expect(endpoint.requests).toHaveLength(1);
-    expectEveryReceiverGot(ledger, page.record.latest().clientSecret);
-    expectNoBadSecrets(ledger);
+    expectEveryReceiverGot(suite.ledger, page.record.latest().clientSecret);
+    expectNoBadSecrets(suite.ledger);
   });
 });
 
 describe('fault: two providers with different endpoints on one page', () => {
   it('keeps sessions, schedules, refreshes and Stripe components apart (side by side)', async () => {
-    const shopA = createFaultEndpoint(server, ledger, { url: '/api/shop-a/customer-session' });
-    const shopB = createFaultEndpoint(server, ledger, { url: '/api/shop-b/customer-session', sessionTtlSeconds: 600 });
-    const a = faultProvider(ledger, shopA.url);
-    const b = faultProvider(ledger, shopB.url);
+    const shopA = createFaultEndpoint(server, suite.ledger, { url: '/api/shop-a/customer-session' });
+    const shopB = createFaultEndpoint(server, suite.ledger, { url: '/api/shop-b/customer-session', sessionTtlSeconds: 600 });
+    const a = faultProvider(suite.ledger, shopA.url);
+    const b = faultProvider(suite.ledger, shopB.url);
     render(
       <>
         {a.element}
@@ -210,25 +203,25 @@ describe('fault: two providers with different endpoints on one page', () => {
     expect(b.record.states).toHaveLength(bRenders);
     expect(b.stripe.calls.update).toHaveLength(bUpdates);
 
-    const seenA = new Set(ledger.sightings.filter((s) => s.endpoint === shopA.url).map((s) => s.secret));
-    const seenB = new Set(ledger.sightings.filter((s) => s.endpoint === shopB.url).map((s) => s.secret));
+    const seenA = new Set(suite.ledger.sightings.filter((s) => s.endpoint === shopA.url).map((s) => s.secret));
+    const seenB = new Set(suite.ledger.sightings.filter((s) => s.endpoint === shopB.url).map((s) => s.secret));
     expect([...seenA].filter((secret) => seenB.has(secret))).toEqual([]);
     expect(seenA.size).toBe(4);
-    expectNoBadSecrets(ledger); // includes: nobody under A ever got one of B's secrets, and vice versa
+    expectNoBadSecrets(suite.ledger); // includes: nobody under A ever got one of B's secrets, and vice versa
   });
 
   it('nested: consumers and components inside the inner provider get only its session', async () => {
-    const outer = createFaultEndpoint(server, ledger, { url: '/api/outer/customer-session' });
-    const inner = createFaultEndpoint(server, ledger, { url: '/api/inner/customer-session' });
-    const innerProvider = faultProvider(ledger, inner.url);
-    const outerProvider = faultProvider(ledger, outer.url, {}, innerProvider.element);
+    const outer = createFaultEndpoint(server, suite.ledger, { url: '/api/outer/customer-session' });
+    const inner = createFaultEndpoint(server, suite.ledger, { url: '/api/inner/customer-session' });
+    const innerProvider = faultProvider(suite.ledger, inner.url);
+    const outerProvider = faultProvider(suite.ledger, outer.url, {}, innerProvider.element);
     render(<>{outerProvider.element}</>);
     await flushUntil(() => isReady(outerProvider.record)() && isReady(innerProvider.record)());
     expect(outerProvider.record.latest().clientSecret).not.toBe(innerProvider.record.latest().clientSecret);
     expect(innerProvider.record.latest().session?.customer).toBe(inner.customerId);
     expect(outer.requests).toHaveLength(1);
     expect(inner.requests).toHaveLength(1);
-    expectEveryReceiverGot(ledger, innerProvider.record.latest().clientSecret);
-    expectNoBadSecrets(ledger);
+    expectEveryReceiverGot(suite.ledger, innerProvider.record.latest().clientSecret);
+    expectNoBadSecrets(suite.ledger);
   });
 });
