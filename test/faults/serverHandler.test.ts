@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCustomerSessionHandler, toNodeListener } from '../../src/server';
 import type { CustomerSession, StripeErrorBody } from '../../src/core/types';
+import { chunkedBody } from '../helpers/chunkedBody';
 import { expectNoSecrets, secretKey, startSdkServer } from '../server/sdkServer';
 
 // End to end: fetch → node:http + toNodeListener → the handler → the official SDK → socket → emulator.
@@ -106,14 +107,7 @@ describe('fault: the server handler', () => {
 
   it('an oversized body streamed without Content-Length: 413 once the limit is passed', async () => {
     const before = ctx.emulator.requests.length;
-    const chunk = new TextEncoder().encode(`{"components":["pricing_table"],"padding":"${'x'.repeat(1000)}`);
-    let sent = 0;
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (sent++ < 8) controller.enqueue(chunk);
-        else controller.close();
-      },
-    });
+    const { body } = chunkedBody(`{"components":["pricing_table"],"padding":"${'x'.repeat(1000)}`, 8);
     // A stream body goes out chunked: no Content-Length for the handler to trust.
     await expectRefusal(await call({ body, duplex: 'half' }), 413, before);
   });

@@ -1,4 +1,5 @@
 import { createCustomerSessionHandler } from '../../src/server';
+import { chunkedBody } from '../helpers/chunkedBody';
 import { startSdkServer } from './sdkServer';
 
 let ctx: Awaited<ReturnType<typeof startSdkServer>>;
@@ -110,29 +111,17 @@ describe('createCustomerSessionHandler refuses before calling Stripe', () => {
   });
 
   it('answers 413 when Content-Length announces too much, without reading the body', async () => {
-    let pulled = 0;
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        pulled += 1;
-        controller.enqueue(new TextEncoder().encode(' '.repeat(300)));
-      },
-    });
+    const { body, pulls } = chunkedBody(' '.repeat(300));
     const req = request({ body, headers: { 'Content-Length': '5000' }, duplex: 'half' });
     await refusal(req, 413);
-    expect(pulled).toBeLessThanOrEqual(1); // primed once at most, never read: reading would need 4 chunks
+    expect(pulls()).toBeLessThanOrEqual(1); // primed once at most, never read: reading would need 4 chunks
   });
 
   it('answers 413 when the streamed body outgrows the limit with no Content-Length', async () => {
-    let chunks = 0;
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        chunks += 1;
-        controller.enqueue(new TextEncoder().encode(' '.repeat(300)));
-      },
-    });
+    const { body, pulls } = chunkedBody(' '.repeat(300));
     await refusal(request({ body, duplex: 'half' }), 413);
     // 1024 bytes are passed after four 300-byte chunks; reading stops there, the endless stream is dropped.
-    expect(chunks).toBeLessThan(10);
+    expect(pulls()).toBeLessThan(10);
   });
 
   it('accepts a body exactly at the limit', async () => {

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createCustomerSessionHandler, toNodeListener } from '../../src/server';
 import type { CustomerSession } from '../../src/core/types';
+import { chunkedBody } from '../helpers/chunkedBody';
 import { startSdkServer } from './sdkServer';
 
 type Middleware = (req: IncomingMessage & { body?: unknown }, res: ServerResponse, next: () => void) => void;
@@ -86,14 +87,7 @@ describe('toNodeListener on a real node:http server', () => {
     const announced = await send(url, { body: JSON.stringify({ components: [], pad: 'x'.repeat(4000) }) });
     expect(announced.status).toBe(413);
 
-    const chunk = new TextEncoder().encode(' '.repeat(1000));
-    let sent = 0;
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (sent++ < 3) controller.enqueue(chunk);
-        else controller.close();
-      },
-    });
+    const { body } = chunkedBody(' '.repeat(1000), 3);
     const streamed = await send(url, { body, duplex: 'half' });
     expect(streamed.status).toBe(413);
     expect(((await streamed.json()) as { error: { type: string } }).error.type).toBe('invalid_request_error');
