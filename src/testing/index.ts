@@ -1,12 +1,5 @@
-export { createStripeEmulator } from './emulator/createStripeEmulator';
-export type {
-  EmulatorClock,
-  EmulatorCustomer,
-  EmulatorCustomerFields,
-  EmulatorRequestRecord,
-  StripeEmulator,
-  StripeEmulatorOptions,
-} from './emulator/types';
+// The browser-safe emulator pieces, then what needs Node (listen) and the stand-ins.
+export * from './emulator';
 export { listen } from './emulator/listen';
 export type { ListeningEmulator } from './emulator/listen';
 export { createEmulatorStripeClient } from './createEmulatorStripeClient';
