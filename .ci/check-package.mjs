@@ -48,11 +48,14 @@ try {
 
 check(pkg.sideEffects === false, 'package.json declares "sideEffects": false');
 
-// Every built module that came from src/react must start with the directive, and so must the entry.
+// Every built module that came from src/react must start with the directive. The entry barrel must
+// not: it would turn its plain exports (CustomerSessionError, componentNames…) into client references.
 const reactDir = join(repoRoot, 'dist/react');
-const clientModules = ['dist/index.js', ...(existsSync(reactDir) ? readdirSync(reactDir).filter((f) => f.endsWith('.js')).map((f) => `dist/react/${f}`) : [])];
-const missing = clientModules.filter((file) => !/^\s*(['"])use client\1/.test(readFileSync(join(repoRoot, file), 'utf8')));
-check(missing.length === 0, `'use client' survives the build in ${clientModules.length} client modules${missing.length ? `; missing in ${missing.join(', ')}` : ''}`);
+const hasDirective = (file) => /^\s*(['"])use client\1/.test(readFileSync(join(repoRoot, file), 'utf8'));
+const clientModules = existsSync(reactDir) ? readdirSync(reactDir).filter((f) => f.endsWith('.js')).map((f) => `dist/react/${f}`) : [];
+const missing = clientModules.filter((file) => !hasDirective(file));
+check(clientModules.length > 0 && missing.length === 0, `'use client' survives the build in ${clientModules.length} client modules${missing.length ? `; missing in ${missing.join(', ')}` : ''}`);
+check(!hasDirective('dist/index.js'), "the entry barrel has no 'use client' of its own");
 
 const entry = join(repoRoot, 'dist/index.js');
 const bareImport = await bundleSnippet(`import '${entry}';`);
@@ -61,6 +64,11 @@ check(bareImport.minBytes === 0, `importing the client entry for side effects on
 const client = await bundleSnippet(`export * from '${entry}';`);
 check(!/\bsk_(test|live)_/.test(client.code), 'client bundle contains no sk_ string');
 check(!/api\.stripe\.com\/v1|StripeResource|from\s*["']stripe["']/.test(client.code), 'client bundle contains no stripe server SDK code');
+// The emulator runs behind MSW in browsers: importing ./testing must not statically load Node modules.
+const testing = await bundleSnippet(`export * from '${join(repoRoot, 'dist/testing/index.js')}';`, { external: [/^node:/, /^react/, /^@stripe\//, /^@tanstack\//, /^@remix-run\//, /^qs/] });
+const staticNode = testing.code.match(/(?:^|[;}])\s*import[^;()]*?from\s*["'](node:[^"']+|@remix-run\/[^"']+)["']/gm) ?? [];
+check(staticNode.length === 0, `./testing imports no Node-only module statically${staticNode.length ? `: ${staticNode.join(', ')}` : ''}`);
+
 for (const budget of BUDGETS) {
   const { gzipBytes } = await bundleSnippet(budget.source(entry));
   check(gzipBytes <= budget.bytes, `${budget.label}: ${gzipBytes} B min+gzip within budget ${budget.bytes} B`);

@@ -1,4 +1,5 @@
-'use client';
+// No 'use client' here: each client module carries its own directive (the build preserves modules),
+// so CustomerSessionError, componentNames and the other plain exports stay usable from Server Components.
 export { componentNames, isComponentName } from './core/componentNames';
 export type { ComponentName } from './core/componentNames';
 export { CustomerSessionError, isCustomerSessionError } from './core/CustomerSessionError';

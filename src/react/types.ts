@@ -1,3 +1,4 @@
+'use client';
 import type { ReactNode } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { Stripe } from '@stripe/stripe-js';

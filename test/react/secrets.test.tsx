@@ -3,6 +3,7 @@ import { defaultShouldDehydrateQuery, dehydrate, QueryClient } from '@tanstack/r
 import { HttpResponse } from 'msw';
 import { customerSessionQueryKeyPrefix } from '../../src/react/customerSessionQueryKeyPrefix';
 import { isCustomerSessionQuery } from '../../src/react/isCustomerSessionQuery';
+import { warnedKeys } from '../../src/react/warnedKeys';
 import type { CustomerSessionEndpoint } from '../../src/react/types';
 import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
 import { captureConsole } from '../helpers/captureConsole';
@@ -90,6 +91,7 @@ describe('the client secret stays secret', () => {
 
 describe('development warning', () => {
   it('stays silent in production', async () => {
+    warnedKeys.clear(); // would a development build warn here, this test must not pass by test order
     vi.stubEnv('NODE_ENV', 'production');
     try {
       const consoleCalls = captureConsole();

@@ -1,6 +1,4 @@
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRequestListener } from '@remix-run/node-fetch-server';
 import type { StripeEmulator, StripeEmulatorOptions } from './types';
 import { createStripeEmulator } from './createStripeEmulator';
 
@@ -24,6 +22,8 @@ export async function listen(
   { port = 0, host = '127.0.0.1' }: { port?: number; host?: string } = {},
 ): Promise<ListeningEmulator> {
   const emulator = 'handle' in emulatorOrOptions ? emulatorOrOptions : createStripeEmulator(emulatorOrOptions);
+  // Loaded on call, so importing the testing entry in a browser (MSW, Storybook) pulls in no Node modules.
+  const [{ createServer }, { createRequestListener }] = await Promise.all([import('node:http'), import('@remix-run/node-fetch-server')]);
   const server = createServer(createRequestListener((request) => emulator.handle(request)));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
