@@ -64,10 +64,13 @@ check(bareImport.minBytes === 0, `importing the client entry for side effects on
 const client = await bundleSnippet(`export * from '${entry}';`);
 check(!/\bsk_(test|live)_/.test(client.code), 'client bundle contains no sk_ string');
 check(!/api\.stripe\.com\/v1|StripeResource|from\s*["']stripe["']/.test(client.code), 'client bundle contains no stripe server SDK code');
-// The emulator runs behind MSW in browsers: importing ./testing must not statically load Node modules.
-const testing = await bundleSnippet(`export * from '${join(repoRoot, 'dist/testing/index.js')}';`, { external: [/^node:/, /^react/, /^@stripe\//, /^@tanstack\//, /^@remix-run\//, /^qs/] });
-const staticNode = testing.code.match(/(?:^|[;}])\s*import[^;()]*?from\s*["'](node:[^"']+|@remix-run\/[^"']+)["']/gm) ?? [];
-check(staticNode.length === 0, `./testing imports no Node-only module statically${staticNode.length ? `: ${staticNode.join(', ')}` : ''}`);
+// ./testing runs behind MSW in browsers and ./server on edge runtimes: importing either must not
+// statically load Node modules (listen and toNodeListener load theirs when called).
+for (const entry of ['testing', 'server']) {
+  const { code } = await bundleSnippet(`export * from '${join(repoRoot, `dist/${entry}/index.js`)}';`, { external: [/^node:/, /^react/, /^@stripe\//, /^@tanstack\//, /^@remix-run\//, /^qs/, /^stripe/] });
+  const staticNode = code.match(/(?:^|[;}])\s*import[^;()]*?from\s*["'](node:[^"']+|@remix-run\/[^"']+)["']/gm) ?? [];
+  check(staticNode.length === 0, `./${entry} imports no Node-only module statically${staticNode.length ? `: ${staticNode.join(', ')}` : ''}`);
+}
 
 for (const budget of BUDGETS) {
   const { gzipBytes } = await bundleSnippet(budget.source(entry));

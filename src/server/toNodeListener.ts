@@ -1,11 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  createHeaders,
-  createRequestListener,
-  sendResponse,
-  type RequestListenerOptions,
-} from '@remix-run/node-fetch-server';
+import type * as NodeFetchServer from '@remix-run/node-fetch-server';
+import type { RequestListenerOptions } from '@remix-run/node-fetch-server';
 import type { CustomerSessionHandler } from './types';
+
+type Bridge = typeof NodeFetchServer;
+let bridge: Promise<Bridge> | undefined;
+// Loaded on the first request, so importing './server' on an edge runtime pulls in no Node modules.
+// A request body waits meanwhile: Node streams stay paused until someone reads them.
+const loadBridge = (): Promise<Bridge> => (bridge ??= import('@remix-run/node-fetch-server'));
 
 /**
  * Serves a Fetch API handler (such as `createCustomerSessionHandler(...)`) from Node's `http`
@@ -21,17 +23,19 @@ export function toNodeListener(
   handler: CustomerSessionHandler,
   options?: RequestListenerOptions,
 ): (req: IncomingMessage, res: ServerResponse) => void {
-  const listener = createRequestListener(handler, options);
+  let listener: ReturnType<Bridge['createRequestListener']> | undefined;
   return (req, res) => {
-    if (!req.readableEnded) {
-      listener(req, res);
-      return;
-    }
-    // The bridge reads bodies from the socket stream and treats an already-ended one as aborted,
-    // so a consumed request is rebuilt from what the parser left behind.
-    void Promise.resolve()
-      .then(() => handler(rebuildConsumedRequest(req, options)))
-      .then((response) => sendResponse(res, response))
+    void loadBridge()
+      .then(async ({ createRequestListener, createHeaders, sendResponse }) => {
+        if (!req.readableEnded) {
+          listener ??= createRequestListener(handler, options);
+          await listener(req, res);
+          return;
+        }
+        // The bridge reads bodies from the socket stream and treats an already-ended one as aborted,
+        // so a consumed request is rebuilt from what the parser left behind.
+        await sendResponse(res, await handler(rebuildConsumedRequest(req, options, createHeaders)));
+      })
       .catch(() => {
         // The handler answers its own failures; this covers a broken socket or an unusable URL.
         if (res.headersSent) res.destroy();
@@ -40,7 +44,7 @@ export function toNodeListener(
   };
 }
 
-function rebuildConsumedRequest(req: IncomingMessage, options: RequestListenerOptions | undefined): Request {
+function rebuildConsumedRequest(req: IncomingMessage, options: RequestListenerOptions | undefined, createHeaders: Bridge['createHeaders']): Request {
   const headers = createHeaders(req);
   headers.delete('content-length');
   headers.delete('transfer-encoding');
