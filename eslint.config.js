@@ -26,6 +26,13 @@ export default tseslint.config(
     },
   },
   {
+    // core is wire/validation/expiry code that also runs on servers: no DOM.
+    files: ['src/core/**'],
+    rules: {
+      'no-restricted-globals': ['error', ...['document', 'window', 'customElements', 'navigator', 'localStorage', 'sessionStorage', 'HTMLElement'].map((name) => ({ name, message: 'src/core has no DOM; browser code lives in src/react.' }))],
+    },
+  },
+  {
     files: ['src/react/**', 'src/index.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['stripe', '../server', '../server/*', '../testing', '../testing/*'], message: 'client code never imports server or testing code.' }] }],

@@ -1,7 +1,7 @@
 'use client';
 import { createElement, useContext, type ForwardedRef, type ReactNode } from 'react';
 import type { ComponentName } from '../core/componentNames';
-import type { StripeWebComponentTag } from '../core/stripeScriptUrls';
+import type { StripeWebComponentTag } from './stripeScriptUrls';
 import type { ComponentSecret, StripeWebComponentProps } from './componentTypes';
 import { componentSecretFromState } from './componentSecretFromState';
 import { CustomerSessionContext } from './CustomerSessionContext';

@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { isDeepEqual } from '../core/isDeepEqual';
+import { isDeepEqual } from './isDeepEqual';
 
 /** The previous value while `value` stays structurally equal, so inline option objects don't churn. */
 export function useDeepStable<T>(value: T): T {

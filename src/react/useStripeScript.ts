@@ -1,8 +1,8 @@
 'use client';
 import { useEffect, useState } from 'react';
 import type { CustomerSessionError } from '../core/CustomerSessionError';
-import { loadStripeScript } from '../core/loadStripeScript';
-import type { StripeWebComponentTag } from '../core/stripeScriptUrls';
+import { loadStripeScript } from './loadStripeScript';
+import type { StripeWebComponentTag } from './stripeScriptUrls';
 
 /**
  * Loads Stripe's script for `tag` after mount (never during server rendering), once per page.

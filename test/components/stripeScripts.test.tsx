@@ -1,8 +1,8 @@
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CustomerSessionError } from '../../src/core/CustomerSessionError';
-import { loadStripeScript } from '../../src/core/loadStripeScript';
-import { stripeScriptCache } from '../../src/core/stripeScriptCache';
+import { loadStripeScript } from '../../src/react/loadStripeScript';
+import { stripeScriptCache } from '../../src/react/stripeScriptCache';
 import { BuyButton } from '../../src/react/BuyButton';
 import { PricingTable } from '../../src/react/PricingTable';
 import { makeSession, renderWithSessionState } from '../helpers/renderWithSessionState';

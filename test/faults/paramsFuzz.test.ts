@@ -3,7 +3,7 @@ import type { ParamSchema } from '../../src/core/ParamSchema';
 import { customerSessionParamsSchema } from '../../src/core/customerSessionParamsSchema';
 import { decodeStripeForm } from '../../src/core/decodeStripeForm';
 import { encodeStripeForm } from '../../src/core/encodeStripeForm';
-import { isDeepEqual } from '../../src/core/isDeepEqual';
+import { isDeepEqual } from '../../src/react/isDeepEqual';
 import { validateCustomerSessionParams } from '../../src/core/validateCustomerSessionParams';
 import { createStripeEmulator } from '../../src/testing/emulator/createStripeEmulator';
 

@@ -1,4 +1,5 @@
-import { CustomerSessionError } from './CustomerSessionError';
+'use client';
+import { CustomerSessionError } from '../core/CustomerSessionError';
 import { stripeScriptCache } from './stripeScriptCache';
 import { stripeScriptUrls, type StripeWebComponentTag } from './stripeScriptUrls';
 

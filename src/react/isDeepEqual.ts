@@ -1,3 +1,4 @@
+'use client';
 /** Structural equality for plain objects and arrays (options objects); anything else by identity. */
 export function isDeepEqual(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;

@@ -1,3 +1,4 @@
+'use client';
 /** Stripe's scripts that define its web components, by tag name. Loaded only from js.stripe.com. */
 export const stripeScriptUrls = {
   'stripe-pricing-table': 'https://js.stripe.com/v3/pricing-table.js',
