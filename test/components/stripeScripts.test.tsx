@@ -17,7 +17,10 @@ beforeEach(() => {
   stripeScriptCache.clear();
   document.querySelectorAll('script').forEach((script) => script.remove());
 });
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
 
 describe('Stripe script loading', () => {
   it('adds one script per kind for five instances, after mount, with the CSP nonce', () => {
@@ -86,6 +89,58 @@ describe('Stripe script loading', () => {
     scripts(BUTTON_JS)[0]?.dispatchEvent(new Event('load'));
     await expect(retry).resolves.toBeUndefined();
     expect(loadStripeScript('stripe-buy-button')).toBe(retry);
+  });
+
+  it('a site <script> that failed before anyone listened: rejects after 30 s, and the next call injects its own', async () => {
+    vi.useFakeTimers();
+    const dead = document.createElement('script');
+    dead.src = BUTTON_JS;
+    document.head.append(dead); // its error event has already gone by
+    const onError = vi.fn();
+    renderWithSessionState(<BuyButton buyButtonId="buy_btn_1" onError={onError} errorFallback={<p>Button unavailable</p>} />, { session: ready });
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(30_000 - 1);
+    });
+    expect(onError).not.toHaveBeenCalled();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(1);
+    });
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]?.[0]).toMatchObject({ kind: 'network' });
+    expect(screen.getByText('Button unavailable')).toBeTruthy();
+    expect(scripts(BUTTON_JS)).toEqual([dead]); // a site's script is never removed
+
+    const retry = loadStripeScript('stripe-buy-button');
+    const [, ours] = scripts(BUTTON_JS);
+    expect(ours).toBeDefined();
+    ours?.dispatchEvent(new Event('load'));
+    await expect(retry).resolves.toBeUndefined();
+  });
+
+  it('a site <script> seen failing is not waited on again: the next call injects its own', async () => {
+    const site = document.createElement('script');
+    site.src = TABLE_JS;
+    document.head.append(site);
+    const first = loadStripeScript('stripe-pricing-table');
+    site.dispatchEvent(new Event('error'));
+    await expect(first).rejects.toMatchObject({ kind: 'network' });
+    const retry = loadStripeScript('stripe-pricing-table');
+    expect(scripts(TABLE_JS)).toHaveLength(2);
+    scripts(TABLE_JS)[1]?.dispatchEvent(new Event('load'));
+    await expect(retry).resolves.toBeUndefined();
+  });
+
+  it('a script another copy of the loader saw load settles at once, without waiting for events', async () => {
+    const first = loadStripeScript('stripe-pricing-table');
+    scripts(TABLE_JS)[0]?.dispatchEvent(new Event('load'));
+    await first;
+    stripeScriptCache.clear(); // a second copy of the package has its own cache
+    const settled = vi.fn();
+    void loadStripeScript('stripe-pricing-table').then(settled);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(settled).toHaveBeenCalledTimes(1);
+    expect(scripts(TABLE_JS)).toHaveLength(1);
   });
 
   it('skips loading when the element is already defined (stand-ins or the real script)', async () => {
