@@ -23,6 +23,8 @@ export interface CustomerSessionEntry {
   readonly subscribe: (listener: () => void) => () => void;
   readonly getSnapshot: () => CustomerSessionState;
   readonly serverSnapshot: CustomerSessionState;
+  /** What a hook that is not `enabled` returns: no session, and `refresh()` does nothing. */
+  readonly disabledSnapshot: CustomerSessionState;
   /** A registration for one hook; count it in with `register`. */
   readonly createRegistration: () => CustomerSessionRegistration;
   /** Fetches a new session now (joining one already in flight). Never rejects. */
@@ -39,6 +41,8 @@ type Options = QueryObserverOptions<CustomerSessionData, CustomerSessionError, C
 type Result = QueryObserverResult<CustomerSessionData, CustomerSessionError>;
 
 const noop = (): void => {};
+const resolved = (): Promise<void> => Promise.resolve();
+const empty = { data: undefined, expiresAtLocal: undefined, error: null, fetching: false, expired: false } as const;
 
 /**
  * The one place a session query is watched, per QueryClient and query key, however many hooks
@@ -75,7 +79,8 @@ export function createCustomerSessionEntry(
   const options = (on: boolean): Options => ({ ...customerSessionQueryOptions, queryKey, queryFn, enabled: on });
   const observer = new QueryObserver(client, options(false));
   const refresh = (): Promise<void> => observer.refetch({ cancelRefetch: false }).then(noop, noop);
-  const serverSnapshot = deriveCustomerSessionState({ data: undefined, expiresAtLocal: undefined, error: null, fetching: false, expired: false, refresh });
+  const serverSnapshot = deriveCustomerSessionState({ ...empty, refresh });
+  const disabledSnapshot = deriveCustomerSessionState({ ...empty, refresh: resolved });
   let snapshot = serverSnapshot;
 
   const recompute = (result: Result): boolean => {
@@ -116,6 +121,15 @@ export function createCustomerSessionEntry(
     tick(false);
   };
 
+  // Sign-out: no hook wants the session any more, so the cached one goes now (and any request in
+  // flight with it); the cache's 'removed' event also restarts this entry on a fresh, empty query.
+  const drop = (): void => {
+    if (!active || enabled()) return;
+    controller?.abort();
+    client.removeQueries({ queryKey, exact: true });
+    reconfigure();
+  };
+
   const release = (): void => {
     if (registrations.size > 0 || !active) return;
     active = false;
@@ -145,13 +159,17 @@ export function createCustomerSessionEntry(
       return snapshot;
     },
     serverSnapshot,
+    disabledSnapshot,
     createRegistration: () => ({ enabled: true, refreshMarginMs: undefined }),
     refresh,
     configure: (registration, wishes, init) => {
       if (init !== undefined) requestInit = init;
       if (registration.enabled === wishes.enabled && registration.refreshMarginMs === wishes.refreshMarginMs) return;
+      const wasEnabled = enabled();
       Object.assign(registration, wishes);
-      if (active && registrations.has(registration)) reconfigure();
+      if (!active || !registrations.has(registration)) return;
+      if (wasEnabled && !enabled()) drop();
+      else reconfigure();
     },
     register: (registration) => {
       registrations.add(registration);
@@ -171,8 +189,13 @@ export function createCustomerSessionEntry(
       }
       return () => {
         if (!registrations.delete(registration)) return;
-        if (registrations.size > 0) reconfigure();
-        else releaseTimer = setTimeout(release, 0);
+        if (registrations.size === 0) {
+          releaseTimer = setTimeout(release, 0);
+          return;
+        }
+        reconfigure();
+        // Deferred like `release`, so StrictMode's unmount-remount of the last enabled hook drops nothing.
+        if (registration.enabled && !enabled()) setTimeout(drop, 0);
       };
     },
     restart: () => {

@@ -18,7 +18,11 @@ export interface UseCustomerSessionOptions {
   components?: ComponentName[];
   /** Refresh this long before `expires_at`. May change. */
   refreshMarginMs?: number;
-  /** `false` fetches nothing. May change. */
+  /**
+   * `false` fetches nothing and gives this hook the empty state (`pending`, no session; `refresh()` does
+   * nothing) whatever other hooks share. When no enabled user is left, the cached session is dropped.
+   * May change.
+   */
   enabled?: boolean;
   /** Headers / credentials for the URL form. Read at request time; does not key the session. */
   requestInit?: RequestInit;

@@ -1,9 +1,11 @@
 'use client';
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentName } from '../core/componentNames';
 import { getCustomerSessionEntry } from './getCustomerSessionEntry';
 import type { CustomerSessionState, UseCustomerSessionOptions } from './types';
+
+const ignoreChanges = () => (): void => {};
 
 /** Internal: `useCustomerSession` on a known QueryClient. */
 export function useCustomerSessionWithClient(options: UseCustomerSessionOptions, client: QueryClient): CustomerSessionState {
@@ -22,5 +24,11 @@ export function useCustomerSessionWithClient(options: UseCustomerSessionOptions,
   }, [entry, registration, enabled, refreshMarginMs, requestInit]);
   useEffect(() => entry.register(registration), [entry, registration]);
 
-  return useSyncExternalStore(entry.subscribe, entry.getSnapshot, () => entry.serverSnapshot);
+  // A hook that is not enabled never sees the shared session, even while other hooks use it.
+  const disabled = useCallback(() => entry.disabledSnapshot, [entry]);
+  return useSyncExternalStore(
+    enabled ? entry.subscribe : ignoreChanges,
+    enabled ? entry.getSnapshot : disabled,
+    enabled ? () => entry.serverSnapshot : disabled,
+  );
 }

@@ -1,0 +1,132 @@
+import { act, render, waitFor } from '@testing-library/react';
+import { StrictMode } from 'react';
+import { CustomerSessionProvider } from '../../src/react/CustomerSessionProvider';
+import { setupMswServer } from '../helpers/mswServer';
+import { renderWithProvider } from '../helpers/renderWithProvider';
+import { createSessionEndpoint, sessionEndpointUrl } from '../helpers/sessionEndpoint';
+import { createSessionRecorder } from '../helpers/sessionRecorder';
+
+const server = setupMswServer();
+const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+const empty = { status: 'pending', session: null, clientSecret: null, expiresAt: null, error: null };
+
+describe('enabled={false} (sign-out)', () => {
+  it('drops the secret at once when enabled turns false, and fetches nothing', async () => {
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const recorder = createSessionRecorder();
+    const view = renderWithProvider(<recorder.ContextProbe />);
+    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    const rendered = recorder.states.length;
+    view.rerenderWith({ enabled: false });
+    expect(recorder.latest()).toMatchObject(empty);
+    expect(recorder.latest().isEnabled('pricing_table')).toBe(false);
+    await settle();
+    expect(recorder.states.slice(rendered).every((s) => s.clientSecret === null && s.session === null)).toBe(true);
+    expect(endpoint.requests).toHaveLength(1);
+  });
+
+  it('fetches exactly one new session when enabled turns true again, never showing the old secret', async () => {
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const recorder = createSessionRecorder();
+    const view = renderWithProvider(<recorder.ContextProbe />);
+    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    const first = recorder.latest().clientSecret;
+    view.rerenderWith({ enabled: false });
+    await settle();
+    const rendered = recorder.states.length;
+    view.rerenderWith({ enabled: true });
+    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await settle();
+    expect(endpoint.requests).toHaveLength(2);
+    expect(recorder.latest().clientSecret).toMatch(/^cuss_secret_/);
+    expect(recorder.latest().clientSecret).not.toBe(first);
+    expect(recorder.states.slice(rendered).every((s) => s.clientSecret !== first)).toBe(true);
+  });
+
+  it('aborts a request in flight when enabled turns false; its secret never lands', async () => {
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const held = endpoint.hold();
+    const recorder = createSessionRecorder();
+    const view = renderWithProvider(<recorder.ContextProbe />);
+    await waitFor(() => expect(endpoint.requests).toHaveLength(1));
+    view.rerenderWith({ enabled: false });
+    expect(endpoint.requests[0]?.signal.aborted).toBe(true);
+    await act(async () => {
+      held.resolve();
+      await settle();
+    });
+    expect(recorder.states.every((s) => s.clientSecret === null)).toBe(true);
+    view.rerenderWith({ enabled: true });
+    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    expect(endpoint.requests).toHaveLength(2);
+  });
+
+  it('gives a disabled hook no secret while an enabled one shares its session, and its refresh() fetches nothing', async () => {
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const shared = createSessionRecorder();
+    const disabled = createSessionRecorder();
+    renderWithProvider(
+      <>
+        <shared.ContextProbe />
+        <disabled.HookProbe options={{ endpoint: sessionEndpointUrl, enabled: false }} />
+      </>,
+    );
+    await waitFor(() => expect(shared.latest().status).toBe('ready'));
+    await settle();
+    expect(disabled.latest()).toMatchObject(empty);
+    expect(disabled.states.every((s) => s.clientSecret === null && s.session === null)).toBe(true);
+    await act(() => disabled.latest().refresh());
+    await settle();
+    expect(endpoint.requests).toHaveLength(1);
+    expect(shared.latest().status).toBe('ready');
+  });
+
+  it('drops the session when the last enabled hook unmounts beside a disabled one; the next enabled one fetches anew', async () => {
+    const endpoint = createSessionEndpoint({ url: '/api/last-enabled' });
+    server.use(endpoint.handler);
+    const enabled = createSessionRecorder();
+    const disabled = createSessionRecorder();
+    const tree = (showEnabled: boolean) => (
+      <>
+        {showEnabled && <enabled.HookProbe options={{ endpoint: endpoint.url }} />}
+        <disabled.HookProbe options={{ endpoint: endpoint.url, enabled: false }} />
+      </>
+    );
+    const view = render(tree(true));
+    await waitFor(() => expect(enabled.latest().status).toBe('ready'));
+    const first = enabled.latest().clientSecret;
+    view.rerender(tree(false));
+    await settle();
+    const rendered = enabled.states.length;
+    view.rerender(tree(true));
+    expect(enabled.states[rendered]).toMatchObject(empty);
+    await waitFor(() => expect(enabled.latest().status).toBe('ready'));
+    expect(enabled.latest().clientSecret).not.toBe(first);
+    expect(endpoint.requests).toHaveLength(2);
+    view.unmount();
+  });
+
+  it('makes one request in StrictMode with a disabled hook beside the enabled provider', async () => {
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const shared = createSessionRecorder();
+    const disabled = createSessionRecorder();
+    render(
+      <StrictMode>
+        <CustomerSessionProvider endpoint={sessionEndpointUrl}>
+          <disabled.HookProbe options={{ endpoint: sessionEndpointUrl, enabled: false }} />
+          <shared.ContextProbe />
+        </CustomerSessionProvider>
+      </StrictMode>,
+    );
+    await waitFor(() => expect(shared.latest().status).toBe('ready'));
+    await settle();
+    expect(endpoint.requests).toHaveLength(1);
+    expect(endpoint.requests[0]?.signal.aborted).toBe(false);
+    expect(disabled.latest().clientSecret).toBeNull();
+  });
+});
