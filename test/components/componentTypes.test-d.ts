@@ -1,4 +1,4 @@
-import type { ComponentProps, JSX } from 'react';
+import type { ComponentProps, JSX, Ref, RefObject } from 'react';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { StripeElementsOptions } from '@stripe/stripe-js';
 import { useComponentSecret } from '../../src/index';
@@ -31,7 +31,12 @@ describe('component types', () => {
     type TableProps = ComponentProps<typeof PricingTable>;
     type ButtonProps = ComponentProps<typeof BuyButton>;
     expectTypeOf<{ pricingTableId: string; className: string; style: { margin: number }; 'data-testid': string; nonce: string }>().toExtend<TableProps>();
-    expectTypeOf<TableProps['ref']>().toExtend<unknown>();
+    expectTypeOf<TableProps['ref']>().toEqualTypeOf<Ref<HTMLElement> | undefined>();
+    expectTypeOf<{ pricingTableId: string; ref: RefObject<HTMLElement | null> }>().toExtend<TableProps>();
+    expectTypeOf<{ buyButtonId: string; ref: (element: HTMLElement | null) => void }>().toExtend<ButtonProps>();
+    // The ref receives the custom element, which is no SVG element and no string ref.
+    expectTypeOf<{ pricingTableId: string; ref: RefObject<SVGElement | null> }>().not.toExtend<TableProps>();
+    expectTypeOf<{ pricingTableId: string; ref: 'plans' }>().not.toExtend<TableProps>();
     expectTypeOf<{ buyButtonId: string; onError: (error: Error) => void }>().toExtend<ButtonProps>();
     expectTypeOf<{ pricingTableId: string }>().not.toExtend<ButtonProps>();
   });
@@ -62,6 +67,8 @@ describe('component types', () => {
     expectTypeOf<{ 'pricing-table-id': string; 'publishable-key': string; 'customer-session-client-secret': string; 'customer-email': string }>().not.toExtend<Table>();
     expectTypeOf<{ 'publishable-key': string }>().not.toExtend<Table>();
     expectTypeOf<{ 'buy-button-id': string; 'publishable-key': string; className: string }>().toExtend<Button>();
+    expectTypeOf<{ 'buy-button-id': string; 'publishable-key': string; 'customer-email': string; 'client-reference-id': string }>().toExtend<Button>();
+    expectTypeOf<{ 'buy-button-id': string; 'publishable-key': string; 'customer-session-client-secret': string; 'customer-email': string }>().not.toExtend<Button>();
     expectTypeOf<{ 'pricing-table-id': string; 'publishable-key': string }>().not.toExtend<Button>();
   });
 });

@@ -157,25 +157,21 @@ describe('PricingTable and BuyButton', () => {
     expect(customElements.get('stripe-pricing-table')).toBe(before);
   });
 
-  it('raw JSX typing: the custom elements accept their attributes', () => {
-    // Compile-time checks (npm run typecheck); rendering proves the tags are usable as written.
+  it('raw JSX: both tags render as written, attributes verbatim (typing: componentTypes.test-d.ts)', () => {
     const secret = 'cuss_secret_raw';
     renderWithoutProvider(
-      <stripe-pricing-table pricing-table-id="prctbl_raw" publishable-key="pk_test_raw" customer-session-client-secret={secret} />,
-    );
-    expect(table()?.getAttribute(SECRET_ATTR)).toBe(secret);
-    const wrong = () => (
       <>
-        {/* @ts-expect-error customer-email and a customer session secret exclude each other */}
-        <stripe-pricing-table pricing-table-id="p" publishable-key="pk" customer-session-client-secret="s" customer-email="e" />
-        {/* @ts-expect-error pricing-table-id is required */}
-        <stripe-pricing-table publishable-key="pk" />
-        {/* @ts-expect-error buy-button-id is required on the buy button */}
-        <stripe-buy-button pricing-table-id="p" publishable-key="pk" />
-        <stripe-buy-button buy-button-id="b" publishable-key="pk" customer-email="e" client-reference-id="r" className="x" />
-      </>
+        <stripe-pricing-table pricing-table-id="prctbl_raw" publishable-key="pk_test_raw" customer-session-client-secret={secret} />
+        <stripe-buy-button buy-button-id="buy_btn_raw" publishable-key="pk_test_raw" customer-email="jenny@example.com" client-reference-id="user_7" className="ds-buy" />
+      </>,
     );
-    expect(typeof wrong).toBe('function');
+    expect(table()?.getAttribute('pricing-table-id')).toBe('prctbl_raw');
+    expect(table()?.getAttribute(SECRET_ATTR)).toBe(secret);
+    expect(button()?.getAttribute('buy-button-id')).toBe('buy_btn_raw');
+    expect(button()?.getAttribute('customer-email')).toBe('jenny@example.com');
+    expect(button()?.getAttribute('client-reference-id')).toBe('user_7');
+    expect(button()?.hasAttribute(SECRET_ATTR)).toBe(false);
+    expect(screen.getByRole('group', { name: 'Buy button (stand-in)' }).textContent).toContain('buy_btn_raw');
   });
 });
 

@@ -48,21 +48,26 @@ export function makeSession(
 export interface SessionStateInput {
   status: CustomerSessionStatus;
   session?: CustomerSession | null;
-  /** Defaults to the session's secret, except for `expired` and `error`. */
+  /** Defaults to the session's secret, except for `expired` and `error` (a session that expired). */
   clientSecret?: string | null;
   error?: CustomerSessionError | null;
 }
 
-/** A `CustomerSessionState` as the provider would publish it. */
+/**
+ * A `CustomerSessionState` as the provider would publish it. Like the provider, a session whose
+ * secret is withheld (expired) is not published either: `session` null, `isEnabled` false, but
+ * `expiresAt` still says when it expired. `expiresAt` is null only when there is no session at all.
+ */
 export function sessionState({ status, session = null, clientSecret, error = null }: SessionStateInput): CustomerSessionState {
   const secret = clientSecret !== undefined ? clientSecret : session && status !== 'expired' && status !== 'error' ? session.client_secret : null;
+  const published = secret === null ? null : session;
   return {
     status,
-    session,
+    session: published,
     clientSecret: secret,
     expiresAt: session ? new Date(session.expires_at * 1000) : null,
     error,
-    isEnabled: (component) => session?.components[component].enabled ?? false,
+    isEnabled: (component) => published?.components[component].enabled ?? false,
     refresh: () => Promise.resolve(),
   };
 }
