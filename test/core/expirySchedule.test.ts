@@ -7,10 +7,32 @@ const created = 1_768_478_400; // 2026-01-15T12:00:00Z
 const session = { created, expires_at: created + 1800 };
 
 describe('expiryClockOffset', () => {
-  it('is local minus server time, from the send time', () => {
-    expect(expiryClockOffset(created * 1000 + 600_000, created)).toBe(600_000);
-    expect(expiryClockOffset(created * 1000 - 600_000, created)).toBe(-600_000);
-    expect(expiryClockOffset(created * 1000, created)).toBe(0);
+  it('is local minus server time, from the send time, less the second `created` may have been truncated by', () => {
+    expect(expiryClockOffset(created * 1000 + 600_000, created)).toBe(599_000);
+    expect(expiryClockOffset(created * 1000 - 600_000, created)).toBe(-601_000);
+    expect(expiryClockOffset(created * 1000, created)).toBe(-1000);
+  });
+
+  it('never exceeds the true offset, whatever the skew, sub-second creation time and latency (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -86_400_000, max: 86_400_000 }), // true offset: local minus server, ms
+        fc.integer({ min: 0, max: 999 }), // where in its second the session was created
+        fc.integer({ min: 0, max: 60_000 }), // from sending the request to the session's creation
+        fc.integer({ min: 1, max: 86_400 }), // lifetime, s
+        (trueOffset, subSecond, latency, lifetime) => {
+          const serverCreatedMs = created * 1000 + subSecond;
+          const sentAt = serverCreatedMs + trueOffset - latency;
+          const estimate = expiryClockOffset(sentAt, created);
+          expect(estimate).toBeLessThanOrEqual(trueOffset);
+          // Early by the latency and the truncated second at most.
+          expect(trueOffset - estimate).toBeLessThanOrEqual(latency + 1000);
+          // So the local expiry is never after the true one.
+          const trueLocalExpiry = (created + lifetime) * 1000 + trueOffset;
+          expect(expirySchedule({ created, expires_at: created + lifetime }, estimate).expiresAtLocal).toBeLessThanOrEqual(trueLocalExpiry);
+        },
+      ),
+    );
   });
 });
 
@@ -40,18 +62,20 @@ describe('expirySchedule', () => {
     expect(expirySchedule(session, 0, Number.NaN).marginMs).toBe(300_000);
   });
 
-  it('always refreshes after the send time and before the local expiry (property)', () => {
+  it('refreshes after the send time (sessions of 2 s or more) and before the local expiry (property)', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 86_400 }),
+        fc.integer({ min: 2, max: 86_400 }),
         fc.integer({ min: -86_400_000, max: 86_400_000 }),
         fc.integer({ min: 0, max: 10_000_000 }),
         (lifetime, skew, margin) => {
           const sentAt = created * 1000 + skew;
           const schedule = expirySchedule({ created, expires_at: created + lifetime }, expiryClockOffset(sentAt, created), margin);
-          expect(schedule.refreshAtLocal).toBeGreaterThanOrEqual(sentAt + (lifetime * 1000) / 2);
+          // The skew correction puts the local expiry 1 s early (no latency here, `created` truncated).
+          expect(schedule.refreshAtLocal).toBeGreaterThanOrEqual(sentAt + (lifetime * 1000) / 2 - 1000);
+          expect(schedule.refreshAtLocal).toBeGreaterThanOrEqual(sentAt);
           expect(schedule.refreshAtLocal).toBeLessThanOrEqual(schedule.expiresAtLocal);
-          expect(schedule.expiresAtLocal - sentAt).toBe(lifetime * 1000);
+          expect(schedule.expiresAtLocal - sentAt).toBe(lifetime * 1000 - 1000);
         },
       ),
     );

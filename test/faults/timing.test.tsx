@@ -99,8 +99,8 @@ describe('fault: clock skew', () => {
     await flushUntil(ready);
     for (let window = 1; window <= 3; window++) {
       const { expiresAt, session, clientSecret } = page.record.latest();
-      // On the local clock: the server's expiry shifted by the skew.
-      expect(expiresAt?.getTime()).toBe((session?.expires_at ?? 0) * 1000 + clientAheadMs);
+      // On the local clock: the server's expiry shifted by the skew, 1 s early (`created` is whole seconds).
+      expect(expiresAt?.getTime()).toBe((session?.expires_at ?? 0) * 1000 + clientAheadMs - 1000);
       await clock.advance(25 * minute);
       await flushUntil(() => ready() && page.record.latest().clientSecret !== clientSecret);
     }

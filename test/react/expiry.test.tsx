@@ -9,6 +9,9 @@ import { createSessionRecorder } from '../helpers/sessionRecorder';
 const server = setupMswServer();
 const clock = installFakeClock();
 const minute = 60_000;
+// `created` is whole seconds, so the skew correction puts the local expiry up to 1 s early (never late):
+// with no latency and whole-second clocks, exactly 1 s.
+const early = 1000;
 
 function setup(options: Parameters<typeof createSessionEndpoint>[0] = {}, refreshMarginMs?: number) {
   const endpoint = createSessionEndpoint(options);
@@ -34,15 +37,15 @@ describe('expiry and refresh', () => {
     const secrets = [recorder.latest().clientSecret];
     for (let window = 1; window <= 3; window++) {
       const expiresAt = recorder.latest().expiresAt!.getTime();
-      expect(expiresAt - Date.now()).toBe(30 * minute);
-      await clock.advance(25 * minute - 1000);
+      expect(expiresAt - Date.now()).toBe(30 * minute - early);
+      await clock.advance(25 * minute - early - 1000);
       expect(endpoint.requests).toHaveLength(window);
       await clock.advance(1000);
       await flushUntil(() => ready() && recorder.latest().clientSecret !== secrets.at(-1));
       expect(endpoint.requests).toHaveLength(window + 1);
       secrets.push(recorder.latest().clientSecret);
     }
-    await clock.advance(25 * minute - 1000);
+    await clock.advance(25 * minute - early - 1000);
     expect(endpoint.requests).toHaveLength(4);
     expect(new Set(secrets).size).toBe(4);
     expect(recorder.states.some((s) => s.status === 'expired')).toBe(false);
@@ -54,7 +57,7 @@ describe('expiry and refresh', () => {
     await flushUntil(ready);
     const first = recorder.latest();
     const held = endpoint.hold(); // a slow endpoint: answers after the old session expired
-    await clock.advance(30 * minute - 10_000);
+    await clock.advance(30 * minute - early - 10_000);
     expect(recorder.latest()).toMatchObject({ status: 'refreshing', clientSecret: first.clientSecret });
     await clock.advance(10_000 - 1);
     expect(recorder.latest().clientSecret).toBe(first.clientSecret);
@@ -78,12 +81,12 @@ describe('expiry and refresh', () => {
     await flushUntil(ready);
     const serverExpiry = recorder.latest().session!.expires_at * 1000;
     // Skew-corrected: the local expiry is the server's expiry moved onto the local clock.
-    expect(recorder.latest().expiresAt!.getTime()).toBe(serverExpiry + clientAheadMs);
-    await clock.advance(25 * minute - 1000);
+    expect(recorder.latest().expiresAt!.getTime()).toBe(serverExpiry + clientAheadMs - early);
+    await clock.advance(25 * minute - early - 1000);
     expect(endpoint.requests).toHaveLength(1);
     await clock.advance(1000);
     await flushUntil(() => endpoint.requests.length === 2);
-    expect(serverExpiry - endpoint.emulator.clock.now()).toBe(5 * minute);
+    expect(serverExpiry - endpoint.emulator.clock.now()).toBe(5 * minute + early);
     await flushUntil(() => ready() && recorder.latest().session!.expires_at * 1000 > serverExpiry);
   });
 
@@ -108,7 +111,7 @@ describe('expiry and refresh', () => {
     act(() => vi.setSystemTime(Date.now() + 26 * minute)); // due, timers late
     act(() => void window.dispatchEvent(new Event(eventName)));
     await flushUntil(() => endpoint.requests.length === 2 && ready());
-    expect(recorder.latest().expiresAt!.getTime() - Date.now()).toBe(30 * minute);
+    expect(recorder.latest().expiresAt!.getTime() - Date.now()).toBe(30 * minute - early);
   });
 
   it('does not refresh on wake-up events while the session is fresh', async () => {
@@ -127,7 +130,7 @@ describe('expiry and refresh', () => {
   it('honours refreshMarginMs', async () => {
     const { endpoint, ready } = setup({}, 60_000);
     await flushUntil(ready);
-    await clock.advance(29 * minute - 1);
+    await clock.advance(29 * minute - early - 1);
     expect(endpoint.requests).toHaveLength(1);
     await clock.advance(1);
     await flushUntil(() => endpoint.requests.length === 2);
@@ -136,10 +139,11 @@ describe('expiry and refresh', () => {
   it('clamps the margin to half the lifetime, so short sessions refresh at half-life, not in a loop', async () => {
     const { endpoint, recorder, ready } = setup({ sessionTtlSeconds: 120 });
     await flushUntil(ready);
-    await clock.advance(60_000 - 1);
+    // Refreshes at half the 120 s lifetime before the (1 s early) local expiry: every 59 s.
+    await clock.advance(60_000 - early - 1);
     expect(endpoint.requests).toHaveLength(1);
     for (let i = 2; i <= 4; i++) {
-      await clock.advance(i === 2 ? 1 : 60_000);
+      await clock.advance(i === 2 ? 1 : 60_000 - early);
       await flushUntil(() => endpoint.requests.length === i && ready());
     }
     expect(recorder.states.some((s) => s.status === 'expired')).toBe(false);
