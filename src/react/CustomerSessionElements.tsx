@@ -5,6 +5,7 @@ import type { Stripe, StripeElementsOptions } from '@stripe/stripe-js';
 import { CustomerSessionError } from '../core/CustomerSessionError';
 import type { CustomerSessionElementsProps } from './componentTypes';
 import { componentSecretFromState } from './componentSecretFromState';
+import { hasNoSession } from './hasNoSession';
 import type { StripeProp } from './types';
 import { useCustomerSessionContextValue } from './useCustomerSessionContextValue';
 import { useDeepStable } from './useDeepStable';
@@ -35,6 +36,8 @@ function guardStripe(stripe: StripeProp | undefined, fail: (error: CustomerSessi
  *   remounts, so a half-typed card and the chosen saved method survive.
  * - Expired or failed refresh after a secret was set: the last secret stays (Elements cannot unset
  *   it) until a fresh one arrives.
+ * - Dropped (sign-out: the provider turns `enabled` off or its session is removed): `<Elements>` is
+ *   remounted once without the secret, the only remount, since the next visitor is someone else.
  * - Session error: renders anonymously (guest checkout) and calls `onError`.
  * - Stripe.js fails to load: `errorFallback` and `onError`.
  */
@@ -47,9 +50,14 @@ export function CustomerSessionElements({ options, fallback = null, errorFallbac
   useReportError(error, onError);
   useReportError(stripeError, onError);
 
-  const [lastSecret, setLastSecret] = useState<string | null>(null);
-  if (clientSecret !== null && clientSecret !== lastSecret) setLastSecret(clientSecret);
-  const secret = clientSecret ?? lastSecret;
+  // The secret Elements holds, and a generation that keys <Elements>: Elements cannot unset a secret,
+  // so a dropped one (sign-out: no session at all any more) costs one remount without it.
+  const [held, setHeld] = useState<{ secret: string | null; generation: number }>({ secret: null, generation: 0 });
+  let next = held;
+  if (clientSecret !== null && clientSecret !== held.secret) next = { secret: clientSecret, generation: held.generation };
+  else if (clientSecret === null && held.secret !== null && hasNoSession(state, enabled)) next = { secret: null, generation: held.generation + 1 };
+  if (next !== held) setHeld(next);
+  const secret = clientSecret ?? next.secret;
   // Once shown, <Elements> stays mounted whatever the session does next.
   const settled = status === 'ready' || status === 'disabled' || status === 'error' || status === 'off';
   const [shown, setShown] = useState(false);
@@ -64,7 +72,7 @@ export function CustomerSessionElements({ options, fallback = null, errorFallbac
   if (stripeError) return errorFallback;
   if (!settled && !shown) return fallback;
   return (
-    <Elements stripe={stripe} options={elementsOptions}>
+    <Elements key={next.generation} stripe={stripe} options={elementsOptions}>
       {children}
     </Elements>
   );

@@ -9,7 +9,7 @@ import { StripeWebComponent } from './StripeWebComponent';
  * (skipped when the element is already defined, e.g. by `defineStripeWebComponentStandIns()`).
  * Renders `fallback` while the session is pending and nothing on the server; `errorFallback` when the
  * script fails. The rendered secret is kept until its 30-minute window is about to close, then the
- * element is re-created with the freshest one. `ref`, `id`, `className`, `style` and `data-*`
+ * element is re-created with the freshest one; a secret the provider drops (sign-out) goes at once. `ref`, `id`, `className`, `style` and `data-*`
  * reach the custom element.
  */
 export const PricingTable = /* @__PURE__ */ forwardRef<HTMLElement, PricingTableProps>(function PricingTable(

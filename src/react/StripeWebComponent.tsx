@@ -5,6 +5,7 @@ import type { StripeWebComponentTag } from './stripeScriptUrls';
 import type { ComponentSecret, StripeWebComponentProps } from './componentTypes';
 import { componentSecretFromState } from './componentSecretFromState';
 import { CustomerSessionContext } from './CustomerSessionContext';
+import { hasNoSession } from './hasNoSession';
 import { useIsClient } from './useIsClient';
 import { useReportError } from './useReportError';
 import { useRotatingSecret } from './useRotatingSecret';
@@ -32,13 +33,14 @@ export function StripeWebComponent(props: Props): ReactNode {
     throw new Error(`<${tag}> needs <CustomerSessionProvider> around it, or the anonymous prop.`);
   }
   const secret = anonymous || !context ? anonymousSecret : componentSecretFromState(context.state, component, context.enabled);
+  const dropped = !anonymous && !!context && hasNoSession(context.state, context.enabled);
   useWarnIfDisabled(component, anonymous ? 'ready' : secret.status);
   const key = publishableKey ?? context?.publishableKey;
   if (!key) throw new Error(`<${tag}> needs a publishableKey prop, or publishableKey on <CustomerSessionProvider>.`);
 
   const isClient = useIsClient();
   const scriptError = useStripeScript(tag, nonce);
-  const rendered = useRotatingSecret(secret);
+  const rendered = useRotatingSecret(secret, dropped);
   useReportError(secret.error, onError);
   useReportError(scriptError, onError);
 

@@ -6,7 +6,7 @@ import type { CustomerSessionState } from './types';
 /** Pure: what one component may use of the session. */
 export function componentSecretFromState(state: CustomerSessionState, component: ComponentName, sessionEnabled = true): ComponentSecret {
   const { session, clientSecret, error } = state;
-  if (session === null && !sessionEnabled) return { clientSecret: null, status: 'off', error: null };
+  if (!sessionEnabled) return { clientSecret: null, status: 'off', error: null };
   if (session !== null && !state.isEnabled(component)) return { clientSecret: null, status: 'disabled', error };
   if (session !== null && clientSecret !== null) return { clientSecret, status: 'ready', error };
   if (state.status === 'error') return { clientSecret: null, status: 'error', error };

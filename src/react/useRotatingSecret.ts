@@ -20,15 +20,18 @@ export interface RenderedSecret {
  *   window is about to close; then the element is re-created once with the freshest secret
  *   (anonymous if the session now disables the component or failed; if the secret is
  *   momentarily expired, the moment a fresh one lands). The table never flickers in between.
- * - An anonymous element (session failed) upgrades to the customer's secret as soon as one arrives.
+ * - A secret that was dropped (`dropped`: the provider holds no session at all, e.g. after sign-out)
+ *   goes at once: the element is re-created anonymously, since the next customer must not see it.
+ * - An anonymous element (session failed, or dropped) upgrades to the customer's secret as soon as one arrives.
  */
-export function useRotatingSecret({ clientSecret, status }: ComponentSecret): RenderedSecret | null {
+export function useRotatingSecret({ clientSecret, status }: ComponentSecret, dropped: boolean): RenderedSecret | null {
   const [rendered, setRendered] = useState<RenderedSecret | null>(null);
   const [dueGeneration, setDueGeneration] = useState(-1);
   // undefined: wait for the session (pending, or expired while a fresh secret is fetched).
   const wanted = status === 'ready' ? clientSecret : status === 'disabled' || status === 'error' || status === 'off' ? null : undefined;
   let next = rendered;
-  if (wanted !== undefined) {
+  if (dropped && next?.clientSecret != null) next = { clientSecret: null, generation: next.generation + 1 };
+  else if (wanted !== undefined) {
     if (next === null) next = { clientSecret: wanted, generation: 0 };
     else if ((next.clientSecret === null && wanted !== null) || dueGeneration === next.generation) {
       next = { clientSecret: wanted, generation: next.generation + 1 };

@@ -120,20 +120,46 @@ describe('CustomerSessionElements', () => {
     expect(stripe.calls.elements).toEqual([{ ...options, customerSessionClientSecret: session.client_secret }]);
   });
 
-  it('keeps Elements mounted with the last secret while expired, then updates to the fresh one', () => {
+  it('keeps Elements mounted with the last secret while expired and when the refresh fails, then updates to the fresh one', () => {
     const stripe = createStripeStandIn();
     const first = makeSession(['payment_element']);
     const view = renderWithSessionState(<Checkout />, { session: { status: 'ready', session: first }, stripe });
     fireEvent.click(screen.getByRole('button', { name: 'clicked 0' }));
 
     view.setSession({ status: 'expired', session: first });
+    view.setSession({ status: 'error', session: first, error: new CustomerSessionError('network', 'offline') });
     expect(screen.getByRole('button', { name: 'clicked 1' })).toBeTruthy();
     expect(stripe.calls.update).toEqual([]);
+    expect(stripe.calls.elements).toHaveLength(1);
+    expect(stripe.elementsOptions?.customerSessionClientSecret).toBe(first.client_secret);
 
     const second = makeSession(['payment_element']);
     view.setSession({ status: 'ready', session: second });
     expect(stripe.calls.update).toEqual([{ customerSessionClientSecret: second.client_secret }]);
     expect(screen.getByRole('button', { name: 'clicked 1' })).toBeTruthy();
+  });
+
+  it.each([
+    ['removed (sign-out)', { status: 'pending' as const }],
+    ['removed and the next one failed', { status: 'error' as const, error: new CustomerSessionError('http', 'Not signed in', { status: 401 }) }],
+  ])('remounts Elements once without the secret when the session is %s, then updates in the next customer’s', (_name, dropped) => {
+    const stripe = createStripeStandIn();
+    const first = makeSession(['payment_element']);
+    const view = renderWithSessionState(<Checkout />, { session: { status: 'ready', session: first }, stripe });
+    fireEvent.click(screen.getByRole('button', { name: 'clicked 0' }));
+
+    view.setSession(dropped);
+    expect(stripe.calls.elements).toEqual([{ ...options, customerSessionClientSecret: first.client_secret }, options]);
+    expect(stripe.elementsOptions).not.toHaveProperty('customerSessionClientSecret');
+    expect(screen.getByRole('button', { name: 'clicked 0' })).toBeTruthy(); // a fresh tree for the next visitor
+    expect(screen.getByText('Guest checkout: no customer session')).toBeTruthy();
+    expect(screen.queryByText('Loading checkout…')).toBeNull();
+
+    const second = makeSession(['payment_element']);
+    view.setSession({ status: 'ready', session: second });
+    expect(stripe.calls.elements).toHaveLength(2);
+    expect(stripe.calls.update).toEqual([{ customerSessionClientSecret: second.client_secret }]);
+    expect(stripe.elementsOptions?.customerSessionClientSecret).toBe(second.client_secret);
   });
 
   it('renders anonymously on a session error and calls onError once', () => {

@@ -8,9 +8,9 @@ import { useComponentSecret } from '../../src/react/useComponentSecret';
 import { warnedKeys } from '../../src/react/warnedKeys';
 import { makeSession, sessionState, type SessionStateInput } from '../helpers/renderWithSessionState';
 
-function secretFor(component: ComponentName, input: SessionStateInput) {
+function secretFor(component: ComponentName, input: SessionStateInput, enabled?: boolean) {
   const wrapper = ({ children }: { children: ReactNode }) => (
-    <CustomerSessionContext.Provider value={{ state: sessionState(input), getStripe: () => null, publishableKey: undefined }}>
+    <CustomerSessionContext.Provider value={{ state: sessionState(input), getStripe: () => null, publishableKey: undefined, enabled }}>
       {children}
     </CustomerSessionContext.Provider>
   );
@@ -38,6 +38,12 @@ describe('useComponentSecret', () => {
     ['native-only component', 'customer_sheet', { status: 'ready', session }, { clientSecret: session.client_secret, status: 'ready', error: null }],
   ])('%s', (_name, component, input, expected) => {
     expect(secretFor(component, input)).toEqual(expected);
+  });
+
+  it('is off, without a secret, whenever the provider is enabled={false}, even if its state still holds a session', () => {
+    expect(secretFor('pricing_table', { status: 'pending' }, false)).toEqual({ clientSecret: null, status: 'off', error: null });
+    expect(secretFor('pricing_table', { status: 'ready', session }, false)).toEqual({ clientSecret: null, status: 'off', error: null });
+    expect(console.warn).not.toHaveBeenCalled();
   });
 
   it('warns once in development for a component the session does not enable, naming the param', () => {

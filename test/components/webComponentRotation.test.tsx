@@ -78,10 +78,10 @@ describe('web component rotation policy', () => {
     expect(table()?.getAttribute(SECRET_ATTR)).toBe(b.client_secret);
   });
 
-  it('when the window closes after the session failed or stopped enabling the table, re-creates it anonymously', () => {
+  it('when the window closes after the expired session’s refresh failed, or the session stopped enabling the table, re-creates it anonymously', () => {
     const a = makeSession(['pricing_table']);
     const view = renderWithSessionState(ui, { session: { status: 'ready', session: a } });
-    view.setSession({ status: 'error', error: new CustomerSessionError('network', 'offline') });
+    view.setSession({ status: 'error', session: a, error: new CustomerSessionError('network', 'offline') });
     advance(29 * MINUTE - 1);
     expect(table()?.getAttribute(SECRET_ATTR)).toBe(a.client_secret);
     advance(1);
@@ -103,6 +103,28 @@ describe('web component rotation policy', () => {
     expect(table()?.getAttribute(SECRET_ATTR)).toBe(a.client_secret);
     advance(29 * MINUTE - 1);
     expect(table()?.getAttribute(SECRET_ATTR)).toBe(a.client_secret);
+  });
+
+  it.each([
+    ['the session was removed (sign-out)', { status: 'pending' as const }],
+    ['the session was removed and the next one failed', { status: 'error' as const, error: new CustomerSessionError('http', 'Not signed in', { status: 401 }) }],
+  ])('drops a rendered secret at once when %s, then takes the next customer’s at once', (_name, dropped) => {
+    const a = makeSession(['pricing_table']);
+    const view = renderWithSessionState(ui, { session: { status: 'ready', session: a } });
+    const first = table();
+    advance(MINUTE);
+    view.setSession(dropped);
+    const anonymous = table();
+    expect(anonymous).not.toBe(first);
+    expect(first?.isConnected).toBe(false);
+    expect(anonymous?.hasAttribute(SECRET_ATTR)).toBe(false);
+    expect(document.body.innerHTML).not.toContain(a.client_secret);
+    expect(vi.getTimerCount()).toBe(0); // an anonymous element has no window to watch
+
+    const b = makeSession(['pricing_table']);
+    view.setSession({ status: 'ready', session: b });
+    expect(table()).not.toBe(anonymous);
+    expect(table()?.getAttribute(SECRET_ATTR)).toBe(b.client_secret);
   });
 
   it('stops its timer on unmount', () => {
