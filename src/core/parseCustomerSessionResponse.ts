@@ -43,9 +43,13 @@ function readComponents(value: unknown): CustomerSessionComponents {
 }
 
 /**
- * Checks that a value is a Customer Session as Stripe returns it and returns it typed.
- * Throws a `CustomerSessionError` of kind `invalid_response` naming the first bad field;
- * messages never include the client secret.
+ * Checks that a value is a Customer Session as Stripe returns it and returns it typed: `object`,
+ * a string `client_secret`, `expires_at` in integer seconds and a `components` object. `created`
+ * may be absent (Stripe's reference example has none; it then stays absent at run time although
+ * the type says `number`, and clock skew cannot be corrected); when present it must be integer
+ * seconds, and `expires_at` after it.
+ * Throws a `CustomerSessionError` of kind `invalid_response` naming the first bad field (`expired`
+ * for a session that expires before it was created); messages never include the client secret.
  */
 export function parseCustomerSessionResponse(value: unknown): CustomerSession {
   if (!isRecord(value)) {
@@ -58,8 +62,8 @@ export function parseCustomerSessionResponse(value: unknown): CustomerSession {
     throw invalid('client_secret', 'must be a non-empty string');
   }
   const expiresAt = readSeconds(value, 'expires_at');
-  const created = readSeconds(value, 'created');
-  if (expiresAt <= created) {
+  const created = value.created === undefined ? undefined : readSeconds(value, 'created');
+  if (created !== undefined && expiresAt <= created) {
     throw new CustomerSessionError('expired', 'Customer Session already expired: `expires_at` is not after `created`.');
   }
   return { ...value, components: readComponents(value.components) } as unknown as CustomerSession;

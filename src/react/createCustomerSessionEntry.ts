@@ -2,10 +2,10 @@
 import { QueryObserver, type QueryClient, type QueryObserverOptions, type QueryObserverResult } from '@tanstack/react-query';
 import type { ComponentName } from '../core/componentNames';
 import type { CustomerSessionError } from '../core/CustomerSessionError';
-import { expirySchedule } from '../core/expirySchedule';
 import type { CustomerSessionData } from './CustomerSessionData';
 import { customerSessionQueryKey, type CustomerSessionQueryKey } from './customerSessionQueryKey';
 import { customerSessionQueryOptions } from './customerSessionQueryOptions';
+import { customerSessionSchedule } from './customerSessionSchedule';
 import { deriveCustomerSessionState } from './deriveCustomerSessionState';
 import { fetchCustomerSessionData } from './fetchCustomerSessionData';
 import { sameCustomerSessionState } from './sameCustomerSessionState';
@@ -85,7 +85,7 @@ export function createCustomerSessionEntry(
 
   const recompute = (result: Result): boolean => {
     const data = result.data;
-    const expiresAtLocal = data && expirySchedule(data.session, data.clockOffsetMs).expiresAtLocal;
+    const expiresAtLocal = data && customerSessionSchedule(data).expiresAtLocal;
     const next = deriveCustomerSessionState({
       data,
       expiresAtLocal,
@@ -107,7 +107,7 @@ export function createCustomerSessionEntry(
     const changed = recompute(result);
     const now = Date.now();
     const margins = [...registrations].flatMap((r) => (r.refreshMarginMs === undefined ? [] : [r.refreshMarginMs]));
-    const schedule = result.data && expirySchedule(result.data.session, result.data.clockOffsetMs, margins.length ? Math.max(...margins) : undefined);
+    const schedule = result.data && customerSessionSchedule(result.data, margins.length ? Math.max(...margins) : undefined);
     // After a failed refresh the timer does not retry on its own (no loops); waking up does.
     const auto = woken || (schedule !== undefined && result.status !== 'error');
     if (enabled() && result.fetchStatus === 'idle' && auto && (!schedule || now >= schedule.refreshAtLocal)) void refresh();

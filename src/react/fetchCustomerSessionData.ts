@@ -21,7 +21,8 @@ function untilAborted(promise: Promise<CustomerSession>, signal: AbortSignal): P
 
 /**
  * One session request through either endpoint form, validated, with the clock offset measured
- * from the moment it was sent. Gives up after `retryPolicy.requestTimeoutMs` (as a `network`
+ * from the moment it was sent (0 when the session has no `created`; one that has then already
+ * expired by the local clock is refused as kind `expired`). Gives up after `retryPolicy.requestTimeoutMs` (as a `network`
  * failure). Rejects with a `CustomerSessionError` only.
  */
 export async function fetchCustomerSessionData(
@@ -44,7 +45,14 @@ export async function fetchCustomerSessionData(
         ? await fetchCustomerSession(endpoint, { components, signal, requestInit })
         : parseCustomerSessionResponse(await untilAborted(endpoint({ components, signal }), signal));
     if (process.env.NODE_ENV !== 'production') warnIfNotCustomerSessionSecret(session.client_secret);
-    return { session, clockOffsetMs: expiryClockOffset(sentAt, session.created) };
+    // Optional on the wire: without it skew cannot be measured, so the local clock is trusted.
+    const created: number | undefined = session.created;
+    if (created !== undefined) return { session, clockOffsetMs: expiryClockOffset(sentAt, created), createdSeconds: created };
+    // Refused rather than shown as expired: with a clock that runs ahead, every new session would be, in a loop.
+    if (session.expires_at * 1000 <= Date.now()) {
+      throw new CustomerSessionError('expired', 'Customer Session expired before it arrived by the local clock (`expires_at` has passed; without `created` clock skew cannot be corrected).');
+    }
+    return { session, clockOffsetMs: 0, createdSeconds: sentAt / 1000 };
   } catch (error) {
     throw asCustomerSessionError(error, signal);
   } finally {

@@ -21,6 +21,21 @@ describe('parseCustomerSessionResponse', () => {
     expect(session.components.pricing_table.enabled).toBe(true);
   });
 
+  it("accepts the reference's example response, which has no `created`, and leaves it absent", () => {
+    const example = {
+      object: 'customer_session',
+      client_secret: '_POpxYpmkXdtttYtZQYhrsOJZ2RCQ9kCqqXRU6qrP5c4Jgje',
+      components: { buy_button: { enabled: false }, pricing_table: { enabled: true } },
+      customer: 'cus_PO34b57IOUb83c',
+      expires_at: 1684790027,
+      livemode: false,
+    };
+    const session = parseCustomerSessionResponse(example);
+    expect(session.expires_at).toBe(1684790027);
+    expect(session.components.pricing_table.enabled).toBe(true);
+    expect('created' in session).toBe(false);
+  });
+
   it('accepts a factory session unchanged', () => {
     const session = makeCustomerSession({ components: ['buy_button'] });
     expect(parseCustomerSessionResponse(session)).toEqual(session);
@@ -51,7 +66,9 @@ describe('parseCustomerSessionResponse', () => {
     ['expires_at', { expires_at: 1768480200.5 }, /`expires_at` must be integer seconds/],
     ['expires_at', { expires_at: 1_768_480_200_000 }, /`expires_at` is in milliseconds/],
     ['created', { created: 1_768_478_400_000 }, /`created` is in milliseconds/],
-    ['created', { created: undefined }, /`created` must be integer seconds/],
+    ['created', { created: null }, /`created` must be integer seconds, got null/],
+    ['created', { created: '1768478400' }, /`created` must be integer seconds, got a string/],
+    ['created', { created: 1_768_478_400.25 }, /`created` must be integer seconds/],
     ['components', { components: 'all' }, /`components` must be an object/],
     ['components[buy_button][enabled]', { components: { buy_button: { enabled: 'yes' } } }, /`components\[buy_button\]\[enabled\]` must be a boolean/],
   ])('names %s when it is wrong', (_field, patch, message) => {
