@@ -11,6 +11,7 @@ import { useReportError } from './useReportError';
 import { useRotatingSecret } from './useRotatingSecret';
 import { useStripeScript } from './useStripeScript';
 import { useWarnIfDisabled } from './useWarnIfDisabled';
+import { withholdExpiredSecret } from './withholdExpiredSecret';
 import type {} from './stripeWebComponentsJsx';
 
 const anonymousSecret: ComponentSecret = { clientSecret: null, status: 'disabled', error: null };
@@ -32,8 +33,11 @@ export function StripeWebComponent(props: Props): ReactNode {
   if (!anonymous && context === null) {
     throw new Error(`<${tag}> needs <CustomerSessionProvider> around it, or the anonymous prop.`);
   }
-  const secret = anonymous || !context ? anonymousSecret : componentSecretFromState(context.state, component, context.enabled);
-  const dropped = !anonymous && !!context && hasNoSession(context.state, context.enabled);
+  // As useCustomerSessionContextValue does: past expires_at (say, after a sleep) no secret, even before the provider noticed.
+  // eslint-disable-next-line react-hooks/purity
+  const state = context && withholdExpiredSecret(context.state, Date.now());
+  const secret = anonymous || !state ? anonymousSecret : componentSecretFromState(state, component, context?.enabled);
+  const dropped = !anonymous && !!state && hasNoSession(state, context?.enabled);
   useWarnIfDisabled(component, anonymous ? 'ready' : secret.status);
   const key = publishableKey ?? context?.publishableKey;
   if (!key) throw new Error(`<${tag}> needs a publishableKey prop, or publishableKey on <CustomerSessionProvider>.`);

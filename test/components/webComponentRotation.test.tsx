@@ -127,6 +127,20 @@ describe('web component rotation policy', () => {
     expect(table()?.getAttribute(SECRET_ATTR)).toBe(b.client_secret);
   });
 
+  it('after a sleep past expiry, a re-creation due before the provider noticed waits for the fresh secret instead of taking the expired one', () => {
+    const a = makeSession(['pricing_table']);
+    const view = renderWithSessionState(ui, { session: { status: 'ready', session: a } });
+    const first = table();
+    vi.setSystemTime(Date.now() + 45 * MINUTE); // the laptop slept: the clock moved, no timer ran
+    advance(29 * MINUTE); // now the rotation timer fires, while the provider still says ready
+    expect(table()).toBe(first);
+
+    const b = makeSession(['pricing_table']);
+    view.setSession({ status: 'ready', session: b });
+    expect(table()).not.toBe(first);
+    expect(table()?.getAttribute(SECRET_ATTR)).toBe(b.client_secret);
+  });
+
   it('stops its timer on unmount', () => {
     const view = renderWithSessionState(ui, { session: { status: 'ready', session: makeSession(['pricing_table']) } });
     expect(vi.getTimerCount()).toBeGreaterThan(0);
