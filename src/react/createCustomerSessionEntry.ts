@@ -10,32 +10,8 @@ import { deriveCustomerSessionState } from './deriveCustomerSessionState';
 import { fetchCustomerSessionData } from './fetchCustomerSessionData';
 import { sameCustomerSessionState } from './sameCustomerSessionState';
 import { subscribeToWakeEvents } from './subscribeToWakeEvents';
-import type { CustomerSessionEndpoint, CustomerSessionState } from './types';
-
-/** One hook's wishes for the shared session. */
-export interface CustomerSessionRegistration {
-  enabled: boolean;
-  refreshMarginMs: number | undefined;
-}
-
-export interface CustomerSessionEntry {
-  readonly isActive: () => boolean;
-  readonly subscribe: (listener: () => void) => () => void;
-  readonly getSnapshot: () => CustomerSessionState;
-  readonly serverSnapshot: CustomerSessionState;
-  /** What a hook that is not `enabled` returns: no session, and `refresh()` does nothing. */
-  readonly disabledSnapshot: CustomerSessionState;
-  /** A registration for one hook; count it in with `register`. */
-  readonly createRegistration: () => CustomerSessionRegistration;
-  /** Fetches a new session now (joining one already in flight). Never rejects. */
-  readonly refresh: () => Promise<void>;
-  /** Updates a hook's wishes; the latest `requestInit` any hook gave is used for the next request. */
-  readonly configure: (registration: CustomerSessionRegistration, wishes: CustomerSessionRegistration, requestInit: RequestInit | undefined) => void;
-  /** Counts a mounted hook in; returns the function that counts it out. */
-  readonly register: (registration: CustomerSessionRegistration) => () => void;
-  /** The query was removed from the cache while in use: watch a fresh one. */
-  readonly restart: () => void;
-}
+import type { CustomerSessionEntry, CustomerSessionRegistration } from './CustomerSessionEntry';
+import type { CustomerSessionEndpoint } from './types';
 
 type Options = QueryObserverOptions<CustomerSessionData, CustomerSessionError, CustomerSessionData, CustomerSessionData, CustomerSessionQueryKey>;
 type Result = QueryObserverResult<CustomerSessionData, CustomerSessionError>;
@@ -77,8 +53,11 @@ export function createCustomerSessionEntry(
   };
   const enabled = (): boolean => [...registrations].some((r) => r.enabled);
   const options = (on: boolean): Options => ({ ...customerSessionQueryOptions, queryKey, queryFn, enabled: on });
-  const observer = new QueryObserver(client, options(false));
-  const refresh = (): Promise<void> => observer.refetch({ cancelRefetch: false }).then(noop, noop);
+  // Built on first client-side use: during server rendering it would put a query with a gc timer
+  // in the request's QueryClient, and nothing on the server needs it.
+  let built: QueryObserver<CustomerSessionData, CustomerSessionError, CustomerSessionData, CustomerSessionData, CustomerSessionQueryKey> | undefined;
+  const observer = () => (built ??= new QueryObserver(client, options(false)));
+  const refresh = (): Promise<void> => observer().refetch({ cancelRefetch: false }).then(noop, noop);
   const serverSnapshot = deriveCustomerSessionState({ ...empty, refresh });
   const disabledSnapshot = deriveCustomerSessionState({ ...empty, refresh: resolved });
   let snapshot = serverSnapshot;
@@ -103,7 +82,7 @@ export function createCustomerSessionEntry(
   const tick = (woken: boolean): void => {
     clearTimeout(tickTimer);
     if (!active) return;
-    const result = observer.getCurrentResult();
+    const result = observer().getCurrentResult();
     const changed = recompute(result);
     const now = Date.now();
     const margins = [...registrations].flatMap((r) => (r.refreshMarginMs === undefined ? [] : [r.refreshMarginMs]));
@@ -117,7 +96,7 @@ export function createCustomerSessionEntry(
   };
 
   const reconfigure = (): void => {
-    observer.setOptions(options(enabled()));
+    observer().setOptions(options(enabled()));
     tick(false);
   };
 
@@ -135,7 +114,7 @@ export function createCustomerSessionEntry(
     active = false;
     stop();
     clearTimeout(tickTimer);
-    if (observer.getCurrentResult().fetchStatus !== 'idle') {
+    if (observer().getCurrentResult().fetchStatus !== 'idle') {
       controller?.abort();
       void client.cancelQueries({ queryKey, exact: true });
     }
@@ -148,8 +127,8 @@ export function createCustomerSessionEntry(
       return () => listeners.delete(listener);
     },
     getSnapshot: () => {
-      if (!active) recompute(observer.getOptimisticResult(client.defaultQueryOptions(options(false))));
-      else if (snapshot.clientSecret !== null && Date.now() >= (snapshot.expiresAt?.getTime() ?? Infinity) && recompute(observer.getCurrentResult())) {
+      if (!active) recompute(observer().getOptimisticResult(client.defaultQueryOptions(options(false))));
+      else if (snapshot.clientSecret !== null && Date.now() >= (snapshot.expiresAt?.getTime() ?? Infinity) && recompute(observer().getCurrentResult())) {
         // Expiry passed while its timer could not run (a sleeping tab): withhold the secret now, tell the rest next.
         queueMicrotask(() => {
           tick(false);
@@ -178,8 +157,8 @@ export function createCustomerSessionEntry(
         reconfigure();
       } else {
         active = true;
-        observer.setOptions(options(enabled()));
-        const unsubscribe = observer.subscribe(() => tick(false));
+        observer().setOptions(options(enabled()));
+        const unsubscribe = observer().subscribe(() => tick(false));
         const unwake = subscribeToWakeEvents(() => tick(true));
         stop = () => {
           unsubscribe();

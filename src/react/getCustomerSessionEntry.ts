@@ -2,7 +2,8 @@
 import { hashKey, type QueryClient } from '@tanstack/react-query';
 import type { ComponentName } from '../core/componentNames';
 import { customerSessionQueryKey } from './customerSessionQueryKey';
-import { createCustomerSessionEntry, type CustomerSessionEntry } from './createCustomerSessionEntry';
+import { createCustomerSessionEntry } from './createCustomerSessionEntry';
+import type { CustomerSessionEntry } from './CustomerSessionEntry';
 import { isCustomerSessionQuery } from './isCustomerSessionQuery';
 import type { CustomerSessionEndpoint } from './types';
 

@@ -1,4 +1,5 @@
-import { createElement } from 'react';
+import { createElement, Fragment } from 'react';
+import { QueryClient } from '@tanstack/react-query';
 import { renderToString } from 'react-dom/server';
 import { loadStripe } from '@stripe/stripe-js';
 import { CustomerSessionProvider } from '../../src/react/CustomerSessionProvider';
@@ -25,5 +26,22 @@ describe('server rendering (node, no window)', () => {
     expect(seen).toEqual(['pending/pending/undefined/null']);
     expect(endpoint).not.toHaveBeenCalled();
     expect(loadStripe).not.toHaveBeenCalled();
+  });
+
+  it("leaves no timer and no query behind (nothing holds the request's QueryClient)", () => {
+    vi.useFakeTimers();
+    try {
+      const queryClient = new QueryClient();
+      function Probe() {
+        useCustomerSession({ endpoint: '/api/customer-session', components: ['pricing_table'] });
+        return null;
+      }
+      const tree = createElement(Fragment, null, createElement(CustomerSessionProvider, { endpoint: '/api/customer-session', queryClient, children: createElement(Probe) }), createElement(Probe));
+      expect(renderToString(tree)).toBe('');
+      expect(vi.getTimerCount()).toBe(0);
+      expect(queryClient.getQueryCache().getAll()).toHaveLength(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
