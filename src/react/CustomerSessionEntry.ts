@@ -12,8 +12,8 @@ export interface CustomerSessionEntry {
   readonly subscribe: (listener: () => void) => () => void;
   readonly getSnapshot: () => CustomerSessionState;
   readonly serverSnapshot: CustomerSessionState;
-  /** What a hook that is not `enabled` returns: no session, and `refresh()` does nothing. */
-  readonly disabledSnapshot: CustomerSessionState;
+  /** What a hook that is not `enabled` gets: no session, and `refresh()` does nothing. Stable. */
+  readonly getDisabledSnapshot: () => CustomerSessionState;
   /** A registration for one hook; count it in with `register`. */
   readonly createRegistration: () => CustomerSessionRegistration;
   /** Fetches a new session now (joining one already in flight). Never rejects. */

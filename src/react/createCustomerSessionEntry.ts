@@ -138,7 +138,7 @@ export function createCustomerSessionEntry(
       return snapshot;
     },
     serverSnapshot,
-    disabledSnapshot,
+    getDisabledSnapshot: () => disabledSnapshot,
     createRegistration: () => ({ enabled: true, refreshMarginMs: undefined }),
     refresh,
     configure: (registration, wishes, init) => {

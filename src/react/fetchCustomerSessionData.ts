@@ -50,7 +50,7 @@ export async function fetchCustomerSessionData(
     if (created !== undefined) return { session, clockOffsetMs: expiryClockOffset(sentAt, created), createdSeconds: created };
     // Refused rather than shown as expired: with a clock that runs ahead, every new session would be, in a loop.
     if (session.expires_at * 1000 <= Date.now()) {
-      throw new CustomerSessionError('expired', 'Customer Session expired before it arrived by the local clock (`expires_at` has passed; without `created` clock skew cannot be corrected).');
+      throw new CustomerSessionError('expired', 'Customer Session already expired by the local clock (no `created` to correct skew).');
     }
     return { session, clockOffsetMs: 0, createdSeconds: sentAt / 1000 };
   } catch (error) {

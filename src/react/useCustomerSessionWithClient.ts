@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentName } from '../core/componentNames';
 import { getCustomerSessionEntry } from './getCustomerSessionEntry';
@@ -25,10 +25,6 @@ export function useCustomerSessionWithClient(options: UseCustomerSessionOptions,
   useEffect(() => entry.register(registration), [entry, registration]);
 
   // A hook that is not enabled never sees the shared session, even while other hooks use it.
-  const disabled = useCallback(() => entry.disabledSnapshot, [entry]);
-  return useSyncExternalStore(
-    enabled ? entry.subscribe : ignoreChanges,
-    enabled ? entry.getSnapshot : disabled,
-    enabled ? () => entry.serverSnapshot : disabled,
-  );
+  const off = entry.getDisabledSnapshot;
+  return useSyncExternalStore(enabled ? entry.subscribe : ignoreChanges, enabled ? entry.getSnapshot : off, enabled ? () => entry.serverSnapshot : off);
 }
