@@ -16,7 +16,7 @@ export interface CustomerSessionEntry {
   readonly getDisabledSnapshot: () => CustomerSessionState;
   /** A registration for one hook; count it in with `register`. */
   readonly createRegistration: () => CustomerSessionRegistration;
-  /** Fetches a new session now (joining one already in flight). Never rejects. */
+  /** Fetches a new session now (joining one already in flight); nothing while no hook is enabled. Never rejects. */
   readonly refresh: () => Promise<void>;
   /** Updates a hook's wishes; the latest `requestInit` any hook gave is used for the next request. */
   readonly configure: (registration: CustomerSessionRegistration, wishes: CustomerSessionRegistration, requestInit: RequestInit | undefined) => void;

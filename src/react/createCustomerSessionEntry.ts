@@ -57,7 +57,8 @@ export function createCustomerSessionEntry(
   // in the request's QueryClient, and nothing on the server needs it.
   let built: QueryObserver<CustomerSessionData, CustomerSessionError, CustomerSessionData, CustomerSessionData, CustomerSessionQueryKey> | undefined;
   const observer = () => (built ??= new QueryObserver(client, options(false)));
-  const refresh = (): Promise<void> => observer().refetch({ cancelRefetch: false }).then(noop, noop);
+  // A no-op while no hook is enabled: a `refresh` kept from before sign-out must fetch nothing.
+  const refresh = (): Promise<void> => (enabled() ? observer().refetch({ cancelRefetch: false }).then(noop, noop) : resolved());
   const serverSnapshot = deriveCustomerSessionState({ ...empty, refresh });
   const disabledSnapshot = deriveCustomerSessionState({ ...empty, refresh: resolved });
   let snapshot = serverSnapshot;

@@ -45,6 +45,22 @@ describe('enabled={false} (sign-out)', () => {
     expect(recorder.states.slice(rendered).every((s) => s.clientSecret !== first)).toBe(true);
   });
 
+  it("ignores a refresh() kept from before sign-out, so nothing is fetched for the signed-out visitor", async () => {
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const recorder = createSessionRecorder();
+    const view = renderWithProvider(<recorder.ContextProbe />);
+    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    const { refresh } = recorder.latest();
+    view.rerenderWith({ enabled: false });
+    await act(() => refresh());
+    await settle();
+    expect(endpoint.requests).toHaveLength(1);
+    view.rerenderWith({ enabled: true });
+    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    expect(endpoint.requests).toHaveLength(2);
+  });
+
   it('aborts a request in flight when enabled turns false; its secret never lands', async () => {
     const endpoint = createSessionEndpoint();
     server.use(endpoint.handler);
