@@ -11,12 +11,13 @@ import { bundleSnippet, repoRoot } from '../bench/lib/bundle.mjs';
 /**
  * min+gzip budgets with peers external. Issue 6 set a 3 kB target for the whole client entry;
  * the required behaviour (response validation, retry with Retry-After, skew-corrected expiry,
- * wake-up re-checks, grace-period abort, three components and a script loader) measures about
- * 6.3 kB, so these budgets guard against regressions from there. See README "Performance".
+ * wake-up re-checks, grace-period abort, three components and a script loader) measures
+ * about 7 kB (sign-out handling and the created-less path included), so these budgets guard against
+ * regressions from there. See README "Performance".
  */
 const BUDGETS = [
-  { label: 'client entry (every export)', source: (entry) => `export * from '${entry}';`, bytes: 6.5 * 1024 },
-  { label: 'useCustomerSession alone', source: (entry) => `export { useCustomerSession } from '${entry}';`, bytes: 4.25 * 1024 },
+  { label: 'client entry (every export)', source: (entry) => `export * from '${entry}';`, bytes: 7.25 * 1024 },
+  { label: 'useCustomerSession alone', source: (entry) => `export { useCustomerSession } from '${entry}';`, bytes: 4.5 * 1024 },
 ];
 
 const failures = [];
