@@ -31,7 +31,6 @@ beforeAll(async () => {
   delete process.env.STRIPE_SECRET_KEY; // always the emulator here, even on a machine with real keys
   server = await createServer({
     configFile,
-    configLoader: 'runner',
     server: { port: 0, host: '127.0.0.1', strictPort: false },
     logLevel: 'warn',
   });
