@@ -109,6 +109,8 @@ export function createCustomerSessionEntry(
     client.removeQueries({ queryKey, exact: true });
     reconfigure();
   };
+  // Deferred a macrotask, so StrictMode's unmount-remount of the last enabled hook drops nothing.
+  const dropSoon = (): void => void setTimeout(drop, 0);
 
   const release = (): void => {
     if (registrations.size > 0 || !active) return;
@@ -167,6 +169,9 @@ export function createCustomerSessionEntry(
         };
         tick(false);
       }
+      // Mounting with none enabled counts as signed out: a session cached before (say, by a provider
+      // that left within gcTime) goes, or this observer would keep it past gcTime for a later `enabled`.
+      if (!enabled()) dropSoon();
       return () => {
         if (!registrations.delete(registration)) return;
         if (registrations.size === 0) {
@@ -174,8 +179,7 @@ export function createCustomerSessionEntry(
           return;
         }
         reconfigure();
-        // Deferred like `release`, so StrictMode's unmount-remount of the last enabled hook drops nothing.
-        if (registration.enabled && !enabled()) setTimeout(drop, 0);
+        if (registration.enabled && !enabled()) dropSoon();
       };
     },
     restart: () => {

@@ -1,0 +1,45 @@
+import { render } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
+import { CustomerSessionProvider } from '../../src/react/CustomerSessionProvider';
+import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
+import { flushUntil } from '../helpers/advanceUntil';
+import { installFakeClock } from '../helpers/fakeClock';
+import { createSessionRecorder } from '../helpers/sessionRecorder';
+
+const clock = installFakeClock();
+const gcTime = 30_000;
+
+describe('a provider that mounts with enabled={false}', () => {
+  // gap: how long after the enabled provider unmounts the disabled one mounts (0: the same macrotask).
+  it.each([0, 1000])(
+    'drops a session still cached from an earlier provider, so enabling fetches a new one (gap %i ms)',
+    async (gap) => {
+      const endpoint = vi.fn(async () => makeCustomerSession({ expires_at: Math.floor(Date.now() / 1000) + 1800 }));
+      const queryClient = new QueryClient();
+      const recorder = createSessionRecorder();
+      const tree = (enabled: boolean) => (
+        <CustomerSessionProvider endpoint={endpoint} queryClient={queryClient} enabled={enabled}>
+          <recorder.ContextProbe />
+        </CustomerSessionProvider>
+      );
+      const first = render(tree(true));
+      await flushUntil(() => recorder.states.at(-1)?.status === 'ready');
+      const old = recorder.latest().clientSecret;
+      expect(old).toMatch(/^cuss_secret_/);
+      first.unmount();
+      await clock.advance(gap);
+
+      const rendered = recorder.states.length;
+      const second = render(tree(false));
+      await clock.advance(gcTime + 1000);
+      second.rerender(tree(true));
+      await flushUntil(() => recorder.latest().status === 'ready');
+
+      expect(endpoint).toHaveBeenCalledTimes(2);
+      expect(recorder.latest().clientSecret).toMatch(/^cuss_secret_/);
+      expect(recorder.latest().clientSecret).not.toBe(old);
+      expect(recorder.states.slice(rendered).every((s) => s.clientSecret !== old)).toBe(true);
+      second.unmount();
+    },
+  );
+});
