@@ -5,11 +5,11 @@ import type { Stripe, StripeElementsOptions } from '@stripe/stripe-js';
 import { CustomerSessionError } from '../core/CustomerSessionError';
 import type { CustomerSessionElementsProps } from './componentTypes';
 import { componentSecretFromState } from './componentSecretFromState';
-import { hasNoSession } from './hasNoSession';
 import type { StripeProp } from './types';
 import { useCustomerSessionContextValue } from './useCustomerSessionContextValue';
 import { useDeepStable } from './useDeepStable';
 import { useReportError } from './useReportError';
+import { useSessionDropped } from './useSessionDropped';
 import { useWarnIfDisabled } from './useWarnIfDisabled';
 
 function guardStripe(stripe: StripeProp | undefined, fail: (error: CustomerSessionError) => void): StripeProp {
@@ -34,16 +34,18 @@ function guardStripe(stripe: StripeProp | undefined, fail: (error: CustomerSessi
  * - Pending: renders `fallback` (never an anonymous Payment Element that then flips).
  * - Rotation: a refreshed secret reaches the mounted elements through `elements.update()`; nothing
  *   remounts, so a half-typed card and the chosen saved method survive.
- * - Expired or failed refresh after a secret was set: the last secret stays (Elements cannot unset
- *   it) until a fresh one arrives.
+ * - Expired or failed refresh after a secret was set, or a new session (the provider's `components`
+ *   or `endpoint` changed): the last secret stays (Elements cannot unset it) until a fresh one arrives.
  * - Dropped (sign-out: the provider turns `enabled` off or its session is removed): `<Elements>` is
  *   remounted once without the secret, the only remount, since the next visitor is someone else.
  * - Session error: renders anonymously (guest checkout) and calls `onError`.
  * - Stripe.js fails to load: `errorFallback` and `onError`.
  */
 export function CustomerSessionElements({ options, fallback = null, errorFallback = null, onError, children }: CustomerSessionElementsProps): ReactNode {
-  const { state, getStripe, enabled } = useCustomerSessionContextValue('<CustomerSessionElements>');
+  const context = useCustomerSessionContextValue('<CustomerSessionElements>');
+  const { state, getStripe, enabled } = context;
   const { clientSecret, status, error } = componentSecretFromState(state, 'payment_element', enabled);
+  const dropped = useSessionDropped(context);
   useWarnIfDisabled('payment_element', status);
   const [stripeError, setStripeError] = useState<CustomerSessionError | null>(null);
   const [stripe] = useState(() => (typeof window === 'undefined' ? null : guardStripe(getStripe(), setStripeError)));
@@ -51,11 +53,11 @@ export function CustomerSessionElements({ options, fallback = null, errorFallbac
   useReportError(stripeError, onError);
 
   // The secret Elements holds, and a generation that keys <Elements>: Elements cannot unset a secret,
-  // so a dropped one (sign-out: no session at all any more) costs one remount without it.
+  // so a dropped one (sign-out) costs one remount without it. A new session key keeps the held one.
   const [held, setHeld] = useState<{ secret: string | null; generation: number }>({ secret: null, generation: 0 });
   let next = held;
   if (clientSecret !== null && clientSecret !== held.secret) next = { secret: clientSecret, generation: held.generation };
-  else if (clientSecret === null && held.secret !== null && hasNoSession(state, enabled)) next = { secret: null, generation: held.generation + 1 };
+  else if (clientSecret === null && held.secret !== null && dropped) next = { secret: null, generation: held.generation + 1 };
   if (next !== held) setHeld(next);
   const secret = clientSecret ?? next.secret;
   // Once shown, <Elements> stays mounted whatever the session does next.

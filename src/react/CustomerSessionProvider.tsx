@@ -1,9 +1,10 @@
 'use client';
 import { useContext, useEffect, useMemo, useState, type JSX } from 'react';
-import { QueryClient, QueryClientContext } from '@tanstack/react-query';
+import { QueryClient, QueryClientContext, hashKey } from '@tanstack/react-query';
 import { createStripeGetter } from './createStripeGetter';
 import { CustomerSessionContext, type CustomerSessionContextValue } from './CustomerSessionContext';
 import { CustomerSessionQueryClientContext } from './CustomerSessionQueryClientContext';
+import { customerSessionQueryKey } from './customerSessionQueryKey';
 import { fallbackQueryClient } from './fallbackQueryClient';
 import type { CustomerSessionProviderProps } from './types';
 import { useCustomerSessionWithClient } from './useCustomerSessionWithClient';
@@ -30,7 +31,12 @@ export function CustomerSessionProvider(props: CustomerSessionProviderProps): JS
   const state = useCustomerSessionWithClient(options, client);
   const [stripeSetup] = useState(() => ({ getStripe: createStripeGetter(stripe, publishableKey), publishableKey }));
   const enabled = options.enabled ?? true;
-  const value = useMemo<CustomerSessionContextValue>(() => ({ state, ...stripeSetup, enabled }), [state, stripeSetup, enabled]);
+  // Not the QueryClient: a new client under the same key loses the session, which reads as a sign-out.
+  const sessionKey = hashKey(customerSessionQueryKey(options.endpoint, options.components ?? []));
+  const value = useMemo<CustomerSessionContextValue>(
+    () => ({ state, ...stripeSetup, enabled, sessionKey }),
+    [state, stripeSetup, enabled, sessionKey],
+  );
 
   return (
     <CustomerSessionQueryClientContext.Provider value={client}>

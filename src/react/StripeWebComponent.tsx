@@ -5,10 +5,10 @@ import type { StripeWebComponentTag } from './stripeScriptUrls';
 import type { ComponentSecret, StripeWebComponentProps } from './componentTypes';
 import { componentSecretFromState } from './componentSecretFromState';
 import { CustomerSessionContext } from './CustomerSessionContext';
-import { hasNoSession } from './hasNoSession';
 import { useIsClient } from './useIsClient';
 import { useReportError } from './useReportError';
 import { useRotatingSecret } from './useRotatingSecret';
+import { useSessionDropped } from './useSessionDropped';
 import { useStripeScript } from './useStripeScript';
 import { useWarnIfDisabled } from './useWarnIfDisabled';
 import { withholdExpiredSecret } from './withholdExpiredSecret';
@@ -37,7 +37,7 @@ export function StripeWebComponent(props: Props): ReactNode {
   // eslint-disable-next-line react-hooks/purity
   const state = context && withholdExpiredSecret(context.state, Date.now());
   const secret = anonymous || !state ? anonymousSecret : componentSecretFromState(state, component, context?.enabled);
-  const dropped = !anonymous && !!state && hasNoSession(state, context?.enabled);
+  const dropped = useSessionDropped(anonymous ? null : context);
   useWarnIfDisabled(component, anonymous ? 'ready' : secret.status);
   const key = publishableKey ?? context?.publishableKey;
   if (!key) throw new Error(`<${tag}> needs a publishableKey prop, or publishableKey on <CustomerSessionProvider>.`);

@@ -20,8 +20,9 @@ export interface RenderedSecret {
  *   window is about to close; then the element is re-created once with the freshest secret
  *   (anonymous if the session now disables the component or failed; if the secret is
  *   momentarily expired, the moment a fresh one lands). The table never flickers in between.
- * - A secret that was dropped (`dropped`: the provider holds no session at all, e.g. after sign-out)
- *   goes at once: the element is re-created anonymously, since the next customer must not see it.
+ * - A new session (the provider's `components` or `endpoint` changed) is a rotation like any other.
+ * - A secret that was dropped (`dropped`, from `useSessionDropped`: sign-out) goes at once: the
+ *   element is re-created anonymously, since the next customer must not see it.
  * - An anonymous element (session failed, or dropped) upgrades to the customer's secret as soon as one arrives.
  */
 export function useRotatingSecret({ clientSecret, status }: ComponentSecret, dropped: boolean): RenderedSecret | null {

@@ -1,5 +1,5 @@
 import { PaymentElement } from '@stripe/react-stripe-js';
-import { act, screen } from '@testing-library/react';
+import { act, fireEvent, screen } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ComponentName } from '../../src/core/componentNames';
@@ -22,12 +22,15 @@ const MINUTE = 60_000;
 const SECRET_ATTR = 'customer-session-client-secret';
 const table = () => document.querySelector('stripe-pricing-table');
 const button = () => document.querySelector('stripe-buy-button');
+const nameOnCard = () => screen.getByLabelText<HTMLInputElement>('Name on card');
+const OTHER_URL = '/api/other-customer-session';
 
 function Storefront({ onError }: { onError?: (error: Error) => void }) {
   return (
     <>
       <CustomerSessionElements options={{ mode: 'payment', amount: 2400, currency: 'usd' }} fallback={<p>checkout loading</p>} onError={onError}>
         <PaymentElement />
+        <input aria-label="Name on card" />
       </CustomerSessionElements>
       <PricingTable pricingTableId="prctbl_1" fallback={<p>plans loading</p>} onError={onError} />
       <BuyButton buyButtonId="buy_btn_1" onError={onError} />
@@ -146,6 +149,63 @@ describe('components under the real CustomerSessionProvider', () => {
     expect(stripe.calls.elements).toHaveLength(1);
     expect(stripe.calls.update[0]?.customerSessionClientSecret).toBe(table()?.getAttribute(SECRET_ATTR));
     expect(endpoint.requests).toHaveLength(1);
+  });
+
+  describe('a new components list or endpoint is a new session for the same customer, not a sign-out', () => {
+    it.each([
+      ['components gain buy_button', { components: ['payment_element', 'pricing_table', 'buy_button'] } as ProviderTestProps],
+      ['the endpoint changes', { endpoint: OTHER_URL } as ProviderTestProps],
+    ])('%s: Elements updates in place, the pricing table keeps its secret until its window closes', async (_name, change) => {
+      const other = createSessionEndpoint({ url: OTHER_URL });
+      server.use(other.handler);
+      const { endpoint, stripe, view } = setup({}, ['payment_element', 'pricing_table']);
+      await flushUntil(() => table()?.hasAttribute(SECRET_ATTR) === true && button() !== null && stripe.calls.elements.length > 0);
+      const first = table()?.getAttribute(SECRET_ATTR);
+      const firstTable = table();
+      const firstButton = button();
+      fireEvent.change(nameOnCard(), { target: { value: 'Jenny Rosen' } });
+
+      view.rerenderWith(change);
+      await flushUntil(() => stripe.calls.update.length > 0);
+      const second = stripe.calls.update[0]?.customerSessionClientSecret;
+      expect(second).toMatch(/^cuss_secret_/);
+      expect(second).not.toBe(first);
+      expect(endpoint.requests.length + other.requests.length).toBe(2);
+      expect(stripe.calls.elements).toHaveLength(1);
+      expect(stripe.calls.update).toEqual([{ customerSessionClientSecret: second }]);
+      expect(nameOnCard().value).toBe('Jenny Rosen');
+      expect(table()).toBe(firstTable);
+      expect(table()?.getAttribute(SECRET_ATTR)).toBe(first);
+      if (change.components) {
+        // The button had no secret (the old session did not enable it), so it takes the new one at once.
+        expect(button()?.getAttribute(SECRET_ATTR)).toBe(second);
+      } else {
+        expect(button()).toBe(firstButton);
+        expect(button()?.hasAttribute(SECRET_ATTR)).toBe(false);
+      }
+
+      // The table switches when its rendered secret's window is due, as for any rotation.
+      await clock.advance(29 * MINUTE);
+      expect(table()).not.toBe(firstTable);
+      expect(table()?.getAttribute(SECRET_ATTR)).toBe(stripe.calls.update.at(-1)?.customerSessionClientSecret);
+      expect(stripe.calls.elements).toHaveLength(1);
+      expect(nameOnCard().value).toBe('Jenny Rosen');
+    });
+
+    it('a sign-out after the change still drops the secret at once', async () => {
+      const appQueryClient = new QueryClient();
+      const { stripe, view } = setup({}, ['payment_element', 'pricing_table'], { appQueryClient });
+      await flushUntil(() => table()?.hasAttribute(SECRET_ATTR) === true && stripe.calls.elements.length > 0);
+      const first = table()?.getAttribute(SECRET_ATTR);
+      view.rerenderWith({ components: ['payment_element', 'pricing_table', 'buy_button'] });
+      await flushUntil(() => stripe.calls.update.length > 0);
+      const second = stripe.calls.update[0]?.customerSessionClientSecret;
+
+      act(() => appQueryClient.removeQueries());
+      await flushUntil(() => stripe.calls.elements.length > 1);
+      expectSecretGone(stripe, first);
+      expectSecretGone(stripe, second);
+    });
   });
 
   describe('sign-out drops the shown secret at once; the next customer’s arrives in place', () => {
