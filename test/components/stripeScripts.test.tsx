@@ -91,13 +91,13 @@ describe('Stripe script loading', () => {
     expect(loadStripeScript('stripe-buy-button')).toBe(retry);
   });
 
-  it('a site <script> that failed before anyone listened: rejects after 30 s, and the next call injects its own', async () => {
+  it('a slow script: after 30 s errorFallback and onError, but it keeps waiting; no second copy; the element renders when it loads', async () => {
     vi.useFakeTimers();
-    const dead = document.createElement('script');
-    dead.src = BUTTON_JS;
-    document.head.append(dead); // its error event has already gone by
     const onError = vi.fn();
-    renderWithSessionState(<BuyButton buyButtonId="buy_btn_1" onError={onError} errorFallback={<p>Button unavailable</p>} />, { session: ready });
+    const view = renderWithSessionState(<PricingTable pricingTableId="prctbl_1" onError={onError} errorFallback={<p>Plans unavailable</p>} />, {
+      session: ready,
+    });
+    const [ours] = scripts(TABLE_JS);
     await act(async () => {
       await vi.advanceTimersByTimeAsync(30_000 - 1);
     });
@@ -107,14 +107,54 @@ describe('Stripe script loading', () => {
     });
     expect(onError).toHaveBeenCalledTimes(1);
     expect(onError.mock.calls[0]?.[0]).toMatchObject({ kind: 'network' });
-    expect(screen.getByText('Button unavailable')).toBeTruthy();
-    expect(scripts(BUTTON_JS)).toEqual([dead]); // a site's script is never removed
+    expect(screen.getByText('Plans unavailable')).toBeTruthy();
+    expect(scripts(TABLE_JS)).toEqual([ours]);
+    expect(ours?.dataset.customerSessionLoad).toBeUndefined();
 
-    const retry = loadStripeScript('stripe-buy-button');
-    const [, ours] = scripts(BUTTON_JS);
-    expect(ours).toBeDefined();
-    ours?.dispatchEvent(new Event('load'));
-    await expect(retry).resolves.toBeUndefined();
+    // Another instance, and a direct call, wait on the same script instead of adding a second copy.
+    view.rerender(
+      <>
+        <PricingTable pricingTableId="prctbl_1" onError={onError} errorFallback={<p>Plans unavailable</p>} />
+        <PricingTable pricingTableId="prctbl_2" errorFallback={<p>Plans unavailable</p>} />
+      </>,
+    );
+    const direct = loadStripeScript('stripe-pricing-table');
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(60_000);
+    });
+    expect(scripts(TABLE_JS)).toEqual([ours]);
+
+    await act(async () => {
+      ours?.dispatchEvent(new Event('load'));
+    });
+    await expect(direct).resolves.toBeUndefined();
+    expect(screen.queryByText('Plans unavailable')).toBeNull();
+    expect(document.querySelectorAll('stripe-pricing-table')).toHaveLength(2);
+    expect(onError).toHaveBeenCalledTimes(1);
+  });
+
+  it('a site <script> slower than 30 s is reported, left alone and waited on, never doubled', async () => {
+    vi.useFakeTimers();
+    const site = document.createElement('script');
+    site.src = BUTTON_JS;
+    document.head.append(site);
+    const onError = vi.fn();
+    renderWithSessionState(<BuyButton buyButtonId="buy_btn_1" onError={onError} errorFallback={<p>Button unavailable</p>} />, { session: ready });
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(30_000);
+    });
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(screen.getByText('Button unavailable')).toBeTruthy();
+
+    const again = loadStripeScript('stripe-buy-button');
+    expect(scripts(BUTTON_JS)).toEqual([site]);
+    await act(async () => {
+      site.dispatchEvent(new Event('load'));
+    });
+    await expect(again).resolves.toBeUndefined();
+    expect(screen.queryByText('Button unavailable')).toBeNull();
+    expect(document.querySelector('stripe-buy-button')).not.toBeNull();
+    expect(scripts(BUTTON_JS)).toEqual([site]);
   });
 
   it('a site <script> seen failing is not waited on again: the next call injects its own', async () => {
