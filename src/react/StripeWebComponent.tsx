@@ -1,17 +1,16 @@
 'use client';
-import { createElement, useContext, type ForwardedRef, type ReactNode } from 'react';
+import { createElement, type ForwardedRef, type ReactNode } from 'react';
 import type { ComponentName } from '../core/componentNames';
 import type { StripeWebComponentTag } from './stripeScriptUrls';
 import type { ComponentSecret, StripeWebComponentProps } from './componentTypes';
 import { componentSecretFromState } from './componentSecretFromState';
-import { CustomerSessionContext } from './CustomerSessionContext';
+import { useCustomerSessionContextValue } from './useCustomerSessionContextValue';
 import { useIsClient } from './useIsClient';
 import { useReportError } from './useReportError';
 import { useRotatingSecret } from './useRotatingSecret';
 import { useSessionDropped } from './useSessionDropped';
 import { useStripeScript } from './useStripeScript';
 import { useWarnIfDisabled } from './useWarnIfDisabled';
-import { withholdExpiredSecret } from './withholdExpiredSecret';
 import type {} from './stripeWebComponentsJsx';
 
 const anonymousSecret: ComponentSecret = { clientSecret: null, status: 'disabled', error: null };
@@ -29,14 +28,11 @@ interface Props extends Omit<StripeWebComponentProps, 'anonymous' | 'customerEma
 export function StripeWebComponent(props: Props): ReactNode {
   const { tag, component, idAttribute, anonymous, customerEmail, publishableKey, clientReferenceId, nonce } = props;
   const { fallback = null, errorFallback = null, onError, forwardedRef, ...rest } = props;
-  const context = useContext(CustomerSessionContext);
+  const context = useCustomerSessionContextValue(`<${tag}>`, { optional: true });
   if (!anonymous && context === null) {
     throw new Error(`<${tag}> needs <CustomerSessionProvider> around it, or the anonymous prop.`);
   }
-  // As useCustomerSessionContextValue does: past expires_at (say, after a sleep) no secret, even before the provider noticed.
-  // eslint-disable-next-line react-hooks/purity
-  const state = context && withholdExpiredSecret(context.state, Date.now());
-  const secret = anonymous || !state ? anonymousSecret : componentSecretFromState(state, component, context?.enabled);
+  const secret = anonymous || !context ? anonymousSecret : componentSecretFromState(context.state, component, context.enabled);
   const dropped = useSessionDropped(anonymous ? null : context);
   useWarnIfDisabled(component, anonymous ? 'ready' : secret.status);
   const key = publishableKey ?? context?.publishableKey;

@@ -6,13 +6,17 @@ import { withholdExpiredSecret } from './withholdExpiredSecret';
 const withheldValues = new WeakMap<CustomerSessionContextValue, CustomerSessionContextValue>();
 
 /**
- * Internal: the whole context value, or a clear error naming the provider. Every consumer reads
- * through here, so the expiry check runs on each render: a consumer that re-renders on its own
- * after the clock passed `expires_at` gets no secret even before the provider's timer has fired.
+ * Internal: the whole context value, or a clear error naming the provider (`optional`: `null`
+ * instead, for components that also work without one). Every consumer reads through here, so the
+ * expiry check runs on each render: a consumer that re-renders on its own after the clock passed
+ * `expires_at` gets no secret even before the provider's timer has fired.
  */
-export function useCustomerSessionContextValue(hookName: string): CustomerSessionContextValue {
+export function useCustomerSessionContextValue(hookName: string): CustomerSessionContextValue;
+export function useCustomerSessionContextValue(hookName: string, options: { optional: boolean }): CustomerSessionContextValue | null;
+export function useCustomerSessionContextValue(hookName: string, options?: { optional: boolean }): CustomerSessionContextValue | null {
   const value = useContext(CustomerSessionContext);
   if (value === null) {
+    if (options?.optional) return null;
     throw new Error(
       `${hookName} must be used inside <CustomerSessionProvider>. Wrap the part of your app that renders it in <CustomerSessionProvider endpoint="...">.`,
     );
