@@ -3,6 +3,7 @@ import { asCustomerSessionError } from '../core/asCustomerSessionError';
 import type { ComponentName } from '../core/componentNames';
 import { CustomerSessionError } from '../core/CustomerSessionError';
 import { expiryClockOffset } from '../core/expiryClockOffset';
+import { expirySchedule } from '../core/expirySchedule';
 import { fetchCustomerSession } from '../core/fetchCustomerSession';
 import { parseCustomerSessionResponse } from '../core/parseCustomerSessionResponse';
 import { retryPolicy } from '../core/retryPolicy';
@@ -21,9 +22,9 @@ function untilAborted(promise: Promise<CustomerSession>, signal: AbortSignal): P
 
 /**
  * One session request through either endpoint form, validated, with the clock offset measured
- * from the moment it was sent (0 when the session has no `created`; one that has then already
- * expired by the local clock is refused as kind `expired`). Gives up after `retryPolicy.requestTimeoutMs` (as a `network`
- * failure). Rejects with a `CustomerSessionError` only.
+ * from the moment it was sent (0 when the session has no `created`). A session whose expiry on the
+ * local clock has already passed when it arrives is refused as kind `expired`. Gives up after
+ * `retryPolicy.requestTimeoutMs` (as a `network` failure). Rejects with a `CustomerSessionError` only.
  */
 export async function fetchCustomerSessionData(
   endpoint: CustomerSessionEndpoint,
@@ -47,12 +48,15 @@ export async function fetchCustomerSessionData(
     if (process.env.NODE_ENV !== 'production') warnIfNotCustomerSessionSecret(session.client_secret);
     // Optional on the wire: without it skew cannot be measured, so the local clock is trusted.
     const created: number | undefined = session.created;
-    if (created !== undefined) return { session, clockOffsetMs: expiryClockOffset(sentAt, created), createdSeconds: created };
-    // Refused rather than shown as expired: with a clock that runs ahead, every new session would be, in a loop.
-    if (session.expires_at * 1000 <= Date.now()) {
-      throw new CustomerSessionError('expired', 'Customer Session already expired by the local clock (no `created` to correct skew).');
+    const clockOffsetMs = created === undefined ? 0 : expiryClockOffset(sentAt, created);
+    const createdSeconds = created ?? sentAt / 1000;
+    // Refused rather than shown as expired: the expiry timer would refresh it at once, and every new
+    // session would be the same (a clock running ahead, or a lifetime of 1 s plus the latency), in a loop.
+    if (expirySchedule({ created: createdSeconds, expires_at: session.expires_at }, clockOffsetMs).expiresAtLocal <= Date.now()) {
+      const why = created === undefined ? ' (no `created` to correct skew)' : ', after correcting for clock skew and latency';
+      throw new CustomerSessionError('expired', `Customer Session already expired by the local clock when it arrived${why}.`);
     }
-    return { session, clockOffsetMs: 0, createdSeconds: sentAt / 1000 };
+    return { session, clockOffsetMs, createdSeconds };
   } catch (error) {
     throw asCustomerSessionError(error, signal);
   } finally {
