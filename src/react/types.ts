@@ -19,9 +19,10 @@ export interface UseCustomerSessionOptions {
   /** Refresh this long before `expires_at`. May change. */
   refreshMarginMs?: number;
   /**
-   * `false` fetches nothing and gives this hook the empty state (`pending`, no session; `refresh()` does
-   * nothing) whatever other hooks share. When no enabled user is left, the cached session is dropped.
-   * May change.
+   * `false` fetches nothing and gives this hook the empty state (`pending`, no session; its `refresh()`
+   * does nothing) whatever other hooks share. A `refresh()` kept from while it was enabled still
+   * refreshes the shared session if another hook is enabled, and does nothing otherwise. When no
+   * enabled user is left, the cached session is dropped, so enabling again fetches a new one. May change.
    */
   enabled?: boolean;
   /** Headers / credentials for the URL form. Read at request time; does not key the session. */
@@ -40,7 +41,10 @@ export interface CustomerSessionState {
   error: CustomerSessionError | null;
   /** Whether the current session enables `component`; `false` while there is none. */
   isEnabled(component: ComponentName): boolean;
-  /** Fetch a new session now. Resolves when it has landed or failed (never rejects). */
+  /**
+   * Fetch a new session now (joining a request in flight); does nothing while no hook on the session
+   * is enabled. Resolves when it has landed or failed (never rejects).
+   */
   refresh(): Promise<void>;
 }
 

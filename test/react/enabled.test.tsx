@@ -61,6 +61,30 @@ describe('enabled={false} (sign-out)', () => {
     expect(endpoint.requests).toHaveLength(2);
   });
 
+  it('lets a refresh() kept from before refresh the shared session while another hook is enabled; its hook still sees nothing', async () => {
+    const endpoint = createSessionEndpoint({ url: '/api/kept-refresh' });
+    server.use(endpoint.handler);
+    const other = createSessionRecorder();
+    const kept = createSessionRecorder();
+    const tree = (keptEnabled: boolean) => (
+      <>
+        <other.HookProbe options={{ endpoint: endpoint.url }} />
+        <kept.HookProbe options={{ endpoint: endpoint.url, enabled: keptEnabled }} />
+      </>
+    );
+    const view = render(tree(true));
+    await waitFor(() => expect(kept.latest().status).toBe('ready'));
+    const { refresh } = kept.latest();
+    const first = other.latest().clientSecret;
+    view.rerender(tree(false));
+    const rendered = kept.states.length;
+    await act(() => refresh());
+    await waitFor(() => expect(other.latest().clientSecret).not.toBe(first));
+    expect(endpoint.requests).toHaveLength(2);
+    expect(kept.states.slice(rendered - 1).every((s) => s.clientSecret === null && s.session === null)).toBe(true);
+    view.unmount();
+  });
+
   it('aborts a request in flight when enabled turns false; its secret never lands', async () => {
     const endpoint = createSessionEndpoint();
     server.use(endpoint.handler);
