@@ -38,6 +38,7 @@ export function createCustomerSessionEntry(
   let active = false;
   let stop = noop;
   let releaseTimer: ReturnType<typeof setTimeout> | undefined;
+  let dropTimer: ReturnType<typeof setTimeout> | undefined;
   let tickTimer: ReturnType<typeof setTimeout> | undefined;
   let controller: AbortController | undefined;
 
@@ -101,16 +102,19 @@ export function createCustomerSessionEntry(
     tick(false);
   };
 
-  // Sign-out: no hook wants the session any more, so the cached one goes now (and any request in
-  // flight with it); the cache's 'removed' event also restarts this entry on a fresh, empty query.
+  // Sign-out: no hook wants the session any more, so the cached one goes now. The cache's 'removed'
+  // event restarts this entry (see getCustomerSessionEntry): the request in flight is aborted and a
+  // fresh, empty query watched.
   const drop = (): void => {
+    clearTimeout(dropTimer);
     if (!active || enabled()) return;
-    controller?.abort();
     client.removeQueries({ queryKey, exact: true });
-    reconfigure();
   };
   // Deferred a macrotask, so StrictMode's unmount-remount of the last enabled hook drops nothing.
-  const dropSoon = (): void => void setTimeout(drop, 0);
+  const dropSoon = (): void => {
+    clearTimeout(dropTimer);
+    dropTimer = setTimeout(drop, 0);
+  };
 
   const release = (): void => {
     if (registrations.size > 0 || !active) return;
@@ -150,12 +154,14 @@ export function createCustomerSessionEntry(
       const wasEnabled = enabled();
       Object.assign(registration, wishes);
       if (!active || !registrations.has(registration)) return;
-      if (wasEnabled && !enabled()) drop();
-      else reconfigure();
+      if (wasEnabled && !enabled()) return drop();
+      if (enabled()) clearTimeout(dropTimer);
+      reconfigure();
     },
     register: (registration) => {
       registrations.add(registration);
       clearTimeout(releaseTimer);
+      clearTimeout(dropTimer);
       if (active) {
         reconfigure();
       } else {

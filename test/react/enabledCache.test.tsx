@@ -42,4 +42,26 @@ describe('a provider that mounts with enabled={false}', () => {
       second.unmount();
     },
   );
+
+  it('cancels the deferred drop when an enabled hook is back within the macrotask, leaving no timer behind', async () => {
+    const endpoint = vi.fn(async () => makeCustomerSession());
+    const queryClient = new QueryClient();
+    const recorder = createSessionRecorder();
+    const tree = (showEnabled: boolean) => (
+      <CustomerSessionProvider endpoint={endpoint} queryClient={queryClient} enabled={false}>
+        {showEnabled && <recorder.HookProbe key={String(showEnabled)} options={{ endpoint }} />}
+      </CustomerSessionProvider>
+    );
+    const view = render(tree(true));
+    await flushUntil(() => recorder.states.at(-1)?.status === 'ready');
+    const timers = vi.getTimerCount();
+    const secret = recorder.latest().clientSecret;
+    view.rerender(tree(false)); // the last enabled hook leaves: a drop is due a macrotask later…
+    view.rerender(tree(true)); // …but it is back first, so nothing is dropped and no timer is left
+    expect(vi.getTimerCount()).toBe(timers);
+    await clock.advance(1000);
+    expect(recorder.latest().clientSecret).toBe(secret);
+    expect(endpoint).toHaveBeenCalledTimes(1);
+    view.unmount();
+  });
 });
