@@ -114,7 +114,13 @@ export interface CustomerSession {
   /** Single-use secret (`cuss_secret_…`). Never log, persist or put it in a URL. */
   client_secret: string;
   components: CustomerSessionComponents;
-  /** Server time of creation, seconds since the Unix epoch. */
+  /**
+   * Server time of creation, seconds since the Unix epoch. Always set by Stripe (and typed as set, like
+   * the SDK's), but an app's endpoint may leave it out and the client accepts that: it then cannot
+   * measure clock skew, so it trusts the local clock (`expiresAt` is `expires_at` itself; the lifetime
+   * the refresh margin is clamped to runs from the request's send time) and refuses, as kind `expired`,
+   * a session already past `expires_at` when it arrives. Such a session lacks the field at runtime.
+   */
   created: number;
   customer: string | null;
   customer_account: string | null;
