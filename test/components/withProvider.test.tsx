@@ -1,77 +1,14 @@
-import { PaymentElement } from '@stripe/react-stripe-js';
 import { act, fireEvent, screen } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ComponentName } from '../../src/core/componentNames';
-import { BuyButton } from '../../src/react/BuyButton';
-import { CustomerSessionElements } from '../../src/react/CustomerSessionElements';
-import { PricingTable } from '../../src/react/PricingTable';
-import { warnedKeys } from '../../src/react/warnedKeys';
-import { createStripeStandIn, type StripeStandIn } from '../../src/testing/createStripeStandIn';
-import { defineStripeWebComponentStandIns } from '../../src/testing/defineStripeWebComponentStandIns';
+import { describe, expect, it, vi } from 'vitest';
+import { createStripeStandIn } from '../../src/testing/createStripeStandIn';
 import { flushUntil } from '../helpers/advanceUntil';
-// Aliased: these set up vitest hooks, not React hooks (rules-of-hooks goes by the name).
-import { useFakeClock as installFakeClock } from '../helpers/fakeClock';
-import { useMswServer as installMswServer } from '../helpers/mswServer';
 import { renderWithProvider, type ProviderTestProps } from '../helpers/renderWithProvider';
-import { createSessionEndpoint, type SessionEndpointOptions } from '../helpers/sessionEndpoint';
+import { createSessionEndpoint } from '../helpers/sessionEndpoint';
+import { button, expectSecretGone, MINUTE, nameOnCard, SECRET_ATTR, setupStorefrontSuite, Storefront, table } from './support/storefrontSuite';
 
-const server = installMswServer();
-const clock = installFakeClock();
-const MINUTE = 60_000;
-const SECRET_ATTR = 'customer-session-client-secret';
-const table = () => document.querySelector('stripe-pricing-table');
-const button = () => document.querySelector('stripe-buy-button');
-const nameOnCard = () => screen.getByLabelText<HTMLInputElement>('Name on card');
+const { server, clock, setup } = setupStorefrontSuite();
 const OTHER_URL = '/api/other-customer-session';
-
-function Storefront({ onError }: { onError?: (error: Error) => void }) {
-  return (
-    <>
-      <CustomerSessionElements options={{ mode: 'payment', amount: 2400, currency: 'usd' }} fallback={<p>checkout loading</p>} onError={onError}>
-        <PaymentElement />
-        <input aria-label="Name on card" />
-      </CustomerSessionElements>
-      <PricingTable pricingTableId="prctbl_1" fallback={<p>plans loading</p>} onError={onError} />
-      <BuyButton buyButtonId="buy_btn_1" onError={onError} />
-    </>
-  );
-}
-
-function setup(
-  endpointOptions: SessionEndpointOptions = {},
-  components: ComponentName[] = ['payment_element', 'pricing_table', 'buy_button'],
-  providerProps: ProviderTestProps = {},
-) {
-  const endpoint = createSessionEndpoint(endpointOptions);
-  server.use(endpoint.handler);
-  const stripe: StripeStandIn = createStripeStandIn();
-  const view = renderWithProvider(<Storefront />, {
-    components,
-    stripe,
-    publishableKey: 'pk_test_provider',
-    ...providerProps,
-  });
-  return { endpoint, stripe, view };
-}
-
-/** Nothing on the page or in Elements still carries `secret`: not an attribute, not an Elements option. */
-function expectSecretGone(stripe: StripeStandIn, secret: string | null | undefined) {
-  expect(secret).toMatch(/^cuss_secret_/);
-  expect(table()?.hasAttribute(SECRET_ATTR)).toBe(false);
-  expect(button()?.hasAttribute(SECRET_ATTR)).toBe(false);
-  expect(document.body.innerHTML).not.toContain(secret);
-  expect(stripe.elementsOptions).not.toHaveProperty('customerSessionClientSecret');
-  expect(screen.getByText('Guest checkout: no customer session')).toBeTruthy();
-}
-
-beforeAll(() => {
-  defineStripeWebComponentStandIns();
-});
-beforeEach(() => {
-  warnedKeys.clear();
-  vi.spyOn(console, 'warn').mockImplementation(() => {});
-});
 
 describe('components under the real CustomerSessionProvider', () => {
   it('show fallbacks, then hand one session secret to each component the policy enables', async () => {
@@ -205,64 +142,6 @@ describe('components under the real CustomerSessionProvider', () => {
       await flushUntil(() => stripe.calls.elements.length > 1);
       expectSecretGone(stripe, first);
       expectSecretGone(stripe, second);
-    });
-  });
-
-  describe('sign-out drops the shown secret at once; the next customer’s arrives in place', () => {
-    it('provider enabled={false}, then true again', async () => {
-      const { endpoint, stripe, view } = setup();
-      await flushUntil(() => table()?.hasAttribute(SECRET_ATTR) === true && stripe.calls.elements.length > 0);
-      const first = table()?.getAttribute(SECRET_ATTR);
-      expect(stripe.calls.elements[0]?.customerSessionClientSecret).toBe(first);
-
-      view.rerenderWith({ enabled: false });
-      await flushUntil(() => stripe.calls.elements.length > 1);
-      expectSecretGone(stripe, first);
-      expect(stripe.calls.elements[1]).toEqual({ mode: 'payment', amount: 2400, currency: 'usd' });
-
-      view.rerenderWith({ enabled: true });
-      await flushUntil(() => stripe.calls.update.length > 0 && table()?.hasAttribute(SECRET_ATTR) === true);
-      const second = table()?.getAttribute(SECRET_ATTR);
-      expect(second).toMatch(/^cuss_secret_/);
-      expect(second).not.toBe(first);
-      expect(button()?.getAttribute(SECRET_ATTR)).toBe(second);
-      expect(stripe.calls.update).toEqual([{ customerSessionClientSecret: second }]);
-      expect(stripe.calls.elements).toHaveLength(2);
-      expect(endpoint.requests).toHaveLength(2);
-    });
-
-    it('the app removes its queries (removeQueries), and the provider fetches the next customer’s session', async () => {
-      const appQueryClient = new QueryClient();
-      const { endpoint, stripe } = setup({}, undefined, { appQueryClient });
-      await flushUntil(() => table()?.hasAttribute(SECRET_ATTR) === true && stripe.calls.elements.length > 0);
-      const first = table()?.getAttribute(SECRET_ATTR);
-
-      const next = endpoint.hold();
-      act(() => appQueryClient.removeQueries());
-      await flushUntil(() => endpoint.requests.length === 2 && stripe.calls.elements.length > 1);
-      expectSecretGone(stripe, first);
-      expect(stripe.calls.elements[1]).not.toHaveProperty('customerSessionClientSecret');
-
-      next.resolve();
-      await flushUntil(() => stripe.calls.update.length > 0 && table()?.hasAttribute(SECRET_ATTR) === true);
-      const second = table()?.getAttribute(SECRET_ATTR);
-      expect(second).not.toBe(first);
-      expect(stripe.calls.update).toEqual([{ customerSessionClientSecret: second }]);
-      expect(stripe.calls.elements).toHaveLength(2);
-    });
-
-    it('the app clears its client and the next session fails: everything stays anonymous', async () => {
-      const appQueryClient = new QueryClient();
-      const { endpoint, stripe } = setup({}, undefined, { appQueryClient });
-      await flushUntil(() => table()?.hasAttribute(SECRET_ATTR) === true && stripe.calls.elements.length > 0);
-      const first = table()?.getAttribute(SECRET_ATTR);
-
-      endpoint.queue(() => Response.json({ error: { type: 'invalid_request_error', message: 'Not signed in' } }, { status: 401 }));
-      act(() => appQueryClient.clear());
-      await flushUntil(() => endpoint.requests.length === 2 && stripe.calls.elements.length > 1);
-      await clock.advance(MINUTE);
-      expectSecretGone(stripe, first);
-      expect(stripe.calls.elements).toHaveLength(2);
     });
   });
 });

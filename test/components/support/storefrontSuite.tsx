@@ -1,0 +1,79 @@
+import { PaymentElement } from '@stripe/react-stripe-js';
+import { screen } from '@testing-library/react';
+import { beforeAll, beforeEach, expect, vi } from 'vitest';
+import type { ComponentName } from '../../../src/core/componentNames';
+import { BuyButton } from '../../../src/react/BuyButton';
+import { CustomerSessionElements } from '../../../src/react/CustomerSessionElements';
+import { PricingTable } from '../../../src/react/PricingTable';
+import { warnedKeys } from '../../../src/react/warnedKeys';
+import { createStripeStandIn, type StripeStandIn } from '../../../src/testing/createStripeStandIn';
+import { defineStripeWebComponentStandIns } from '../../../src/testing/defineStripeWebComponentStandIns';
+import { installFakeClock } from '../../helpers/fakeClock';
+import { setupMswServer } from '../../helpers/mswServer';
+import { renderWithProvider, type ProviderTestProps } from '../../helpers/renderWithProvider';
+import { createSessionEndpoint, type SessionEndpointOptions } from '../../helpers/sessionEndpoint';
+
+export const MINUTE = 60_000;
+export const SECRET_ATTR = 'customer-session-client-secret';
+export const table = () => document.querySelector('stripe-pricing-table');
+export const button = () => document.querySelector('stripe-buy-button');
+export const nameOnCard = () => screen.getByLabelText<HTMLInputElement>('Name on card');
+
+/** All three components, as a storefront renders them under the provider. */
+export function Storefront({ onError }: { onError?: (error: Error) => void }) {
+  return (
+    <>
+      <CustomerSessionElements options={{ mode: 'payment', amount: 2400, currency: 'usd' }} fallback={<p>checkout loading</p>} onError={onError}>
+        <PaymentElement />
+        <input aria-label="Name on card" />
+      </CustomerSessionElements>
+      <PricingTable pricingTableId="prctbl_1" fallback={<p>plans loading</p>} onError={onError} />
+      <BuyButton buyButtonId="buy_btn_1" onError={onError} />
+    </>
+  );
+}
+
+/**
+ * Registers the suite's hooks (MSW over the real handler and emulator, a fake clock, the web-component
+ * stand-ins, fresh warn-once keys, a muted console.warn) and returns what its tests use.
+ */
+export function setupStorefrontSuite() {
+  const server = setupMswServer();
+  const clock = installFakeClock();
+  beforeAll(() => {
+    defineStripeWebComponentStandIns();
+  });
+  beforeEach(() => {
+    warnedKeys.clear();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+  });
+
+  function setup(
+    endpointOptions: SessionEndpointOptions = {},
+    components: ComponentName[] = ['payment_element', 'pricing_table', 'buy_button'],
+    providerProps: ProviderTestProps = {},
+  ) {
+    const endpoint = createSessionEndpoint(endpointOptions);
+    server.use(endpoint.handler);
+    const stripe: StripeStandIn = createStripeStandIn();
+    const view = renderWithProvider(<Storefront />, {
+      components,
+      stripe,
+      publishableKey: 'pk_test_provider',
+      ...providerProps,
+    });
+    return { endpoint, stripe, view };
+  }
+
+  return { server, clock, setup };
+}
+
+/** Nothing on the page or in Elements still carries `secret`: not an attribute, not an Elements option. */
+export function expectSecretGone(stripe: StripeStandIn, secret: string | null | undefined) {
+  expect(secret).toMatch(/^cuss_secret_/);
+  expect(table()?.hasAttribute(SECRET_ATTR)).toBe(false);
+  expect(button()?.hasAttribute(SECRET_ATTR)).toBe(false);
+  expect(document.body.innerHTML).not.toContain(secret);
+  expect(stripe.elementsOptions).not.toHaveProperty('customerSessionClientSecret');
+  expect(screen.getByText('Guest checkout: no customer session')).toBeTruthy();
+}
