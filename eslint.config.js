@@ -20,14 +20,14 @@ export default tseslint.config(
     rules: { 'no-console': ['error', { allow: ['warn', 'error'] }] },
   },
   {
-    files: ['src/core/**', 'src/server/**'],
+    files: ['src/core/**', 'src/params/**', 'src/server/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', 'react/*', '@tanstack/*', '@stripe/*', '../react/*', '../react'], message: 'core and server never import React or client code.' }] }],
     },
   },
   {
     // core is wire/validation/expiry code that also runs on servers: no DOM.
-    files: ['src/core/**'],
+    files: ['src/core/**', 'src/params/**'],
     rules: {
       'no-restricted-globals': ['error', ...['document', 'window', 'customElements', 'navigator', 'localStorage', 'sessionStorage', 'HTMLElement'].map((name) => ({ name, message: 'src/core has no DOM; browser code lives in src/react.' }))],
     },
@@ -35,7 +35,7 @@ export default tseslint.config(
   {
     files: ['src/react/**', 'src/index.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['stripe', '../server', '../server/*', '../testing', '../testing/*'], message: 'client code never imports server or testing code.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['stripe', '../server', '../server/*', '../testing', '../testing/*', '../params', '../params/*', './params/*'], message: 'client code never imports server, testing or params-model code.' }] }],
     },
   },
 );

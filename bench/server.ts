@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Stripe from 'stripe';
 import type { CustomerSessionComponentsParams } from '../src/core/types';
-import type * as Encode from '../src/core/encodeStripeForm';
-import type * as Validate from '../src/core/validateCustomerSessionParams';
+import type * as Encode from '../src/params/encodeStripeForm';
+import type * as Validate from '../src/params/validateCustomerSessionParams';
 import { loadServer, loadTesting } from './lib/dist';
 import { finishSection, median, repoRoot, round } from './lib/report';
 

@@ -1,4 +1,4 @@
-import { maskClientSecret } from '../../src/core/maskClientSecret';
+import { maskClientSecret } from '../../src/params/maskClientSecret';
 import type { ComponentName } from '../../src/core/componentNames';
 import { useComponentSecret } from '../../src/react/useComponentSecret';
 

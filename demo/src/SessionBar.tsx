@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { maskClientSecret } from '../../src/core/maskClientSecret';
+import { maskClientSecret } from '../../src/params/maskClientSecret';
 import { useCustomerSessionContext } from '../../src/react/useCustomerSessionContext';
 
 function useClock(): number {

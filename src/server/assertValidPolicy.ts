@@ -1,5 +1,5 @@
 import type { CustomerSessionComponentsParams } from '../core/types';
-import { validateCustomerSessionParams } from '../core/validateCustomerSessionParams';
+import { validateCustomerSessionParams } from '../params/validateCustomerSessionParams';
 import { enabledComponents } from './enabledComponents';
 
 /**

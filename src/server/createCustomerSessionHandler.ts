@@ -1,4 +1,4 @@
-import { stripeErrorBody } from '../core/stripeErrorBody';
+import { stripeErrorBody } from '../params/stripeErrorBody';
 import { assertValidPolicy } from './assertValidPolicy';
 import { customerParams } from './customerParams';
 import { describeThrownError } from './describeThrownError';

@@ -8,7 +8,7 @@ export type {
 } from './types';
 export type { StripeErrorBody, StripeErrorObject } from '../core/types';
 // The wire model the handler validates with, for apps that build params themselves.
-export { validateCustomerSessionParams } from '../core/validateCustomerSessionParams';
-export { isValidCustomerSessionParams } from '../core/isValidCustomerSessionParams';
-export { encodeStripeForm } from '../core/encodeStripeForm';
+export { validateCustomerSessionParams } from '../params/validateCustomerSessionParams';
+export { isValidCustomerSessionParams } from '../params/isValidCustomerSessionParams';
+export { encodeStripeForm } from '../params/encodeStripeForm';
 export type { CustomerSession, CustomerSessionCreateParams, CustomerSessionComponentsParams, ParamIssue } from '../core/types';

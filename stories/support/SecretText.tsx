@@ -1,4 +1,4 @@
-import { maskClientSecret } from '../../src/core/maskClientSecret';
+import { maskClientSecret } from '../../src/params/maskClientSecret';
 
 /** A masked client secret, or a muted placeholder when there is none. */
 export function SecretText({ secret, label = 'Client secret' }: { secret: string | null; label?: string }) {

@@ -1,4 +1,4 @@
-import { buildCustomerSessionComponents } from '../../src/core/buildCustomerSessionComponents';
+import { buildCustomerSessionComponents } from '../../src/params/buildCustomerSessionComponents';
 import { createStripeEmulator } from '../../src/testing/emulator/createStripeEmulator';
 import { call } from './support';
 

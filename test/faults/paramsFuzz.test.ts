@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import type { ParamSchema } from '../../src/core/ParamSchema';
-import { customerSessionParamsSchema } from '../../src/core/customerSessionParamsSchema';
-import { decodeStripeForm } from '../../src/core/decodeStripeForm';
-import { encodeStripeForm } from '../../src/core/encodeStripeForm';
+import type { ParamSchema } from '../../src/params/ParamSchema';
+import { customerSessionParamsSchema } from '../../src/params/customerSessionParamsSchema';
+import { decodeStripeForm } from '../../src/params/decodeStripeForm';
+import { encodeStripeForm } from '../../src/params/encodeStripeForm';
 import { isDeepEqual } from '../../src/react/isDeepEqual';
-import { validateCustomerSessionParams } from '../../src/core/validateCustomerSessionParams';
+import { validateCustomerSessionParams } from '../../src/params/validateCustomerSessionParams';
 import { createStripeEmulator } from '../../src/testing/emulator/createStripeEmulator';
 
 const emulator = createStripeEmulator();

@@ -1,5 +1,5 @@
 import type { StripeErrorObject } from '../../core/types';
-import { stripeErrorBody } from '../../core/stripeErrorBody';
+import { stripeErrorBody } from '../../params/stripeErrorBody';
 import type { EmulatorState } from './state';
 import { authenticate } from './authenticate';
 import { findIdempotentResult } from './findIdempotentResult';

@@ -1,5 +1,5 @@
 import type { StripeErrorObject } from '../../core/types';
-import { decodeStripeForm } from '../../core/decodeStripeForm';
+import { decodeStripeForm } from '../../params/decodeStripeForm';
 
 const notForm =
   'Invalid request (check that your POST content type is application/x-www-form-urlencoded). ' +

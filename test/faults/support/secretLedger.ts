@@ -1,4 +1,4 @@
-import { maskClientSecret } from '../../../src/core/maskClientSecret';
+import { maskClientSecret } from '../../../src/params/maskClientSecret';
 import type { CustomerSession } from '../../../src/core/types';
 
 interface Issued {

@@ -1,7 +1,7 @@
-import type { ObjectParamSchema } from '../../../core/ParamSchema';
+import type { ObjectParamSchema } from '../../../params/ParamSchema';
 import type { ParamIssue } from '../../../core/types';
-import { collectSchemaIssues } from '../../../core/collectSchemaIssues';
-import { paramIssueErrorBody } from '../../../core/paramIssueErrorBody';
+import { collectSchemaIssues } from '../../../params/collectSchemaIssues';
+import { paramIssueErrorBody } from '../../../params/paramIssueErrorBody';
 import type { EmulatorCustomerFields } from '../types';
 import type { EmulatorState, RouteResult } from '../state';
 import { buildEmulatorCustomer } from '../buildEmulatorCustomer';

@@ -1,9 +1,9 @@
 import type { CustomerSession, CustomerSessionCreateParams } from '../../../core/types';
-import { buildCustomerSessionComponents } from '../../../core/buildCustomerSessionComponents';
-import { coerceFormParams } from '../../../core/coerceFormParams';
-import { paramIssueErrorBody } from '../../../core/paramIssueErrorBody';
-import { stripeErrorBody } from '../../../core/stripeErrorBody';
-import { validateCustomerSessionParams } from '../../../core/validateCustomerSessionParams';
+import { buildCustomerSessionComponents } from '../../../params/buildCustomerSessionComponents';
+import { coerceFormParams } from '../../../params/coerceFormParams';
+import { paramIssueErrorBody } from '../../../params/paramIssueErrorBody';
+import { stripeErrorBody } from '../../../params/stripeErrorBody';
+import { validateCustomerSessionParams } from '../../../params/validateCustomerSessionParams';
 import type { EmulatorState, RouteResult } from '../state';
 import { randomBase62 } from '../randomBase62';
 

@@ -1,4 +1,4 @@
-import type { ParamIssue } from './types';
+import type { ParamIssue } from '../core/types';
 
 function describe(value: unknown): string {
   const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));

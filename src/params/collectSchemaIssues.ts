@@ -1,6 +1,6 @@
 import type { ParamSchema } from './ParamSchema';
-import type { ParamIssue } from './types';
-import { isRecord } from './isRecord';
+import type { ParamIssue } from '../core/types';
+import { isRecord } from '../core/isRecord';
 import { paramIssues } from './paramIssues';
 import { paramPath } from './paramPath';
 

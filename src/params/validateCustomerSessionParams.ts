@@ -1,9 +1,9 @@
-import type { ParamIssue } from './types';
+import type { ParamIssue } from '../core/types';
 import { coerceFormParams } from './coerceFormParams';
 import { collectCrossFieldIssues } from './collectCrossFieldIssues';
 import { collectSchemaIssues } from './collectSchemaIssues';
 import { customerSessionParamsSchema } from './customerSessionParamsSchema';
-import { isRecord } from './isRecord';
+import { isRecord } from '../core/isRecord';
 
 /**
  * Every problem with `POST /v1/customer_sessions` params, in the order Stripe would meet them, each

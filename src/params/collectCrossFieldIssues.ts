@@ -1,6 +1,6 @@
-import type { ParamIssue } from './types';
-import { componentNames } from './componentNames';
-import { isRecord } from './isRecord';
+import type { ParamIssue } from '../core/types';
+import { componentNames } from '../core/componentNames';
+import { isRecord } from '../core/isRecord';
 import { paramIssues } from './paramIssues';
 
 /**

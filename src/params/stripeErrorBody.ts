@@ -1,4 +1,4 @@
-import type { StripeErrorBody, StripeErrorObject } from './types';
+import type { StripeErrorBody, StripeErrorObject } from '../core/types';
 
 // Codes Stripe documents at https://docs.stripe.com/error-codes; only these get a `doc_url`.
 const documentedCodes = new Set([

@@ -1,4 +1,4 @@
-import { validateCustomerSessionParams } from '../../src/core/validateCustomerSessionParams';
+import { validateCustomerSessionParams } from '../../src/params/validateCustomerSessionParams';
 
 export const pe = 'components[payment_element]';
 export const peFeatures = `${pe}[features]`;

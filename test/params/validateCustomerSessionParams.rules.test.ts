@@ -1,4 +1,4 @@
-import { validateCustomerSessionParams } from '../../src/core/validateCustomerSessionParams';
+import { validateCustomerSessionParams } from '../../src/params/validateCustomerSessionParams';
 import { pairs, pe, peFeatures, withComponents } from './validationSupport';
 
 describe('validateCustomerSessionParams: each rule names its param', () => {

@@ -1,6 +1,6 @@
 import type { ParamSchema } from './ParamSchema';
 import { customerSessionParamsSchema } from './customerSessionParamsSchema';
-import { isRecord } from './isRecord';
+import { isRecord } from '../core/isRecord';
 
 /**
  * Turns a decoded form body (every leaf a string) into typed values, only where the schema says so:

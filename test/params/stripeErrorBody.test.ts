@@ -1,6 +1,6 @@
-import { paramIssueErrorBody } from '../../src/core/paramIssueErrorBody';
-import { stripeErrorBody } from '../../src/core/stripeErrorBody';
-import { validateCustomerSessionParams } from '../../src/core/validateCustomerSessionParams';
+import { paramIssueErrorBody } from '../../src/params/paramIssueErrorBody';
+import { stripeErrorBody } from '../../src/params/stripeErrorBody';
+import { validateCustomerSessionParams } from '../../src/params/validateCustomerSessionParams';
 
 describe('stripeErrorBody', () => {
   it('leaves out absent members instead of writing undefined', () => {

@@ -1,6 +1,6 @@
-import { validateCustomerSessionParams } from '../../src/core/validateCustomerSessionParams';
-import { encodeStripeForm } from '../../src/core/encodeStripeForm';
-import { decodeStripeForm } from '../../src/core/decodeStripeForm';
+import { validateCustomerSessionParams } from '../../src/params/validateCustomerSessionParams';
+import { encodeStripeForm } from '../../src/params/encodeStripeForm';
+import { decodeStripeForm } from '../../src/params/decodeStripeForm';
 import type { CustomerSessionCreateParams } from '../../src/core/types';
 import { pairs, peFeatures, withComponents } from './validationSupport';
 

@@ -1,5 +1,5 @@
 import fixture from '../emulator/fixtures/customer-session-object.fixture.json';
-import { buildCustomerSessionComponents } from '../../src/core/buildCustomerSessionComponents';
+import { buildCustomerSessionComponents } from '../../src/params/buildCustomerSessionComponents';
 import { componentNames } from '../../src/core/componentNames';
 
 describe('buildCustomerSessionComponents', () => {

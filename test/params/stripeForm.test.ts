@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { coerceFormParams } from '../../src/core/coerceFormParams';
-import { decodeStripeForm } from '../../src/core/decodeStripeForm';
-import { encodeStripeForm } from '../../src/core/encodeStripeForm';
+import { coerceFormParams } from '../../src/params/coerceFormParams';
+import { decodeStripeForm } from '../../src/params/decodeStripeForm';
+import { encodeStripeForm } from '../../src/params/encodeStripeForm';
 import type { CustomerSessionCreateParams } from '../../src/core/types';
 
 describe('encodeStripeForm', () => {

@@ -1,4 +1,4 @@
-import type { CustomerSessionCreateParams } from './types';
+import type { CustomerSessionCreateParams } from '../core/types';
 import { coerceFormParams } from './coerceFormParams';
 import { validateCustomerSessionParams } from './validateCustomerSessionParams';
 

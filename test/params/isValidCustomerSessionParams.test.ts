@@ -1,4 +1,4 @@
-import { isValidCustomerSessionParams } from '../../src/core/isValidCustomerSessionParams';
+import { isValidCustomerSessionParams } from '../../src/params/isValidCustomerSessionParams';
 
 describe('isValidCustomerSessionParams', () => {
   it('accepts valid typed params', () => {

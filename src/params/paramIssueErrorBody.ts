@@ -1,4 +1,4 @@
-import type { ParamIssue, StripeErrorBody } from './types';
+import type { ParamIssue, StripeErrorBody } from '../core/types';
 import { stripeErrorBody } from './stripeErrorBody';
 
 /**

@@ -4,7 +4,7 @@ import type {
   CustomerSheetFeatures,
   MobilePaymentElementFeatures,
   PaymentElementFeatures,
-} from './types';
+} from '../core/types';
 
 /**
  * The `components` of a Customer Session as Stripe returns it for (valid) create params: all five
