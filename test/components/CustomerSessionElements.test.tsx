@@ -2,10 +2,10 @@ import { PaymentElement } from '@stripe/react-stripe-js';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { StrictMode, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CustomerSessionError } from '../../src/core/CustomerSessionError';
+import { CustomerSessionError } from '../../src/core/errors';
 import { maskClientSecret } from '../../src/params/maskClientSecret';
 import { CustomerSessionElements } from '../../src/react/CustomerSessionElements';
-import { warnedKeys } from '../../src/react/warnedKeys';
+import { resetWarnings } from '../../src/core/warnings';
 import { createStripeStandIn } from '../../src/testing/createStripeStandIn';
 import { makeSession, renderWithSessionState } from '../helpers/renderWithSessionState';
 
@@ -27,7 +27,7 @@ function Checkout(props: Partial<Parameters<typeof CustomerSessionElements>[0]>)
 
 let warn: ReturnType<typeof vi.spyOn>;
 beforeEach(() => {
-  warnedKeys.clear();
+  resetWarnings();
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
 afterEach(() => warn.mockRestore());

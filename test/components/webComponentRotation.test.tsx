@@ -1,8 +1,8 @@
 import { act } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CustomerSessionError } from '../../src/core/CustomerSessionError';
-import { PricingTable } from '../../src/react/PricingTable';
-import { warnedKeys } from '../../src/react/warnedKeys';
+import { CustomerSessionError } from '../../src/core/errors';
+import { PricingTable } from '../../src/react/webComponents';
+import { resetWarnings } from '../../src/core/warnings';
 import { defineStripeWebComponentStandIns } from '../../src/testing/defineStripeWebComponentStandIns';
 import { makeSession, renderWithSessionState } from '../helpers/renderWithSessionState';
 
@@ -16,7 +16,7 @@ beforeAll(() => {
   defineStripeWebComponentStandIns();
 });
 beforeEach(() => {
-  warnedKeys.clear();
+  resetWarnings();
   vi.spyOn(console, 'warn').mockImplementation(() => {});
   vi.useFakeTimers({ now: new Date('2026-01-01T12:00:00Z') });
 });

@@ -1,6 +1,6 @@
 import { act, render } from '@testing-library/react';
 import { memo, useState } from 'react';
-import { useCustomerSessionContext } from '../../src/react/useCustomerSessionContext';
+import { useCustomerSessionContext } from '../../src/react/CustomerSessionProvider';
 import { useCustomerSession } from '../../src/react/useCustomerSession';
 import type { CustomerSessionState } from '../../src/react/types';
 import { flushUntil } from '../helpers/advanceUntil';
