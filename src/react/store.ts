@@ -120,9 +120,10 @@ export function createSessionStore(client: QueryClient, initial: SessionObserver
   // The one timer that re-renders readers at the local expiry.
   const arm = (): void => {
     clearTimeout(expiryTimer);
-    const state = getState();
-    if (state.clientSecret === null || state.expiresAt === null || listeners.size === 0) return;
-    expiryTimer = setTimeout(emit, Math.min(Math.max(0, state.expiresAt.getTime() - Date.now()), 2 ** 31 - 1));
+    const expiresAt = getState().expiresAt?.getTime() ?? 0;
+    const delay = expiresAt - Date.now();
+    if (delay <= 0 || listeners.size === 0) return;
+    expiryTimer = setTimeout(emit, Math.min(delay, 2 ** 31 - 1));
   };
   const emit = (): void => {
     arm();
