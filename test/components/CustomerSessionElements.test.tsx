@@ -140,8 +140,8 @@ describe('CustomerSessionElements', () => {
   });
 
   it.each([
-    ['removed (sign-out)', { status: 'pending' as const }],
-    ['removed and the next one failed', { status: 'error' as const, error: new CustomerSessionError('http', 'Not signed in', { status: 401 }) }],
+    ['removed (sign-out)', { status: 'pending' as const, dropped: true }],
+    ['removed and the next one failed', { status: 'error' as const, error: new CustomerSessionError('http', 'Not signed in', { status: 401 }), dropped: true }],
   ])('remounts Elements once without the secret when the session is %s, then updates in the next customer’s', (_name, dropped) => {
     const stripe = createStripeStandIn();
     const first = makeSession(['payment_element']);

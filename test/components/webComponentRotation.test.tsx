@@ -106,8 +106,8 @@ describe('web component rotation policy', () => {
   });
 
   it.each([
-    ['the session was removed (sign-out)', { status: 'pending' as const }],
-    ['the session was removed and the next one failed', { status: 'error' as const, error: new CustomerSessionError('http', 'Not signed in', { status: 401 }) }],
+    ['the session was removed (sign-out)', { status: 'pending' as const, dropped: true }],
+    ['the session was removed and the next one failed', { status: 'error' as const, error: new CustomerSessionError('http', 'Not signed in', { status: 401 }), dropped: true }],
   ])('drops a rendered secret at once when %s, then takes the next customer’s at once', (_name, dropped) => {
     const a = makeSession(['pricing_table']);
     const view = renderWithSessionState(ui, { session: { status: 'ready', session: a } });

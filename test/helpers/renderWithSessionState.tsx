@@ -51,6 +51,8 @@ export interface SessionStateInput {
   /** Defaults to the session's secret, except for `expired` and `error` (a session that expired). */
   clientSecret?: string | null;
   error?: CustomerSessionError | null;
+  /** The provider dropped the session before this state (sign-out): its `dropGeneration` goes up. */
+  dropped?: boolean;
 }
 
 /**
@@ -121,7 +123,7 @@ export function renderWithSessionState(
     ...result,
     setSession(input) {
       act(() => {
-        value = { ...value, serverState: sessionState(input) };
+        value = { ...value, serverState: sessionState(input), dropGeneration: value.dropGeneration + (input.dropped ? 1 : 0) };
         for (const listener of listeners) listener();
       });
     },
