@@ -172,23 +172,32 @@ type Key = keyof CustomerSessionState;
  * it has touched none). A consumer that reads only `clientSecret` renders once per rotation.
  */
 export function useTrackedState(store: SessionStore | null, serverState: CustomerSessionState, off = false): CustomerSessionState {
-  const [own] = useState<{ tracked: Set<PropertyKey>; state?: CustomerSessionState; view?: CustomerSessionState }>(() => ({ tracked: new Set() }));
-  const getSnapshot = (): CustomerSessionState => {
-    if (off) return disabledState; // still subscribed: a disabled reader counts for sign-out
-    const state = asOf(store === null ? serverState : store.getState(), Date.now());
-    const { state: previous, view, tracked } = own;
-    if (previous === state && view) return view;
-    if (previous && view && tracked.size > 0 && [...tracked].every((key) => previous[key as Key] === state[key as Key])) return view;
-    own.state = state;
-    own.view = new Proxy(state, {
-      get(target, key) {
-        tracked.add(key);
-        return target[key as Key];
-      },
-    });
-    return own.view;
-  };
+  const [tracker] = useState(createTracker);
+  const getSnapshot = (): CustomerSessionState =>
+    // A disabled reader gets nothing, but stays subscribed: it counts for sign-out.
+    off ? disabledState : tracker.view(asOf(store === null ? serverState : store.getState(), Date.now()));
   return useSyncExternalStore(store ? store.subscribe : noSubscribe, getSnapshot, () => (off ? disabledState : serverState));
+}
+
+/** One reader's view of the state: the fields it read, and the last state it was handed. */
+function createTracker(): { view(state: CustomerSessionState): CustomerSessionState } {
+  const tracked = new Set<PropertyKey>();
+  let shown: { state: CustomerSessionState; view: CustomerSessionState } | undefined;
+  return {
+    view(state) {
+      if (shown && (shown.state === state || (tracked.size > 0 && [...tracked].every((key) => shown!.state[key as Key] === state[key as Key])))) {
+        return shown.view;
+      }
+      const view = new Proxy(state, {
+        get(target, key) {
+          tracked.add(key);
+          return target[key as Key];
+        },
+      });
+      shown = { state, view };
+      return view;
+    },
+  };
 }
 
 const noSubscribe = () => (): void => {};

@@ -1,5 +1,5 @@
 'use client';
-import { createContext, useContext, useEffect, useMemo, useRef } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import type { ComponentName } from '../core/componentNames';
 import { sessionQueryOptions } from './query';
@@ -8,6 +8,16 @@ import type { CustomerSessionState, UseCustomerSessionOptions } from './types';
 
 /** Internal: the QueryClient a `CustomerSessionProvider` settled on, so hooks inside share its sessions. */
 export const CustomerSessionQueryClientContext = createContext<QueryClient | null>(null);
+
+function holder<T>(initial: T): { get(): T; set(value: T): void } {
+  let value = initial;
+  return {
+    get: () => value,
+    set: (next) => {
+      value = next;
+    },
+  };
+}
 
 let pageClient: QueryClient | undefined;
 
@@ -40,17 +50,14 @@ export function useSessionStore(options: UseCustomerSessionOptions, client: Quer
   const { endpoint, enabled = true, refreshMarginMs, requestInit } = options;
   // The component list keys the session by content, so a fresh array each render is fine.
   const componentsId = [...new Set(options.components ?? [])].sort().join(',');
-  const latestInit = useRef(requestInit);
-  useEffect(() => {
-    latestInit.current = requestInit;
-  });
+  // Read at request time (the latest any render gave), never part of the session's identity.
+  const [latestInit] = useState(() => holder(requestInit));
+  useEffect(() => latestInit.set(requestInit));
   const defaulted = useMemo(() => {
     if (client === null) return null;
     const components = componentsId === '' ? [] : (componentsId.split(',') as ComponentName[]);
-    // Read at request time: not part of the session's identity.
-    const getInit = () => latestInit.current;
-    return client.defaultQueryOptions({ ...sessionQueryOptions(endpoint, components, getInit, refreshMarginMs), enabled });
-  }, [client, endpoint, componentsId, enabled, refreshMarginMs]);
+    return client.defaultQueryOptions({ ...sessionQueryOptions(endpoint, components, latestInit.get, refreshMarginMs), enabled });
+  }, [client, endpoint, componentsId, enabled, refreshMarginMs, latestInit]);
 
   // The observer lives as long as its client (like useBaseQuery's); option changes reach it after commit.
   // eslint-disable-next-line react-hooks/exhaustive-deps
