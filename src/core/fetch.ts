@@ -37,17 +37,6 @@ function retryAfterMs(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-// AbortSignal.any, with a fallback for browsers that lack it (Safari < 17.4).
-function anySignal(signals: AbortSignal[]): AbortSignal {
-  if (typeof AbortSignal.any === 'function') return AbortSignal.any(signals);
-  const controller = new AbortController();
-  for (const signal of signals) {
-    if (signal.aborted) controller.abort(signal.reason);
-    else signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
-  }
-  return controller.signal;
-}
-
 function tryParseJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -96,8 +85,13 @@ export async function fetchCustomerSession(url: string, options: FetchCustomerSe
   const { requestInit = {}, signal } = options;
   const headers = new Headers({ 'Content-Type': 'application/json', Accept: 'application/json' });
   new Headers(requestInit.headers).forEach((value, name) => headers.set(name, value));
-  const signals = [signal, requestInit.signal ?? undefined].filter((s): s is AbortSignal => s !== undefined);
-  const combined = signals.length > 1 ? anySignal(signals) : signals[0];
+  // requestInit's own signal aborts the request too.
+  let combined = signal ?? requestInit.signal ?? undefined;
+  if (signal && requestInit.signal) {
+    const both = new AbortController();
+    for (const one of [signal, requestInit.signal]) one.addEventListener('abort', () => both.abort(one.reason), { once: true });
+    combined = both.signal;
+  }
   try {
     const response = await (options.fetch ?? globalThis.fetch)(url, {
       credentials: 'same-origin',

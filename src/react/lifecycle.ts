@@ -6,7 +6,8 @@ import { abortSessionRequest, isCustomerSessionQuery } from './query';
 // - abort the request in flight once its last observer has been gone for a macrotask;
 // - sign-out: drop the session when only disabled observers are left;
 // - when the app removes the query (`removeQueries`, `clear`), move its observers to a fresh one;
-// - wake-ups (visibility, focus, online, pageshow) refresh a session that became due while asleep.
+// - wake-ups (visibility, focus, online, pageshow): a session that became due while asleep is
+//   refetched by TanStack's own focus rule (`query.onFocus()`: when stale), a paused request continues.
 
 const watched = new WeakSet<QueryClient>();
 const pending = new WeakMap<Query, ReturnType<typeof setTimeout>>();
@@ -58,31 +59,19 @@ export function watchSessionQueries(client: QueryClient): void {
   client.getQueryCache().subscribe((event) => onEvent(client, event));
 }
 
-const wakeClients = new Map<QueryClient, number>();
-
-// Timers sleep with the tab or the laptop: on wake-up every session query re-checks, and one that
-// is due (stale) is refetched by TanStack's own focus rule; a paused request continues.
-function onWake(): void {
-  if (document.visibilityState === 'hidden') return;
-  for (const client of wakeClients.keys()) {
-    for (const query of client.getQueryCache().findAll({ predicate: isCustomerSessionQuery, type: 'active' })) query.onFocus();
-  }
-}
-const wakeEvents: Array<[EventTarget, string]> = [];
-
-/** Counts `client` in for wake-ups while a hook on it is mounted; returns the function that counts it out. */
-export function retainWakeUps(client: QueryClient): () => void {
+/**
+ * Calls `onWake` when the page may have slept: it became visible, got focus, came back online, or
+ * was restored from the back/forward cache (`pageshow`). Timers sleep with the tab or the laptop;
+ * these are the moments to re-check. Returns the unsubscribe function.
+ */
+export function subscribeToWakeUps(onWake: () => void): () => void {
   if (typeof window === 'undefined') return () => {};
-  if (wakeClients.size === 0) {
-    wakeEvents.push([document, 'visibilitychange'], [window, 'focus'], [window, 'online'], [window, 'pageshow']);
-    for (const [target, type] of wakeEvents) target.addEventListener(type, onWake);
-  }
-  wakeClients.set(client, (wakeClients.get(client) ?? 0) + 1);
+  const wake = (): void => {
+    if (document.visibilityState !== 'hidden') onWake();
+  };
+  const targets: Array<[EventTarget, string]> = [[document, 'visibilitychange'], [window, 'focus'], [window, 'online'], [window, 'pageshow']];
+  for (const [target, type] of targets) target.addEventListener(type, wake);
   return () => {
-    const count = (wakeClients.get(client) ?? 1) - 1;
-    if (count > 0) wakeClients.set(client, count);
-    else wakeClients.delete(client);
-    if (wakeClients.size > 0) return;
-    for (const [target, type] of wakeEvents.splice(0)) target.removeEventListener(type, onWake);
+    for (const [target, type] of targets) target.removeEventListener(type, wake);
   };
 }

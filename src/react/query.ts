@@ -1,5 +1,5 @@
 'use client';
-import type { Query, QueryFunctionContext, QueryObserverOptions } from '@tanstack/react-query';
+import { queryOptions, type QueryFunctionContext, type QueryObserverOptions } from '@tanstack/react-query';
 import type { ComponentName } from '../core/componentNames';
 import type { CustomerSessionError } from '../core/errors';
 import { refreshMoment } from '../core/expiry';
@@ -51,7 +51,7 @@ export function abortSessionRequest(query: object): void {
 }
 
 type SessionOptions = QueryObserverOptions<CustomerSessionData, CustomerSessionError, CustomerSessionData, CustomerSessionData, CustomerSessionQueryKey>;
-type SessionQuery = Query<CustomerSessionData, CustomerSessionError, CustomerSessionData, CustomerSessionQueryKey>;
+type SessionQuery = { state: { data?: CustomerSessionData | undefined; dataUpdatedAt: number; fetchStatus: string; status: string } };
 
 /** Internal form: `requestInit` read at request time, and a hook's own refresh margin. */
 export function sessionQueryOptions(
@@ -89,10 +89,8 @@ export function sessionQueryOptions(
     queryFn,
     staleTime,
     refetchInterval,
+    // Focus, reconnect and mount refetch only when stale (TanStack's defaults): that is, when due.
     refetchIntervalInBackground: true,
-    refetchOnWindowFocus: true,
-    refetchOnReconnect: true,
-    refetchOnMount: true,
     retry: retryPolicy.shouldRetry,
     retryDelay: retryPolicy.delayMs,
     gcTime: 30_000,
@@ -122,5 +120,6 @@ export interface CustomerSessionQueryOptionsInput {
  * await queryClient.prefetchQuery(customerSessionQueryOptions({ endpoint: '/api/customer-session', components: ['pricing_table'] }));
  */
 export function customerSessionQueryOptions({ endpoint, components, requestInit, refreshMarginMs }: CustomerSessionQueryOptionsInput) {
-  return sessionQueryOptions(endpoint, components, () => requestInit, refreshMarginMs);
+  // `queryOptions` (an identity at run time) tags the key, so `getQueryData(key)` is typed too.
+  return queryOptions(sessionQueryOptions(endpoint, components, () => requestInit, refreshMarginMs));
 }

@@ -4,7 +4,7 @@ import { notifyManager, QueryObserver, type DefaultedQueryObserverOptions, type 
 import type { ComponentName } from '../core/componentNames';
 import type { CustomerSessionError } from '../core/errors';
 import type { CustomerSessionData } from '../core/fetch';
-import { retainWakeUps, watchSessionQueries } from './lifecycle';
+import { subscribeToWakeUps, watchSessionQueries } from './lifecycle';
 import type { CustomerSessionQueryKey } from './query';
 import type { CustomerSessionState, CustomerSessionStatus } from './types';
 
@@ -134,7 +134,7 @@ export function createSessionStore(client: QueryClient, initial: SessionObserver
       listeners.add(listener);
       if (listeners.size === 1) {
         watchSessionQueries(client);
-        const unwake = retainWakeUps(client);
+        const unwake = subscribeToWakeUps(() => observer.getCurrentQuery().onFocus());
         const unsubscribe = observer.subscribe(notifyManager.batchCalls(emit));
         release = () => {
           unsubscribe();

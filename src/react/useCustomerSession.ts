@@ -3,7 +3,7 @@ import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import type { ComponentName } from '../core/componentNames';
 import { sessionQueryOptions } from './query';
-import { createSessionStore, disabledState, useTrackedState, type SessionStore } from './store';
+import { createSessionStore, disabledState, useTrackedState, type SessionObserverOptions, type SessionStore } from './store';
 import type { CustomerSessionState, UseCustomerSessionOptions } from './types';
 
 /** Internal: the QueryClient a `CustomerSessionProvider` settled on, so hooks inside share its sessions. */
@@ -54,9 +54,10 @@ export function useSessionStore(options: UseCustomerSessionOptions, client: Quer
   const [latestInit] = useState(() => holder(requestInit));
   useEffect(() => latestInit.set(requestInit));
   const defaulted = useMemo(() => {
-    if (client === null) return null;
+    // Server rendering builds nothing: no query in the request's QueryClient, no gc timer holding it.
+    if (client === null || typeof window === 'undefined') return null;
     const components = componentsId === '' ? [] : (componentsId.split(',') as ComponentName[]);
-    return client.defaultQueryOptions({ ...sessionQueryOptions(endpoint, components, latestInit.get, refreshMarginMs), enabled });
+    return client.defaultQueryOptions({ ...sessionQueryOptions(endpoint, components, latestInit.get, refreshMarginMs), enabled }) as SessionObserverOptions;
   }, [client, endpoint, componentsId, enabled, refreshMarginMs, latestInit]);
 
   // The observer lives as long as its client (like useBaseQuery's); option changes reach it after commit.
