@@ -7,7 +7,10 @@ export type {
   EmulatorRequestOptions,
   EmulatorStripeClient,
   EmulatorStripeClientOptions,
+  EmulatorPaymentMethodCreateParams,
+  EmulatorListPaymentMethodsParams,
 } from './createEmulatorStripeClient';
+export { seedSavedCards } from './seedSavedCards';
 export { EmulatorStripeError } from './emulator/EmulatorStripeError';
 export type { EmulatorRawError } from './emulator/EmulatorStripeError';
 export { createStripeStandIn } from './createStripeStandIn';
