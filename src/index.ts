@@ -2,7 +2,7 @@
 // so CustomerSessionError, componentNames and the other plain exports stay usable from Server Components.
 export { componentNames, isComponentName } from './core/componentNames';
 export type { ComponentName } from './core/componentNames';
-export { CustomerSessionError, isCustomerSessionError } from './core/CustomerSessionError';
+export { CustomerSessionError, isCustomerSessionError, isCustomerSessionExpiredError } from './core/CustomerSessionError';
 export type { CustomerSessionErrorKind } from './core/CustomerSessionError';
 export type * from './core/types';
 export type * from './react/types';
