@@ -33,5 +33,11 @@ export const standInStyles = {
   saveRow: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '10px', marginTop: '12px' },
   checkLabel: { display: 'flex', alignItems: 'center', gap: '8px', cursor: 'pointer' },
   details: { marginTop: '12px', fontSize: '12.5px', color: '#545969' },
+  plans: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(120px, 1fr))', gap: '10px' },
+  plan: { display: 'grid', alignContent: 'start', gap: '2px', padding: '12px', border: '1px solid #e3e8ee', borderRadius: '8px' },
+  planHighlight: { borderColor: '#635bff', boxShadow: '0 0 0 1px #635bff' },
+  price: { fontSize: '22px', fontWeight: '700' },
+  product: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '12px', padding: '12px', border: '1px solid #e3e8ee', borderRadius: '8px' },
+  buttonQuiet: { marginTop: '6px', padding: '8px 12px', border: '1px solid #d5dbe1', borderRadius: '6px', background: '#fff', color: '#30313d', font: 'inherit', fontWeight: '600', cursor: 'pointer' },
   button: { marginTop: '12px', padding: '10px 16px', border: '0', borderRadius: '6px', background: '#635bff', color: '#fff', font: 'inherit', fontWeight: '600', cursor: 'pointer' },
 } satisfies Record<string, Partial<CSSStyleDeclaration>>;
