@@ -35,6 +35,18 @@ function summary(options: StripeElementsOptions): string {
   return mode ? `mode: ${mode}${money}` : 'clientSecret mode';
 }
 
+/** A few Appearance API variables, so a design system's tokens show on the stand-in too. */
+function applyAppearance(card: HTMLElement, options: StripeElementsOptions): void {
+  const variables = options.appearance?.variables ?? {};
+  Object.assign(card.style, {
+    accentColor: variables.colorPrimary ?? '',
+    color: variables.colorText ?? s.card.color,
+    background: variables.colorBackground ?? s.card.background,
+    fontFamily: variables.fontFamily ?? 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  });
+  for (const input of card.querySelectorAll<HTMLElement>('input:not([type])')) input.style.borderRadius = variables.borderRadius ?? s.input.borderRadius;
+}
+
 const saveLabel = 'Save payment details for future purchases';
 
 /**
@@ -109,6 +121,7 @@ export function mountElementStandIn(node: HTMLElement, type: string, sources: El
   const refresh = () => {
     const options = sources.readOptions();
     footer.textContent = summary(options);
+    applyAppearance(card, options);
     const secret = options.customerSessionClientSecret;
     const session = secret ? sources.resolve(secret) : null;
     const head = secret ? h('div', { style: s.customer, 'data-stand-in': 'customer' }, 'Customer session ', h('span', { style: s.mono }, maskClientSecret(secret))) : null;
