@@ -56,9 +56,10 @@ function planColumn(plan: StandInPlan, signedIn: boolean): HTMLElement {
     'div',
     { style: plan.highlight ? { ...s.plan, ...s.planHighlight } : s.plan, role: 'group', 'aria-label': `${plan.name} plan` },
     h('div', { style: s.title }, plan.name),
-    h('div', {}, h('span', { style: s.price }, plan.price), h('span', { style: s.faint }, ` ${plan.interval}`)),
+    h('div', { style: s.price }, plan.price),
+    h('div', { style: s.faint }, plan.interval),
     h('ul', { style: { ...s.list, margin: '8px 0' } }, ...plan.features.map((feature) => h('li', { style: s.faint }, `✓ ${feature}`))),
-    h('button', { type: 'button', style: plan.highlight ? s.button : s.buttonQuiet }, signedIn ? 'Subscribe' : 'Start trial'),
+    h('button', { type: 'button', style: plan.highlight ? { ...s.button, padding: '8px 6px', marginTop: '6px' } : s.buttonQuiet }, signedIn ? 'Subscribe' : 'Start trial'),
   );
 }
 

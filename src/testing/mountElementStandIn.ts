@@ -47,6 +47,8 @@ function applyAppearance(card: HTMLElement, options: StripeElementsOptions): voi
   for (const input of card.querySelectorAll<HTMLElement>('input:not([type])')) input.style.borderRadius = variables.borderRadius ?? s.input.borderRadius;
 }
 
+const brandMarks: Record<string, string> = { amex: 'AMEX', diners: 'DC', discover: 'DISC', jcb: 'JCB', mastercard: 'MC', unionpay: 'UP', visa: 'VISA' };
+
 const saveLabel = 'Save payment details for future purchases';
 
 /**
@@ -90,7 +92,7 @@ export function mountElementStandIn(node: HTMLElement, type: string, sources: El
         remove.setAttribute('disabled', '');
         void sources.client?.paymentMethods.detach(method.id).then(() => loadSaved(session));
       });
-      const brand = h('span', { style: s.brand, 'aria-hidden': 'true' }, method.card.brand.slice(0, 4).toUpperCase());
+      const brand = h('span', { style: s.brand, 'aria-hidden': 'true' }, brandMarks[method.card.brand] ?? 'CARD');
       const name = h('span', { style: { flex: '1' } }, `${savedCardName(method).replace(' ending in ', ' •••• ')}`);
       return h('li', { style: s.savedItem, 'aria-label': savedCardName(method) }, h('label', { style: s.savedLabel }, radio, brand, name), h('span', { style: s.faint }, savedCardExpiry(method)), remove);
     });

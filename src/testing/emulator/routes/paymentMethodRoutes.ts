@@ -13,7 +13,8 @@ const allowRedisplay = { type: 'enum', values: ['always', 'limited', 'unspecifie
 const expand = { type: 'array', items: { type: 'string' } } as const;
 
 // Only what card PaymentMethods need; any other param is unknown here (other types are not emulated).
-const createSchema: ObjectParamSchema = {
+// Integer minimums are checked by hand below, so these schemas state maximums only (hence the casts).
+const createSchema = {
   type: 'object',
   fields: {
     type: { type: 'enum', values: ['card'] },
@@ -21,8 +22,8 @@ const createSchema: ObjectParamSchema = {
       type: 'object',
       fields: {
         number: { type: 'string' },
-        exp_month: { type: 'integer', min: 1, max: 12 },
-        exp_year: { type: 'integer', min: 0, max: 9999 },
+        exp_month: { type: 'integer', max: 12 },
+        exp_year: { type: 'integer', max: 9999 },
         cvc: { type: 'string' },
         token: { type: 'string' },
       },
@@ -32,20 +33,20 @@ const createSchema: ObjectParamSchema = {
     expand,
   },
   required: ['type'],
-};
+} as unknown as ObjectParamSchema;
 const attachSchema: ObjectParamSchema = { type: 'object', fields: { customer: { type: 'string' }, expand }, required: ['customer'] };
 const detachSchema: ObjectParamSchema = { type: 'object', fields: { expand } };
-const listSchema: ObjectParamSchema = {
+const listSchema = {
   type: 'object',
   fields: {
     type: { type: 'string' },
     allow_redisplay: allowRedisplay,
-    limit: { type: 'integer', min: 1, max: 100 },
+    limit: { type: 'integer', max: 100 },
     starting_after: { type: 'string' },
     ending_before: { type: 'string' },
     expand,
   },
-};
+} as unknown as ObjectParamSchema;
 
 const fail = (status: number, error: StripeErrorObject): RouteResult => ({ status, body: stripeErrorBody(error) });
 const missing = (status: number, param: string, message: string) => fail(status, { type: 'invalid_request_error', code: 'resource_missing', param, message });
@@ -80,7 +81,7 @@ export function createPaymentMethodRoute(state: EmulatorState, params: Record<st
   const number = (card.number ?? '').replace(/\s+/g, '');
   if (card.number === undefined) return fail(400, { type: 'invalid_request_error', code: 'parameter_missing', param: 'card[number]', message: 'Missing required param: card[number].' });
   if (!/^\d{12,19}$/.test(number)) return cardError('invalid_number', 'number', 'The card number is not a valid credit card number.');
-  if (card.exp_month === undefined) return cardError('invalid_expiry_month', 'exp_month', "Your card's expiration month is invalid.");
+  if (card.exp_month === undefined || card.exp_month < 1) return cardError('invalid_expiry_month', 'exp_month', "Your card's expiration month is invalid.");
   const now = new Date(state.clock.now());
   const year = card.exp_year !== undefined && card.exp_year < 100 ? 2000 + card.exp_year : card.exp_year;
   if (year === undefined || year < now.getUTCFullYear() || year > now.getUTCFullYear() + 50) {
@@ -136,6 +137,7 @@ export function listCustomerPaymentMethodsRoute(state: EmulatorState, params: Re
   const checked = check(params, listSchema);
   if (!('valid' in checked)) return checked;
   const query = checked.valid as { type?: string; allow_redisplay?: string; limit?: number; starting_after?: string; ending_before?: string };
+  if (query.limit !== undefined && query.limit < 1) return fail(400, { type: 'invalid_request_error', code: 'parameter_invalid_integer', param: 'limit', message: 'This value must be greater than or equal to 1.' });
   if (!state.customers.has(customer)) return missing(404, 'customer', `No such customer: '${customer}'`);
   const all = [...state.paymentMethods.values()]
     .filter((method) => method.customer === customer)
