@@ -13,7 +13,7 @@ import { bundleSnippet, repoRoot } from '../bench/lib/bundle.mjs';
  * the required behaviour (response validation, retry with Retry-After, skew-corrected expiry,
  * wake-up re-checks, grace-period abort, three components and a script loader) measures
  * about 7 kB (sign-out handling and the created-less path included), so these budgets guard against
- * regressions from there. See README "Performance".
+ * regressions from there. See stories/docs/Performance.mdx.
  */
 const BUDGETS = [
   { label: 'client entry (every export)', source: (entry) => `export * from '${entry}';`, bytes: 7.25 * 1024 },
