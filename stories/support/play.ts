@@ -34,6 +34,10 @@ export async function expectPaymentElementSecret(canvas: Canvas, loaded: Storefr
 export async function expectPaymentElementAnonymous(canvas: Canvas, loaded: StorefrontLoaded): Promise<void> {
   const group = await paymentElement(canvas);
   expect(group).toHaveTextContent('Guest checkout: no customer session');
+  // The guest form: card fields only, no saved cards and no save checkbox.
+  expect(within(group).getByLabelText('Card number')).toBeVisible();
+  expect(within(group).queryByRole('list', { name: 'Saved payment methods' })).toBeNull();
+  expect(within(group).queryByRole('checkbox')).toBeNull();
   const given = [...(loaded.stripe?.calls.elements ?? []), ...(loaded.stripe?.calls.update ?? [])];
   expect(given.length).toBeGreaterThan(0);
   for (const options of given) expect(options?.customerSessionClientSecret).toBeUndefined();
