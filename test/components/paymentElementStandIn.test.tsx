@@ -58,7 +58,8 @@ const redisplay = (limit: number, filters?: AllowRedisplay[]): PaymentElementFea
   ...(filters ? { payment_method_allow_redisplay_filters: filters } : {}),
 });
 
-describe('the Payment Element stand-in shows what the customer would see', () => {
+// Each test renders one to three checkouts; under a loaded CI machine that can outlast the 5 s default.
+describe('the Payment Element stand-in shows what the customer would see', { timeout: 15_000 }, () => {
   it.each([1, 3, 10])('payment_method_redisplay_limit %i lists exactly that many saved cards, newest first', async (limit) => {
     const { element, seeded } = await checkout(12, redisplay(limit));
     const names = listed(element);
@@ -74,20 +75,17 @@ describe('the Payment Element stand-in shows what the customer would see', () =>
     }
   });
 
-  it('filters by payment_method_allow_redisplay_filters (default always), each combination a different set', async () => {
-    const mix: AllowRedisplay[] = ['always', 'limited', 'unspecified', 'always', 'limited', 'unspecified', 'always', 'limited', 'unspecified', 'always', 'limited', 'always'];
-    const combos: Array<[AllowRedisplay[] | undefined, number]> = [
-      [undefined, 5], [['always'], 5], [['limited'], 4], [['unspecified'], 3],
-      [['always', 'limited'], 9], [['always', 'unspecified'], 8], [['limited', 'unspecified'], 7], [['always', 'limited', 'unspecified'], 10],
-    ];
-    for (const [filters, count] of combos) {
-      const { element, seeded } = await checkout(mix, redisplay(10, filters));
-      const allowed = new Set(filters ?? ['always']);
-      const expected = seeded.filter((method) => allowed.has(method.allow_redisplay)).reverse().slice(0, 10);
-      expect(listed(element)).toHaveLength(count);
-      expect(listed(element)).toEqual(expected.map(savedCardName));
-      cleanup();
-    }
+  const mix: AllowRedisplay[] = ['always', 'limited', 'unspecified', 'always', 'limited', 'unspecified', 'always', 'limited', 'unspecified', 'always', 'limited', 'always'];
+  it.each<[string, AllowRedisplay[] | undefined, number]>([
+    ['left out (always)', undefined, 5], ['always', ['always'], 5], ['limited', ['limited'], 4], ['unspecified', ['unspecified'], 3],
+    ['always + limited', ['always', 'limited'], 9], ['always + unspecified', ['always', 'unspecified'], 8],
+    ['limited + unspecified', ['limited', 'unspecified'], 7], ['all three', ['always', 'limited', 'unspecified'], 10],
+  ])('payment_method_allow_redisplay_filters %s lists only those cards', async (_name, filters, count) => {
+    const { element, seeded } = await checkout(mix, redisplay(10, filters));
+    const allowed = new Set(filters ?? ['always']);
+    const expected = seeded.filter((method) => allowed.has(method.allow_redisplay)).reverse().slice(0, 10);
+    expect(listed(element)).toHaveLength(count);
+    expect(listed(element)).toEqual(expected.map(savedCardName));
   });
 
   it('has a Remove button per listed card only with payment_method_remove; Remove detaches and the list updates', async () => {
