@@ -1,4 +1,4 @@
-import { stripeErrorBody } from '../params/stripeErrorBody';
+import { stripeErrorBody } from '../params/errors';
 import { assertValidPolicy } from './assertValidPolicy';
 import { customerParams } from './customerParams';
 import { describeThrownError } from './describeThrownError';

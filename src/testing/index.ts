@@ -13,7 +13,7 @@ export type { EmulatorRawError } from './emulator/EmulatorStripeError';
 export { createStripeStandIn } from './createStripeStandIn';
 export type { StripeStandIn, StripeStandInCalls, StripeStandInOptions } from './createStripeStandIn';
 export { defineStripeWebComponentStandIns } from './defineStripeWebComponentStandIns';
-export { maskClientSecret } from '../params/maskClientSecret';
+export { maskClientSecret } from './maskClientSecret';
 export { makeCustomerSession } from './makeCustomerSession';
 export type { MakeCustomerSessionOptions } from './makeCustomerSession';
 export { createDeferred } from './createDeferred';

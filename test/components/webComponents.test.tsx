@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import { createRef } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CustomerSessionError } from '../../src/core/CustomerSessionError';
-import { maskClientSecret } from '../../src/params/maskClientSecret';
+import { maskClientSecret } from '../../src/testing/maskClientSecret';
 import { BuyButton } from '../../src/react/BuyButton';
 import { PricingTable } from '../../src/react/PricingTable';
 import { warnedKeys } from '../../src/react/warnedKeys';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { coerceFormParams } from '../../src/params/coerceFormParams';
-import { decodeStripeForm } from '../../src/params/decodeStripeForm';
-import { encodeStripeForm } from '../../src/params/encodeStripeForm';
+import { coerceFormParams } from '../../src/params/form';
+import { decodeStripeForm } from '../../src/params/form';
+import { encodeStripeForm } from '../../src/params/form';
 import type { CustomerSessionCreateParams } from '../../src/core/types';
 
 describe('encodeStripeForm', () => {

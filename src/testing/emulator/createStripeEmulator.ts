@@ -5,7 +5,8 @@ import { createClock } from './createClock';
 import { handleEmulatorRequest } from './handleEmulatorRequest';
 
 /**
- * An offline stand-in for Stripe's `POST /v1/customers` and `POST /v1/customer_sessions`, built on
+ * An offline stand-in for Stripe's `POST /v1/customers` and `POST /v1/customer_sessions` (API
+ * 2026-10-28.endive, the version stripe 23 pins), built on
  * Fetch API types only: the same instance serves MSW in a browser or in Node, a Node HTTP server
  * (`listen`) and in-process calls (`createEmulatorStripeClient`).
  *
@@ -22,7 +23,9 @@ export function createStripeEmulator(options: StripeEmulatorOptions = {}): Strip
   const state: EmulatorState = {
     clock: createClock(options.now),
     sessionTtlSeconds: options.sessionTtlSeconds ?? 1800,
+    sessionComponents: options.sessionComponents ?? 'always',
     customers: new Map(),
+    accountCustomers: new Map(),
     idempotency: new Map(),
     requests: [],
   };

@@ -13,7 +13,10 @@ export interface StoredResult {
 export interface EmulatorState {
   clock: EmulatorClock;
   sessionTtlSeconds: number;
+  sessionComponents: 'always' | 'when-expanded';
   customers: Map<string, EmulatorCustomer>;
+  /** The Customer made for each Account id a session named, so its sessions share one `customer`. */
+  accountCustomers: Map<string, string>;
   idempotency: Map<string, StoredResult>;
   requests: EmulatorRequestRecord[];
 }

@@ -1,6 +1,27 @@
-import type { ParamSchema } from './ParamSchema';
-import { customerSessionParamsSchema } from './customerSessionParamsSchema';
+import qs from 'qs';
 import { isRecord } from '../core/isRecord';
+import { customerSessionParamsSchema, type ParamSchema } from './schema';
+
+/**
+ * Encodes params as Stripe's form body: nested keys in brackets, arrays with indices
+ * (`components[payment_element][features][payment_method_allow_redisplay_filters][0]=always`),
+ * booleans and numbers as text. Brackets stay literal, as the official SDKs send them.
+ * `undefined` members are left out; `null` becomes an empty value (Stripe's "unset").
+ */
+export function encodeStripeForm(params: object): string {
+  return qs
+    .stringify(params, { arrayFormat: 'indices' })
+    .replace(/%5B/gi, '[')
+    .replace(/%5D/gi, ']');
+}
+
+/**
+ * Decodes a Stripe form body into nested objects and arrays of strings (the inverse of
+ * `encodeStripeForm`). Values stay strings; `coerceFormParams` types them by the schema.
+ */
+export function decodeStripeForm(body: string): Record<string, unknown> {
+  return qs.parse(body, { depth: 10, arrayLimit: 100, parameterLimit: 1000, allowPrototypes: false });
+}
 
 /**
  * Turns a decoded form body (every leaf a string) into typed values, only where the schema says so:
