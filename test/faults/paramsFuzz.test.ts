@@ -73,6 +73,7 @@ function nearValid(schema: ParamSchema): fc.Arbitrary<unknown> {
 
 const componentsSchema = customerSessionParamsSchema.fields.components as ParamSchema;
 // Who the session is for: the emulator's customer, a well-formed account, both, nobody, or an empty value.
+// (Not null: on the wire it is the empty string, which is a string, while the validator refuses a null.)
 const forWhom = fc.constantFrom<Record<string, unknown>>(
   { customer },
   { customer },
@@ -80,7 +81,6 @@ const forWhom = fc.constantFrom<Record<string, unknown>>(
   { customer, customer_account: 'acct_1FuzzAccount' },
   {},
   { customer: '' },
-  { customer: null },
   { customer: [customer] },
 );
 const nearValidParams = fc
