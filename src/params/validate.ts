@@ -90,9 +90,10 @@ function collectRuleIssues(params: Record<string, unknown>, issues: ParamIssue[]
   // [schema] `x-expandableFields`: `expand` may only name expandable fields of the object.
   if (Array.isArray(expand)) {
     expand.forEach((path: unknown, index) => {
-      if (typeof path !== 'string' || path.length > 5000) return; // a schema issue already
+      const param = paramPath('expand', index);
+      if (typeof path !== 'string' || issues.some((issue) => issue.param === param)) return; // refused by the schema already
       const segment = unexpandableSegment(path);
-      if (segment !== undefined) issues.push(paramIssues.notExpandable(paramPath('expand', index), segment));
+      if (segment !== undefined) issues.push(paramIssues.notExpandable(param, segment));
     });
   }
 }
