@@ -18,9 +18,12 @@ export function encodeStripeForm(params: object): string {
 /**
  * Decodes a Stripe form body into nested objects and arrays of strings (the inverse of
  * `encodeStripeForm`). Values stay strings; `coerceFormParams` types them by the schema.
+ * Objects have no prototype, so a param named like an `Object.prototype` member (`constructor`)
+ * is kept as data and refused as unknown, as Stripe would, rather than silently dropped; qs never
+ * writes `__proto__`.
  */
 export function decodeStripeForm(body: string): Record<string, unknown> {
-  return qs.parse(body, { depth: 10, arrayLimit: 100, parameterLimit: 1000, allowPrototypes: false });
+  return qs.parse(body, { depth: 10, arrayLimit: 100, parameterLimit: 1000, plainObjects: true, allowPrototypes: true });
 }
 
 /**
@@ -33,8 +36,11 @@ export function coerceFormParams(value: unknown, schema: ParamSchema = customerS
   switch (schema.type) {
     case 'boolean':
       return value === 'true' ? true : value === 'false' ? false : value;
-    case 'integer':
-      return typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value;
+    case 'integer': {
+      // Digits that make a safe integer; anything else stays text for the validator to refuse as written.
+      const number = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
+      return Number.isSafeInteger(number) ? number : value;
+    }
     case 'array': {
       const list = isRecord(value) && Object.keys(value).every((key) => /^\d+$/.test(key))
         ? Object.keys(value).sort((a, b) => Number(a) - Number(b)).map((key) => value[key])
@@ -43,7 +49,8 @@ export function coerceFormParams(value: unknown, schema: ParamSchema = customerS
     }
     case 'object': {
       if (!isRecord(value)) return value;
-      const result: Record<string, unknown> = {};
+      // No prototype: an own `__proto__` key (JSON.parse makes those) stays a key to refuse.
+      const result: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
       for (const [key, child] of Object.entries(value)) {
         const childSchema = Object.hasOwn(schema.fields, key) ? schema.fields[key] : undefined;
         result[key] = childSchema ? coerceFormParams(child, childSchema) : child;

@@ -25,7 +25,8 @@ export function collectSchemaIssues(value: unknown, schema: ParamSchema, path: s
       else if (schema.maxLength !== undefined && value.length > schema.maxLength) issues.push(paramIssues.tooLong(path, value, schema.maxLength));
       return;
     case 'integer':
-      if (typeof value !== 'number' || !Number.isInteger(value)) issues.push(paramIssues.integer(path, value));
+      // Safe integers only: larger ones are not exact in JavaScript, nor written as digits on the wire (1e+21).
+      if (typeof value !== 'number' || !Number.isSafeInteger(value)) issues.push(paramIssues.integer(path, value));
       else if (schema.max !== undefined && value > schema.max) issues.push(paramIssues.tooLarge(path, schema.max));
       return;
     case 'enum':

@@ -46,10 +46,11 @@ describe('decodeStripeForm', () => {
     });
   });
 
-  it('does not let a body reach Object.prototype', () => {
-    const decoded = decodeStripeForm('__proto__[polluted]=yes&constructor[prototype][polluted]=yes');
+  it('does not let a body reach Object.prototype, and keeps prototype-named params as data', () => {
+    const decoded = decodeStripeForm('__proto__[polluted]=yes&constructor[prototype][polluted]=yes&components[buy_button][toString]=x');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
+    expect(Object.hasOwn(decoded, '__proto__')).toBe(false);
+    expect(JSON.parse(JSON.stringify(decoded))).toEqual({ constructor: { prototype: { polluted: 'yes' } }, components: { buy_button: { toString: 'x' } } });
   });
 });
 

@@ -1,3 +1,4 @@
+import { decodeStripeForm } from '../../src/params/form';
 import { validateCustomerSessionParams } from '../../src/params/validate';
 import { pairs, pe, peFeatures, withComponents } from './validationSupport';
 
@@ -22,6 +23,12 @@ describe('validateCustomerSessionParams: each rule names its param', () => {
       [`${peFeatures}[payment_method_save_allow_redisplay_override]`, 'parameter_unknown'],
     ]);
     expect(validateCustomerSessionParams(params)[0]?.message).toBe('Received unknown parameter: metadata');
+  });
+
+  it('refuses params named like Object.prototype members, from a form body or from JSON', () => {
+    const form = decodeStripeForm('components[pricing_table][enabled]=true&components[pricing_table][constructor]=x');
+    expect(pairs(form)).toEqual([['components[pricing_table][constructor]', 'parameter_unknown']]);
+    expect(pairs(JSON.parse('{"components":{"pricing_table":{"enabled":true}},"__proto__":{"x":1}}'))).toEqual([['__proto__', 'parameter_unknown']]);
   });
 
   it('accepts the two components stripe 23 adds, each counting as an enabled component', () => {
@@ -149,6 +156,12 @@ describe('validateCustomerSessionParams: each rule names its param', () => {
     expect(check('11')[0]?.message).toBe('This value must be less than or equal to 10.');
     expect(check(1)).toEqual([]);
     expect(check('10')).toEqual([]);
+    expect(check(-2380564964352095)).toEqual([]);
+    expect(check('-2380564964352095')).toEqual([]);
+    // Beyond 2^53 a number is not exact, nor written as digits by the form encoding (1e+21).
+    expect(check(2 ** 53)[0]?.code).toBe('parameter_invalid_integer');
+    expect(check('9007199254740993')[0]?.message).toBe('Invalid integer: 9007199254740993');
+    expect(check(1e21)[0]?.message).toBe('Invalid integer: 1e+21');
   });
 
   it('requires payment_method_save_usage only while payment_method_save is enabled', () => {
