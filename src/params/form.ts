@@ -15,15 +15,27 @@ export function encodeStripeForm(params: object): string {
     .replace(/%5D/gi, ']');
 }
 
+/** A plain object; `defineProperty`, so even a `__proto__` key stays an own key (to be refused), never a prototype. */
+function plainObject(entries: Iterable<readonly [string, unknown]>): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of entries) Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
+  return result;
+}
+
+function toPlain(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(toPlain);
+  return isRecord(value) ? plainObject(Object.entries(value).map(([key, child]) => [key, toPlain(child)] as const)) : value;
+}
+
 /**
  * Decodes a Stripe form body into nested objects and arrays of strings (the inverse of
  * `encodeStripeForm`). Values stay strings; `coerceFormParams` types them by the schema.
- * Objects have no prototype, so a param named like an `Object.prototype` member (`constructor`)
- * is kept as data and refused as unknown, as Stripe would, rather than silently dropped; qs never
- * writes `__proto__`.
+ * A param named like an `Object.prototype` member (`constructor`) is kept as data, to be refused
+ * as unknown as Stripe would, rather than silently dropped; qs never writes `__proto__`.
  */
 export function decodeStripeForm(body: string): Record<string, unknown> {
-  return qs.parse(body, { depth: 10, arrayLimit: 100, parameterLimit: 1000, plainObjects: true, allowPrototypes: true });
+  const parsed = qs.parse(body, { depth: 10, arrayLimit: 100, parameterLimit: 1000, plainObjects: true, allowPrototypes: true });
+  return toPlain(parsed) as Record<string, unknown>;
 }
 
 /**
@@ -49,13 +61,12 @@ export function coerceFormParams(value: unknown, schema: ParamSchema = customerS
     }
     case 'object': {
       if (!isRecord(value)) return value;
-      // No prototype: an own `__proto__` key (JSON.parse makes those) stays a key to refuse.
-      const result: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-      for (const [key, child] of Object.entries(value)) {
-        const childSchema = Object.hasOwn(schema.fields, key) ? schema.fields[key] : undefined;
-        result[key] = childSchema ? coerceFormParams(child, childSchema) : child;
-      }
-      return result;
+      return plainObject(
+        Object.entries(value).map(([key, child]) => {
+          const childSchema = Object.hasOwn(schema.fields, key) ? schema.fields[key] : undefined;
+          return [key, childSchema ? coerceFormParams(child, childSchema) : child] as const;
+        }),
+      );
     }
     default:
       return value;

@@ -50,6 +50,7 @@ describe('decodeStripeForm', () => {
     const decoded = decodeStripeForm('__proto__[polluted]=yes&constructor[prototype][polluted]=yes&components[buy_button][toString]=x');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.hasOwn(decoded, '__proto__')).toBe(false);
+    expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
     expect(JSON.parse(JSON.stringify(decoded))).toEqual({ constructor: { prototype: { polluted: 'yes' } }, components: { buy_button: { toString: 'x' } } });
   });
 });
