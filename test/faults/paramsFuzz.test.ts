@@ -102,6 +102,7 @@ function formShape(value: unknown): unknown {
 /** True when the emulator will see exactly these params, only spelled as text (nothing dropped by the encoding). */
 const survivesEncoding = (params: object) => isDeepEqual(decodeStripeForm(encodeStripeForm(params)), formShape(params));
 
+// Each property is bounded by its numRuns; the 60 s timeouts only leave room for a loaded machine.
 describe('fuzz: validateCustomerSessionParams and the emulator', () => {
   it('the validator never throws, whatever it is given, and names a param and a message for every issue', () => {
     fc.assert(
@@ -113,7 +114,7 @@ describe('fuzz: validateCustomerSessionParams and the emulator', () => {
       }),
       { numRuns: 1000 },
     );
-  });
+  }, 60_000);
 
   it('the emulator never fails: arbitrary JSON objects, form-encoded, get a session or a Stripe-shaped 400', async () => {
     await fc.assert(
@@ -122,7 +123,7 @@ describe('fuzz: validateCustomerSessionParams and the emulator', () => {
       }),
       runs,
     );
-  });
+  }, 60_000);
 
   it('the emulator never fails on raw form bodies, bracket soup included', async () => {
     const segment = fc.oneof(fc.constantFrom('components', 'payment_element', 'features', 'enabled', 'customer', '0', '', '__proto__', 'constructor'), fc.string({ maxLength: 6 }));
@@ -134,7 +135,7 @@ describe('fuzz: validateCustomerSessionParams and the emulator', () => {
       }),
       runs,
     );
-  });
+  }, 60_000);
 
   it('agrees with the emulator on near-valid params: accepted ⇒ a session (or no such customer); rejected ⇒ a 400 naming the same first param', async () => {
     let accepted = 0;
@@ -160,5 +161,5 @@ describe('fuzz: validateCustomerSessionParams and the emulator', () => {
     // Both sides of the property were exercised.
     expect(accepted).toBeGreaterThan(30);
     expect(rejected).toBeGreaterThan(30);
-  });
+  }, 60_000);
 });
