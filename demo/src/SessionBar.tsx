@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { maskClientSecret } from '../../src/testing/maskClientSecret';
-import { useCustomerSessionContext } from '../../src/react/useCustomerSessionContext';
+import { useCustomerSessionContext } from '../../src/react/CustomerSessionProvider';
 
 /** `customer` is an ID, or the Customer object when the endpoint asked Stripe to expand it. */
 const customerId = (customer: string | { id: string } | undefined) => (typeof customer === 'object' ? customer.id : customer);

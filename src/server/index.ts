@@ -1,8 +1,13 @@
 export { createCustomerSessionHandler } from './createCustomerSessionHandler';
+export { createCustomerSession } from './createCustomerSession';
 export { toNodeListener } from './toNodeListener';
+export { CustomerSessionRateLimitError, RateLimiterUnavailableError } from './rateLimitTypes';
+export type { CustomerSessionRateLimiter, RateLimitFailureMode, RateLimitOption } from './rateLimitTypes';
 export type {
+  CreateCustomerSessionOptions,
   CustomerSessionHandler,
   CustomerSessionHandlerOptions,
+  CustomerSessionRateLimitOptions,
   CustomerSessionStripeClient,
   ResolvedCustomer,
 } from './types';
@@ -10,4 +15,5 @@ export type { StripeErrorBody, StripeErrorObject } from '../core/types';
 // The wire model the handler validates with, for apps that build params themselves.
 export { isValidCustomerSessionParams, validateCustomerSessionParams } from '../params/validate';
 export { encodeStripeForm } from '../params/form';
+export type { ComponentName } from '../core/componentNames';
 export type { CustomerSession, CustomerSessionCreateParams, CustomerSessionComponentsParams, ParamIssue } from '../core/types';

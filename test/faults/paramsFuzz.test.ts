@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { customerSessionParamsSchema, type ParamSchema } from '../../src/params/schema';
 import { decodeStripeForm, encodeStripeForm } from '../../src/params/form';
-import { isDeepEqual } from '../../src/react/isDeepEqual';
+import { isDeepEqual } from '../../src/react/CustomerSessionElements';
 import { validateCustomerSessionParams } from '../../src/params/validate';
 import { createStripeEmulator } from '../../src/testing/emulator/createStripeEmulator';
 
