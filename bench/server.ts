@@ -6,14 +6,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Stripe from 'stripe';
 import type { CustomerSessionComponentsParams } from '../src/core/types';
-import type * as Encode from '../src/params/encodeStripeForm';
-import type * as Validate from '../src/params/validateCustomerSessionParams';
+import type * as Encode from '../src/params/form';
+import type * as Validate from '../src/params/validate';
 import { loadServer, loadTesting } from './lib/dist';
 import { finishSection, median, repoRoot, round } from './lib/report';
 
 const dist = (file: string) => pathToFileURL(join(repoRoot, 'dist', file)).href;
-const { validateCustomerSessionParams } = (await import(dist('params/validateCustomerSessionParams.js'))) as typeof Validate;
-const { encodeStripeForm } = (await import(dist('params/encodeStripeForm.js'))) as typeof Encode;
+const { validateCustomerSessionParams } = (await import(dist('params/validate.js'))) as typeof Validate;
+const { encodeStripeForm } = (await import(dist('params/form.js'))) as typeof Encode;
 const { createCustomerSessionHandler } = await loadServer();
 const { createStripeEmulator, listen } = await loadTesting();
 

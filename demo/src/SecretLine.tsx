@@ -1,4 +1,4 @@
-import { maskClientSecret } from '../../src/params/maskClientSecret';
+import { maskClientSecret } from '../../src/testing/maskClientSecret';
 import type { ComponentName } from '../../src/core/componentNames';
 import { useComponentSecret } from '../../src/react/componentSecret';
 

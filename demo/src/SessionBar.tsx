@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
-import { maskClientSecret } from '../../src/params/maskClientSecret';
+import { maskClientSecret } from '../../src/testing/maskClientSecret';
 import { useCustomerSessionContext } from '../../src/react/CustomerSessionProvider';
+
+/** `customer` is an ID, or the Customer object when the endpoint asked Stripe to expand it. */
+const customerId = (customer: string | { id: string } | undefined) => (typeof customer === 'object' ? customer.id : customer);
 
 function useClock(): number {
   const [now, setNow] = useState(() => Date.now());
@@ -36,7 +39,7 @@ export function SessionBar() {
       </span>
       <span>
         <span className="label">Customer</span>
-        {session?.customer ?? '—'}
+        {customerId(session?.customer) ?? '—'}
       </span>
       {error ? <span role="alert">{error.stripeError?.message ?? error.message}</span> : null}
     </section>

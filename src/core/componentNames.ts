@@ -1,9 +1,12 @@
 /**
- * Every component a Customer Session can enable, in the order Stripe's API reference lists them
- * (API version 2025-09-30.clover).
+ * Every component a Customer Session can enable, in the order stripe 23's types list them (API
+ * 2026-10-28.endive). `active_entitlements` and `customer_portal` have no web component or Element
+ * here; their secret is the session's, through `useComponentSecret`.
  */
 export const componentNames = [
+  'active_entitlements',
   'buy_button',
+  'customer_portal',
   'customer_sheet',
   'mobile_payment_element',
   'payment_element',

@@ -1,9 +1,12 @@
 /**
- * Wire types for `POST /v1/customer_sessions`, written from
- * shared/reference/stripe-create-customer-session.md (API version 2025-09-30.clover).
- * Create params are assignable to the official SDK's `Stripe.CustomerSessionCreateParams`
- * (proved in test/core/sdkCompatibility.test-d.ts).
+ * Wire types for `POST /v1/customer_sessions`, written from stripe 23's types (API 2026-10-28.endive)
+ * and Stripe's OpenAPI schemas in shared/reference (API 2026-07-29.dahlia). Create params and the
+ * Customer Session object are assignable to the official SDK's `Stripe.CustomerSessionCreateParams`
+ * and `Stripe.CustomerSession` (proved in test/core/sdkCompatibility.test-d.ts).
  */
+import type { ExpandedCustomer } from './expandedCustomer';
+
+export type { CustomerAddress, ExpandedCustomer } from './expandedCustomer';
 
 export type AllowRedisplay = 'always' | 'limited' | 'unspecified';
 export type FeatureToggle = 'disabled' | 'enabled';
@@ -12,6 +15,16 @@ export type PaymentMethodSaveUsage = 'off_session' | 'on_session';
 // ---------- create params ----------
 
 export interface BuyButtonParams {
+  enabled: boolean;
+}
+
+/** Active entitlements (stripe 23). No web component or Element here: read its secret with `useComponentSecret`. */
+export interface ActiveEntitlementsParams {
+  enabled: boolean;
+}
+
+/** Customer portal (stripe 23). No web component or Element here: read its secret with `useComponentSecret`. */
+export interface CustomerPortalParams {
   enabled: boolean;
 }
 
@@ -45,7 +58,7 @@ export interface MobilePaymentElementParams {
 export interface PaymentElementFeaturesParams {
   payment_method_allow_redisplay_filters?: AllowRedisplay[];
   payment_method_redisplay?: FeatureToggle;
-  /** Integer 1..10, defaults to 3. */
+  /** Integer, at most 10; defaults to 3. */
   payment_method_redisplay_limit?: number;
   payment_method_remove?: FeatureToggle;
   payment_method_save?: FeatureToggle;
@@ -59,7 +72,9 @@ export interface PaymentElementParams {
 }
 
 export interface CustomerSessionComponentsParams {
+  active_entitlements?: ActiveEntitlementsParams;
   buy_button?: BuyButtonParams;
+  customer_portal?: CustomerPortalParams;
   customer_sheet?: CustomerSheetParams;
   mobile_payment_element?: MobilePaymentElementParams;
   payment_element?: PaymentElementParams;
@@ -68,10 +83,12 @@ export interface CustomerSessionComponentsParams {
 
 export interface CustomerSessionCreateParams {
   components: CustomerSessionComponentsParams;
-  /** ID of an existing Customer (`cus_…`). One of `customer` / `customer_account` is needed. */
+  /** ID of an existing Customer (`cus_…`). This package's server always sends it or `customer_account`. */
   customer?: string;
   /** ID of an existing Account (`acct_…`). */
   customer_account?: string;
+  /** Fields of the response to expand: `customer` (the Customer object) or `components`. */
+  expand?: string[];
 }
 
 /** The server's policy: which components a session may enable, with their features. */
@@ -102,7 +119,9 @@ export interface PaymentElementFeatures {
 }
 
 export interface CustomerSessionComponents {
+  active_entitlements: { enabled: boolean };
   buy_button: { enabled: boolean };
+  customer_portal: { enabled: boolean };
   customer_sheet: { enabled: boolean; features: CustomerSheetFeatures | null };
   mobile_payment_element: { enabled: boolean; features: MobilePaymentElementFeatures | null };
   payment_element: { enabled: boolean; features: PaymentElementFeatures | null };
@@ -122,7 +141,8 @@ export interface CustomerSession {
    * a session already past `expires_at` when it arrives. Such a session lacks the field at runtime.
    */
   created: number;
-  customer: string | null;
+  /** The Customer's ID, or the Customer object when the session was created with `expand: ['customer']`. */
+  customer: string | ExpandedCustomer;
   customer_account: string | null;
   /** Seconds since the Unix epoch (server clock). */
   expires_at: number;

@@ -1,5 +1,5 @@
 import type { CustomerSessionComponentsParams } from '../core/types';
-import { validateCustomerSessionParams } from '../params/validateCustomerSessionParams';
+import { validateCustomerSessionParams } from '../params/validate';
 import { enabledComponents } from './enabledComponents';
 
 /**
@@ -7,10 +7,7 @@ import { enabledComponents } from './enabledComponents';
  * at startup rather than on the first visitor. Throws a TypeError naming every offending param.
  */
 export function assertValidPolicy(components: CustomerSessionComponentsParams, caller = 'createCustomerSessionHandler'): void {
-  // The validator wants a whole create request; the customer here is a placeholder, only components are judged.
-  const issues = validateCustomerSessionParams({ components, customer: 'cus_policy_check' }).filter(
-    (issue) => issue.param === 'components' || issue.param.startsWith('components['),
-  );
+  const issues = validateCustomerSessionParams({ components });
   if (issues.length === 0 && enabledComponents(components).length === 0) {
     // The validator reads form strings too ("true"); a policy must say `enabled: true` itself.
     issues.push({ param: 'components', code: 'parameter_invalid_boolean', message: 'No component has enabled: true.' });

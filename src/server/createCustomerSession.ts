@@ -1,6 +1,6 @@
 import { isComponentName } from '../core/componentNames';
 import type { CustomerSession, CustomerSessionComponentsParams } from '../core/types';
-import { buildCustomerSessionComponents } from '../params/buildCustomerSessionComponents';
+import { buildCustomerSessionComponents } from '../params/components';
 import { assertValidPolicy } from './assertValidPolicy';
 import { customerParams, type CustomerParams } from './customerParams';
 import { EndpointError } from './EndpointError';

@@ -1,4 +1,4 @@
-import { stripeErrorBody } from '../params/stripeErrorBody';
+import { stripeErrorBody } from '../params/errors';
 import { assertValidPolicy } from './assertValidPolicy';
 import { requestCustomerSession } from './createCustomerSession';
 import { customerParams } from './customerParams';

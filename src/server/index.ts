@@ -13,8 +13,7 @@ export type {
 } from './types';
 export type { StripeErrorBody, StripeErrorObject } from '../core/types';
 // The wire model the handler validates with, for apps that build params themselves.
-export { validateCustomerSessionParams } from '../params/validateCustomerSessionParams';
-export { isValidCustomerSessionParams } from '../params/isValidCustomerSessionParams';
-export { encodeStripeForm } from '../params/encodeStripeForm';
+export { isValidCustomerSessionParams, validateCustomerSessionParams } from '../params/validate';
+export { encodeStripeForm } from '../params/form';
 export type { ComponentName } from '../core/componentNames';
 export type { CustomerSession, CustomerSessionCreateParams, CustomerSessionComponentsParams, ParamIssue } from '../core/types';

@@ -15,6 +15,8 @@ export interface CustomerSessionStripeClient {
 /**
  * Who the session acts for, as decided by the app's own auth. A plain string is a Customer ID
  * (`cus_…`). `null` (or `undefined`) means nobody is signed in: the handler answers 401.
+ * Exactly one of `customer` / `customer_account` is this package's rule, not the API schema's:
+ * the handler always sends the one returned here, so no session is created for nobody.
  */
 export type ResolvedCustomer = { customer: string } | { customer_account: string } | string | null | undefined;
 

@@ -1,5 +1,5 @@
 import type { AllowRedisplay, CustomerSession, CustomerSessionCreateParams, StripeErrorObject } from '../core/types';
-import { encodeStripeForm } from '../params/encodeStripeForm';
+import { encodeStripeForm } from '../params/form';
 import { EmulatorStripeError } from './emulator/EmulatorStripeError';
 import type { EmulatorCustomer, EmulatorCustomerFields, EmulatorList, EmulatorPaymentMethod, StripeEmulator } from './emulator/types';
 

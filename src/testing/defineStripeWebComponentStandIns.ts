@@ -1,4 +1,4 @@
-import { maskClientSecret } from '../params/maskClientSecret';
+import { maskClientSecret } from './maskClientSecret';
 import { h } from './h';
 import { standInStyles as s } from './standInStyles';
 

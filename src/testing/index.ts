@@ -18,7 +18,7 @@ export type { StripeStandIn, StripeStandInCalls, StripeStandInOptions } from './
 export type { StandInConfirmCall } from './confirmWithStandIn';
 export { defineStripeWebComponentStandIns } from './defineStripeWebComponentStandIns';
 export type { StandInPlan, WebComponentStandInOptions } from './defineStripeWebComponentStandIns';
-export { maskClientSecret } from '../params/maskClientSecret';
+export { maskClientSecret } from './maskClientSecret';
 export { makeCustomerSession } from './makeCustomerSession';
 export type { MakeCustomerSessionOptions } from './makeCustomerSession';
 export { createDeferred } from './createDeferred';

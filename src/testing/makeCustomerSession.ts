@@ -1,4 +1,4 @@
-import { buildCustomerSessionComponents } from '../params/buildCustomerSessionComponents';
+import { buildCustomerSessionComponents } from '../params/components';
 import type { ComponentName } from '../core/componentNames';
 import type { CustomerSession, CustomerSessionComponents, CustomerSessionComponentsParams } from '../core/types';
 

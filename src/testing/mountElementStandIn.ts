@@ -1,5 +1,5 @@
 import type { StripeElementsOptions } from '@stripe/stripe-js';
-import { maskClientSecret } from '../params/maskClientSecret';
+import { maskClientSecret } from './maskClientSecret';
 import type { CustomerSession } from '../core/types';
 import type { EmulatorStripeClient } from './createEmulatorStripeClient';
 import type { EmulatorPaymentMethod } from './emulator/types';

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor } from 'storybook/test';
-import { maskClientSecret } from '../../src/params/maskClientSecret';
+import { maskClientSecret } from '../../src/testing/maskClientSecret';
 import { storefrontLoaded } from '../support/loadStorefront';
 import { expectPaymentElementAnonymous, expectPaymentElementSecret, expectStatus, lastSecret } from '../support/play';
 import type { StorefrontArgs } from '../support/storefrontArgs';

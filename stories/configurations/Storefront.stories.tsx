@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
-import { maskClientSecret } from '../../src/params/maskClientSecret';
+import { maskClientSecret } from '../../src/testing/maskClientSecret';
 import { storefrontLoaded } from '../support/loadStorefront';
 import {
   expectPaymentElementAnonymous,

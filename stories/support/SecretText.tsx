@@ -1,4 +1,4 @@
-import { maskClientSecret } from '../../src/params/maskClientSecret';
+import { maskClientSecret } from '../../src/testing/maskClientSecret';
 
 /** A masked client secret, or a muted placeholder when there is none. */
 export function SecretText({ secret, label = 'Client secret' }: { secret: string | null; label?: string }) {

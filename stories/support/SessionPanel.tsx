@@ -7,6 +7,9 @@ import { SecretText } from './SecretText';
 import { StatusBadge } from './StatusBadge';
 import { useNow } from './useNow';
 
+/** `customer` is an ID, or the Customer object when the endpoint asked Stripe to expand it. */
+const customerId = (customer: string | { id: string } | undefined) => (typeof customer === 'object' ? customer.id : customer);
+
 const shown: ComponentName[] = ['payment_element', 'pricing_table', 'buy_button'];
 
 function formatCountdown(ms: number): string {
@@ -44,7 +47,7 @@ export function SessionPanel({ backend }: { backend?: StoryBackend }) {
           </div>
           <div className="sf-field">
             <span className="sf-label">Customer</span>
-            <span className="sf-value">{state.session?.customer ?? '—'}</span>
+            <span className="sf-value">{customerId(state.session?.customer) ?? '—'}</span>
           </div>
           <div className="sf-field">
             <span className="sf-label">Endpoint calls</span>

@@ -1,5 +1,5 @@
 import type { AllowRedisplay, CustomerSession, CustomerSessionComponentsParams } from '../../src/core/types';
-import { encodeStripeForm } from '../../src/params/encodeStripeForm';
+import { encodeStripeForm } from '../../src/params/form';
 import { createCustomerSessionHandler } from '../../src/server/createCustomerSessionHandler';
 import { createStripeEmulator } from '../../src/testing/emulator/createStripeEmulator';
 import type { EmulatorPaymentMethod, StripeEmulator } from '../../src/testing/emulator/types';

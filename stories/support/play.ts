@@ -1,5 +1,5 @@
 import { expect, waitFor, within } from 'storybook/test';
-import { maskClientSecret } from '../../src/params/maskClientSecret';
+import { maskClientSecret } from '../../src/testing/maskClientSecret';
 import type { CustomerSessionStatus } from '../../src/react/types';
 import type { StorefrontLoaded } from './loadStorefront';
 

@@ -3,7 +3,7 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { StrictMode, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CustomerSessionError } from '../../src/core/errors';
-import { maskClientSecret } from '../../src/params/maskClientSecret';
+import { maskClientSecret } from '../../src/testing/maskClientSecret';
 import { CustomerSessionElements } from '../../src/react/CustomerSessionElements';
 import { resetWarnings } from '../../src/core/warnings';
 import { createStripeStandIn } from '../../src/testing/createStripeStandIn';

@@ -54,7 +54,9 @@ describe('component types', () => {
   });
 
   it('useComponentSecret', () => {
-    expectTypeOf(useComponentSecret).parameter(0).toEqualTypeOf<'buy_button' | 'customer_sheet' | 'mobile_payment_element' | 'payment_element' | 'pricing_table'>();
+    expectTypeOf(useComponentSecret).parameter(0).toEqualTypeOf<
+      'active_entitlements' | 'buy_button' | 'customer_portal' | 'customer_sheet' | 'mobile_payment_element' | 'payment_element' | 'pricing_table'
+    >();
     expectTypeOf(useComponentSecret).returns.toEqualTypeOf<ComponentSecret>();
     expectTypeOf<ComponentSecret['clientSecret']>().toEqualTypeOf<string | null>();
   });

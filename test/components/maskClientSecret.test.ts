@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskClientSecret } from '../../src/params/maskClientSecret';
+import { maskClientSecret } from '../../src/testing/maskClientSecret';
 
 describe('maskClientSecret', () => {
   it('keeps the kind prefix and the last four characters', () => {

@@ -14,7 +14,9 @@ const session = {
   object: 'customer_session',
   client_secret: secret,
   components: {
+    active_entitlements: { enabled: false },
     buy_button: { enabled: true },
+    customer_portal: { enabled: false },
     pricing_table: { enabled: true },
     payment_element: { enabled: true, features: null },
     customer_sheet: { enabled: false, features: null },

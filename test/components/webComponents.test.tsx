@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import { createRef } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CustomerSessionError } from '../../src/core/errors';
-import { maskClientSecret } from '../../src/params/maskClientSecret';
+import { maskClientSecret } from '../../src/testing/maskClientSecret';
 import { BuyButton } from '../../src/react/webComponents';
 import { PricingTable } from '../../src/react/webComponents';
 import { resetWarnings } from '../../src/core/warnings';

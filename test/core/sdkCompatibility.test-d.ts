@@ -15,7 +15,12 @@ import type {
   PaymentElementFeaturesParams,
   PaymentElementParams,
   PricingTableParams,
+  ActiveEntitlementsParams,
+  CustomerPortalParams,
+  ExpandedCustomer,
 } from '../../src/core/types';
+import type { EmulatorCustomer } from '../../src/testing/emulator/types';
+import type { ComponentName } from '../../src/core/componentNames';
 
 type SdkParams = Stripe.CustomerSessionCreateParams;
 type SdkComponents = Stripe.CustomerSession.Components;
@@ -23,12 +28,15 @@ type SdkComponents = Stripe.CustomerSession.Components;
 describe('create params are assignable to the official SDK\'s', () => {
   it('at the top level and for components', () => {
     expectTypeOf<CustomerSessionCreateParams>().toExtend<SdkParams>();
+    expectTypeOf<CustomerSessionCreateParams['expand']>().toEqualTypeOf<SdkParams['expand']>();
     expectTypeOf<CustomerSessionComponentsParams>().toExtend<Stripe.CustomerSessionCreateParams.Components>();
   });
 
   it('for each component and its features', () => {
     expectTypeOf<BuyButtonParams>().toExtend<Stripe.CustomerSessionCreateParams.Components.BuyButton>();
     expectTypeOf<PricingTableParams>().toExtend<Stripe.CustomerSessionCreateParams.Components.PricingTable>();
+    expectTypeOf<ActiveEntitlementsParams>().toExtend<Stripe.CustomerSessionCreateParams.Components.ActiveEntitlements>();
+    expectTypeOf<CustomerPortalParams>().toExtend<Stripe.CustomerSessionCreateParams.Components.CustomerPortal>();
     expectTypeOf<CustomerSheetParams>().toExtend<Stripe.CustomerSessionCreateParams.Components.CustomerSheet>();
     expectTypeOf<CustomerSheetFeaturesParams>().toExtend<Stripe.CustomerSessionCreateParams.Components.CustomerSheet.Features>();
     expectTypeOf<MobilePaymentElementParams>().toExtend<Stripe.CustomerSessionCreateParams.Components.MobilePaymentElement>();
@@ -50,19 +58,19 @@ describe('the Customer Session object is assignable to the official SDK\'s where
     expectTypeOf<CustomerSessionComponents['pricing_table']>().toExtend<Stripe.CustomerSession.Components.PricingTable>();
   });
 
-  it('for components, apart from the two the reference version does not have', () => {
-    // SDK 23 targets a newer API version whose response also has active_entitlements and customer_portal;
-    // the reference (2025-09-30.clover) has neither, so our components lack them and are not the SDK's whole type.
-    type Shared = Omit<SdkComponents, 'active_entitlements' | 'customer_portal'>;
-    expectTypeOf<CustomerSessionComponents>().toExtend<Shared>();
-    expectTypeOf<CustomerSessionComponents>().not.toExtend<SdkComponents>();
+  it('for components, the two stripe 23 adds included, and componentNames lists exactly the SDK\'s', () => {
+    expectTypeOf<ComponentName>().toEqualTypeOf<keyof SdkComponents>();
+    expectTypeOf<ComponentName>().toEqualTypeOf<keyof Stripe.CustomerSessionCreateParams.Components>();
+    expectTypeOf<CustomerSessionComponents>().toExtend<SdkComponents>();
+    expectTypeOf<CustomerSessionComponents['active_entitlements']>().toExtend<Stripe.CustomerSession.Components.ActiveEntitlements>();
+    expectTypeOf<CustomerSessionComponents['customer_portal']>().toExtend<Stripe.CustomerSession.Components.CustomerPortal>();
   });
 
-  it('for the session, apart from components (above) and customer', () => {
-    // The SDK types customer as `string | Customer`; a session made for a customer_account has customer null
-    // on the wire, so ours is `string | null`. Every other member is assignable as is.
-    type Shared = Omit<Stripe.CustomerSession, 'components' | 'customer'>;
-    expectTypeOf<Omit<CustomerSession, 'components' | 'customer'>>().toExtend<Shared>();
-    expectTypeOf<NonNullable<CustomerSession['customer']>>().toExtend<Stripe.CustomerSession['customer']>();
+  it('for the whole session, customer as an ID or the expanded Customer', () => {
+    expectTypeOf<CustomerSession>().toExtend<Stripe.CustomerSession>();
+    expectTypeOf<ExpandedCustomer>().toExtend<Stripe.Customer>();
+    // What the emulator answers with expand: ['customer'] is a Customer as the SDK types it.
+    expectTypeOf<EmulatorCustomer>().toExtend<ExpandedCustomer>();
+    expectTypeOf<EmulatorCustomer>().toExtend<Stripe.Customer>();
   });
 });

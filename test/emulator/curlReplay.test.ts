@@ -71,16 +71,21 @@ describe('the API reference\'s curl example, replayed', () => {
     }
   });
 
-  it('has exactly the fixture\'s shape at every level, plus customer_account, with the fixture\'s secret format', async () => {
+  it('has exactly the fixture\'s shape at every level, plus customer_account and stripe 23\'s two components, with the fixture\'s secret format', async () => {
     const { id } = server.emulator.createCustomer();
     const response = await fetch(replay(server.url, 'sk_test_4eC39HqLyjWDarjtT1zdp7dc', id));
     const body = (await response.json()) as Record<string, unknown>;
     // The fixture predates customer_account (present in the SDK's CustomerSession type); the rest must match
     // exactly, except payment_method_redisplay_limit (typed number | null): the fixture's synthetic value is
     // null where the emulator fills the reference's default 3 (see buildCustomerSessionComponents).
+    // It also predates active_entitlements and customer_portal (required keys in stripe 23's type).
     const { customer_account, ...rest } = body;
     expect(customer_account).toBeNull();
-    const comparable = structuredClone(rest) as typeof fixture;
+    const comparable = structuredClone(rest) as typeof fixture & { components: Record<string, unknown> };
+    expect(comparable.components.active_entitlements).toEqual({ enabled: false });
+    expect(comparable.components.customer_portal).toEqual({ enabled: false });
+    delete comparable.components.active_entitlements;
+    delete comparable.components.customer_portal;
     comparable.components.payment_element.features.payment_method_redisplay_limit = null;
     expect(shape(comparable)).toEqual(shape(fixture));
     expect(String(body.client_secret)).toMatch(/^cuss_secret_[A-Za-z0-9]+$/);

@@ -1,5 +1,6 @@
 import Stripe from 'stripe';
 import { listen, type ListeningEmulator } from '../../src/testing/emulator/listen';
+import { validateCustomerSession } from '../params/referenceSchema';
 
 // Fidelity proof: the official SDK, unmodified, talks to the emulator over a real socket.
 let server: ListeningEmulator;
@@ -62,6 +63,27 @@ describe('the official stripe SDK against the listening emulator', () => {
     expect(session.components?.pricing_table.enabled).toBe(true);
     expect(session.components?.buy_button.enabled).toBe(false);
     expect(server.emulator.requests.map((request) => request.path)).toEqual(['/v1/customers', '/v1/customer_sessions']);
+  });
+
+  it('sends the current API\'s params (the two new components, expand: [customer]) and reads the answer', async () => {
+    const customer = await stripe.customers.create({ email: 'portal@example.com' });
+    const session = await stripe.customerSessions.create({
+      customer: customer.id,
+      components: { customer_portal: { enabled: true }, active_entitlements: { enabled: true } },
+      expand: ['customer'],
+    });
+    expect(server.emulator.requests.at(-1)?.params).toEqual({
+      customer: customer.id,
+      components: { customer_portal: { enabled: 'true' }, active_entitlements: { enabled: 'true' } },
+      expand: ['customer'],
+    });
+    expect(session.components?.customer_portal).toEqual({ enabled: true });
+    expect(session.components?.active_entitlements).toEqual({ enabled: true });
+    expect(session.components?.pricing_table.enabled).toBe(false);
+    const expanded = session.customer as Stripe.Customer;
+    expect(expanded).toMatchObject({ id: customer.id, object: 'customer', email: 'portal@example.com' });
+    const { lastResponse: _lastResponse, ...body } = session;
+    expect(validateCustomerSession(body), JSON.stringify(validateCustomerSession.errors)).toBe(true);
   });
 
   it('surfaces a bad param as StripeInvalidRequestError with param, code and status', async () => {

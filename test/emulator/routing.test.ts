@@ -35,8 +35,10 @@ describe('emulator routing and transport', () => {
     for (const response of [ok, notFound]) {
       expect(response.headers.get('content-type')).toBe('application/json');
       expect(response.headers.get('request-id')).toMatch(/^req_[A-Za-z0-9]{14}$/);
-      expect(response.headers.get('stripe-version')).toBe('2025-09-30.clover');
     }
+    expect(ok.headers.get('stripe-version')).toBe('2025-09-30.clover');
+    // Without a Stripe-Version header: the version stripe 23 pins.
+    expect(notFound.headers.get('stripe-version')).toBe('2026-10-28.endive');
     expect(ok.headers.get('request-id')).not.toBe(notFound.headers.get('request-id'));
   });
 

@@ -1,4 +1,4 @@
-import { encodeStripeForm } from '../../src/params/encodeStripeForm';
+import { encodeStripeForm } from '../../src/params/form';
 import type { StripeEmulator } from '../../src/testing/emulator/types';
 
 export const secretKey = 'sk_test_51Hemulator0000000000abcd';

@@ -20,7 +20,9 @@ export function makeSession(
     object: 'customer_session',
     client_secret: options.secret ?? `cuss_secret_Test${String(counter).padStart(4, '0')}SessionSecret${counter}xyz${1000 + counter}`,
     components: {
+      active_entitlements: { enabled: on('active_entitlements') },
       buy_button: { enabled: on('buy_button') },
+      customer_portal: { enabled: on('customer_portal') },
       pricing_table: { enabled: on('pricing_table') },
       customer_sheet: { enabled: on('customer_sheet'), features: null },
       mobile_payment_element: { enabled: on('mobile_payment_element'), features: null },

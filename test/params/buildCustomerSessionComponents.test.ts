@@ -1,11 +1,13 @@
 import fixture from '../emulator/fixtures/customer-session-object.fixture.json';
-import { buildCustomerSessionComponents } from '../../src/params/buildCustomerSessionComponents';
+import { buildCustomerSessionComponents } from '../../src/params/components';
 import { componentNames } from '../../src/core/componentNames';
 
 describe('buildCustomerSessionComponents', () => {
-  it('returns all five components, disabled with default features when not requested', () => {
+  it('returns every component, disabled with default features when not requested', () => {
     expect(buildCustomerSessionComponents({ pricing_table: { enabled: true } })).toEqual({
+      active_entitlements: { enabled: false },
       buy_button: { enabled: false },
+      customer_portal: { enabled: false },
       customer_sheet: { enabled: false, features: { payment_method_allow_redisplay_filters: null, payment_method_remove: null } },
       mobile_payment_element: {
         enabled: false,
@@ -78,13 +80,21 @@ describe('buildCustomerSessionComponents', () => {
     expect(components.payment_element.features?.payment_method_allow_redisplay_filters).toEqual(['always']);
   });
 
-  it('has the same component and feature keys as the fixture from Stripe\'s OpenAPI description', () => {
+  it('echoes the two components stripe 23 adds, enabled as requested', () => {
+    const components = buildCustomerSessionComponents({ active_entitlements: { enabled: true }, customer_portal: { enabled: false } });
+    expect(components.active_entitlements).toEqual({ enabled: true });
+    expect(components.customer_portal).toEqual({ enabled: false });
+    expect(buildCustomerSessionComponents({ customer_portal: { enabled: true } }).customer_portal).toEqual({ enabled: true });
+  });
+
+  it('has the fixture\'s component and feature keys, plus the two components stripe 23 adds', () => {
     const built = buildCustomerSessionComponents({ buy_button: { enabled: true } }) as unknown as Record<string, Record<string, unknown>>;
     const expected = fixture.components as unknown as Record<string, Record<string, unknown>>;
-    expect(Object.keys(built).sort()).toEqual(Object.keys(expected).sort());
-    expect(Object.keys(built).sort()).toEqual([...componentNames].sort());
+    expect(Object.keys(built).sort()).toEqual([...Object.keys(expected), 'active_entitlements', 'customer_portal'].sort());
+    expect(Object.keys(built)).toEqual([...componentNames]);
     for (const name of componentNames) {
-      expect(Object.keys(built[name] ?? {}).sort()).toEqual(Object.keys(expected[name] ?? {}).sort());
+      // The fixture predates the two new components; stripe 23 types them as `{ enabled }`.
+      expect(Object.keys(built[name] ?? {}).sort()).toEqual(Object.keys(expected[name] ?? { enabled: false }).sort());
       const features = built[name]?.features as Record<string, unknown> | undefined;
       const fixtureFeatures = expected[name]?.features as Record<string, unknown> | undefined;
       expect(Object.keys(features ?? {}).sort()).toEqual(Object.keys(fixtureFeatures ?? {}).sort());

@@ -1,4 +1,4 @@
-import { isValidCustomerSessionParams } from '../../src/params/isValidCustomerSessionParams';
+import { isValidCustomerSessionParams } from '../../src/params/validate';
 
 describe('isValidCustomerSessionParams', () => {
   it('accepts valid typed params', () => {

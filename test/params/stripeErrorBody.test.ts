@@ -1,6 +1,6 @@
-import { paramIssueErrorBody } from '../../src/params/paramIssueErrorBody';
-import { stripeErrorBody } from '../../src/params/stripeErrorBody';
-import { validateCustomerSessionParams } from '../../src/params/validateCustomerSessionParams';
+import { paramIssueErrorBody } from '../../src/params/errors';
+import { stripeErrorBody } from '../../src/params/errors';
+import { validateCustomerSessionParams } from '../../src/params/validate';
 
 describe('stripeErrorBody', () => {
   it('leaves out absent members instead of writing undefined', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { coerceFormParams } from '../../src/params/coerceFormParams';
-import { decodeStripeForm } from '../../src/params/decodeStripeForm';
-import { encodeStripeForm } from '../../src/params/encodeStripeForm';
+import { coerceFormParams } from '../../src/params/form';
+import { decodeStripeForm } from '../../src/params/form';
+import { encodeStripeForm } from '../../src/params/form';
 import type { CustomerSessionCreateParams } from '../../src/core/types';
 
 describe('encodeStripeForm', () => {
@@ -46,10 +46,12 @@ describe('decodeStripeForm', () => {
     });
   });
 
-  it('does not let a body reach Object.prototype', () => {
-    const decoded = decodeStripeForm('__proto__[polluted]=yes&constructor[prototype][polluted]=yes');
+  it('does not let a body reach Object.prototype, and keeps prototype-named params as data', () => {
+    const decoded = decodeStripeForm('__proto__[polluted]=yes&constructor[prototype][polluted]=yes&components[buy_button][toString]=x');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.hasOwn(decoded, '__proto__')).toBe(false);
     expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
+    expect(JSON.parse(JSON.stringify(decoded))).toEqual({ constructor: { prototype: { polluted: 'yes' } }, components: { buy_button: { toString: 'x' } } });
   });
 });
 

@@ -1,6 +1,6 @@
-import { validateCustomerSessionParams } from '../../src/params/validateCustomerSessionParams';
-import { encodeStripeForm } from '../../src/params/encodeStripeForm';
-import { decodeStripeForm } from '../../src/params/decodeStripeForm';
+import { validateCustomerSessionParams } from '../../src/params/validate';
+import { encodeStripeForm } from '../../src/params/form';
+import { decodeStripeForm } from '../../src/params/form';
 import type { CustomerSessionCreateParams } from '../../src/core/types';
 import { pairs, peFeatures, withComponents } from './validationSupport';
 
@@ -43,6 +43,12 @@ describe('validateCustomerSessionParams: valid params', () => {
     expect(validateCustomerSessionParams({ customer_account: 'acct_1', components: { buy_button: { enabled: true } } })).toEqual([]);
   });
 
+  it('accepts expand and the two components stripe 23 adds, as JavaScript values and as a decoded form', () => {
+    const params = { ...everything, components: { ...everything.components, active_entitlements: { enabled: true }, customer_portal: { enabled: false } }, expand: ['customer', 'components'] };
+    expect(validateCustomerSessionParams(params)).toEqual([]);
+    expect(validateCustomerSessionParams(decodeStripeForm(encodeStripeForm(params)))).toEqual([]);
+  });
+
   it('accepts every parameter of the reference at once, as JavaScript values and as a decoded form', () => {
     expect(validateCustomerSessionParams(everything)).toEqual([]);
     expect(validateCustomerSessionParams(decodeStripeForm(encodeStripeForm(everything)))).toEqual([]);
@@ -60,16 +66,14 @@ describe('validateCustomerSessionParams: valid params', () => {
 describe('validateCustomerSessionParams: every problem at once', () => {
   it('treats a non-object as empty params', () => {
     for (const params of [null, undefined, 'customer=cus_1', 42, []]) {
-      expect(pairs(params)).toEqual([
-        ['components', 'parameter_missing'],
-        ['customer', 'parameter_missing'],
-      ]);
+      expect(pairs(params)).toEqual([['components', 'parameter_missing']]);
     }
   });
 
   it('returns all problems in one list, structural ones before the cross-field rules', () => {
     const params = {
       expand: ['x'],
+      livemode: true,
       components: {
         buy_button: { enabled: 'maybe' },
         payment_element: {
@@ -83,13 +87,13 @@ describe('validateCustomerSessionParams: every problem at once', () => {
       },
     };
     expect(pairs(params)).toEqual([
-      ['expand', 'parameter_unknown'],
+      ['livemode', 'parameter_unknown'],
       ['components[buy_button][enabled]', 'parameter_invalid_boolean'],
       [`${peFeatures}[payment_method_allow_redisplay_filters][1]`, 'parameter_invalid_enum'],
       [`${peFeatures}[payment_method_redisplay_limit]`, 'parameter_invalid_integer'],
       ['components', 'parameter_missing'],
       [`${peFeatures}[payment_method_save_usage]`, 'parameter_missing'],
-      ['customer', 'parameter_missing'],
+      ['expand[0]', 'parameter_invalid_expand'],
     ]);
   });
 });

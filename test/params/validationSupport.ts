@@ -1,4 +1,4 @@
-import { validateCustomerSessionParams } from '../../src/params/validateCustomerSessionParams';
+import { validateCustomerSessionParams } from '../../src/params/validate';
 
 export const pe = 'components[payment_element]';
 export const peFeatures = `${pe}[features]`;

@@ -6,8 +6,9 @@ import { createClock } from './createClock';
 import { handleEmulatorRequest } from './handleEmulatorRequest';
 
 /**
- * An offline stand-in for Stripe's `POST /v1/customers`, `POST /v1/customer_sessions` and the card
- * PaymentMethod endpoints a saved-card checkout uses (create, attach, detach, list a customer's), built on
+ * An offline stand-in for Stripe's `POST /v1/customers`, `POST /v1/customer_sessions` (API
+ * 2026-10-28.endive, the version stripe 23 pins) and the card PaymentMethod endpoints a saved-card
+ * checkout uses (create, attach, detach, list a customer's), built on
  * Fetch API types only: the same instance serves MSW in a browser or in Node, a Node HTTP server
  * (`listen`) and in-process calls (`createEmulatorStripeClient`).
  *
@@ -24,8 +25,10 @@ export function createStripeEmulator(options: StripeEmulatorOptions = {}): Strip
   const state: EmulatorState = {
     clock: createClock(options.now),
     sessionTtlSeconds: options.sessionTtlSeconds ?? 1800,
+    sessionComponents: options.sessionComponents ?? 'always',
     customers: new Map(),
     paymentMethods: new Map(),
+    accountCustomers: new Map(),
     idempotency: new Map(),
     requests: [],
   };

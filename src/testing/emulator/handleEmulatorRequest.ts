@@ -1,5 +1,5 @@
 import type { StripeErrorObject } from '../../core/types';
-import { stripeErrorBody } from '../../params/stripeErrorBody';
+import { stripeErrorBody } from '../../params/errors';
 import type { EmulatorState } from './state';
 import { authenticate } from './authenticate';
 import { findIdempotentResult } from './findIdempotentResult';
@@ -7,10 +7,11 @@ import { jsonResponse } from './jsonResponse';
 import { randomBase62 } from './randomBase62';
 import { readFormParams } from './readFormParams';
 import { findRoute } from './routes';
-import { decodeStripeForm } from '../../params/decodeStripeForm';
+import { decodeStripeForm } from '../../params/form';
 import { stableStringify } from './stableStringify';
 
-const defaultApiVersion = '2025-09-30.clover';
+// The version stripe 23 pins; echoed when a request names none.
+const defaultApiVersion = '2026-10-28.endive';
 
 /**
  * One request through the emulator, in Stripe's order: route (404 `Unrecognized request URL`, which is

@@ -1,5 +1,5 @@
 import type { StripeErrorObject } from '../../core/types';
-import { decodeStripeForm } from '../../params/decodeStripeForm';
+import { decodeStripeForm } from '../../params/form';
 
 const notForm =
   'Invalid request (check that your POST content type is application/x-www-form-urlencoded). ' +

@@ -13,9 +13,12 @@ export interface StoredResult {
 export interface EmulatorState {
   clock: EmulatorClock;
   sessionTtlSeconds: number;
+  sessionComponents: 'always' | 'when-expanded';
   customers: Map<string, EmulatorCustomer>;
   /** In creation order: lists read it newest first, as Stripe's do. */
   paymentMethods: Map<string, EmulatorPaymentMethod>;
+  /** The Customer made for each Account id a session named, so its sessions share one `customer`. */
+  accountCustomers: Map<string, string>;
   idempotency: Map<string, StoredResult>;
   requests: EmulatorRequestRecord[];
 }

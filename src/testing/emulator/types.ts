@@ -6,6 +6,13 @@ export interface StripeEmulatorOptions {
   now?: () => number;
   /** Lifetime of a Customer Session: `expires_at = created + sessionTtlSeconds`. Defaults to 1800 (30 minutes). */
   sessionTtlSeconds?: number;
+  /**
+   * When a Customer Session carries `components`. `'always'` (the default) matches the reference and
+   * Stripe's fixture. `'when-expanded'` leaves it out unless the request has `expand: ['components']`,
+   * as the object schema allows (`components` is optional and expandable): for testing code that must
+   * cope with an API version that omits it.
+   */
+  sessionComponents?: 'always' | 'when-expanded';
 }
 
 /** The emulator's injectable clock (milliseconds since the Unix epoch). */
@@ -32,7 +39,7 @@ export interface EmulatorCustomerFields {
   phone?: string;
 }
 
-/** A Stripe-shaped Customer object (the fields an integration usually reads). */
+/** A Stripe-shaped Customer object: every member stripe 23's `Stripe.Customer` requires, and the common optional ones. */
 export interface EmulatorCustomer {
   id: string;
   object: 'customer';
@@ -53,6 +60,9 @@ export interface EmulatorCustomer {
   shipping: null;
   tax_exempt: 'none';
   test_clock: null;
+  /** The Account this Customer stands for, when the emulator made it for a `customer_account` session. */
+  customer_account: string | null;
+  invoice_settings: { custom_fields: null; default_payment_method: null; footer: null; rendering_options: null };
 }
 
 export type EmulatorCardBrand = 'amex' | 'diners' | 'discover' | 'jcb' | 'mastercard' | 'unionpay' | 'visa' | 'unknown';

@@ -1,4 +1,4 @@
-import { maskClientSecret } from '../../../src/params/maskClientSecret';
+import { maskClientSecret } from '../../../src/testing/maskClientSecret';
 import type { SecretLedger } from './secretLedger';
 
 const receivers = ['useCustomerSessionContext', 'useComponentSecret(pricing_table)', 'elements', 'stripe-pricing-table', 'stripe-buy-button'];

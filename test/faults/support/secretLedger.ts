@@ -1,4 +1,4 @@
-import { maskClientSecret } from '../../../src/params/maskClientSecret';
+import { maskClientSecret } from '../../../src/testing/maskClientSecret';
 import type { CustomerSession } from '../../../src/core/types';
 
 interface Issued {

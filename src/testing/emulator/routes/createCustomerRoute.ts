@@ -1,7 +1,7 @@
-import type { ObjectParamSchema } from '../../../params/ParamSchema';
+import type { ObjectParamSchema } from '../../../params/schema';
 import type { ParamIssue } from '../../../core/types';
-import { collectSchemaIssues } from '../../../params/collectSchemaIssues';
-import { paramIssueErrorBody } from '../../../params/paramIssueErrorBody';
+import { collectSchemaIssues } from '../../../params/validate';
+import { paramIssueErrorBody } from '../../../params/errors';
 import type { EmulatorCustomerFields } from '../types';
 import type { EmulatorState, RouteResult } from '../state';
 import { buildEmulatorCustomer } from '../buildEmulatorCustomer';

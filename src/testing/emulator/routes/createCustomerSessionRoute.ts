@@ -1,17 +1,27 @@
-import type { CustomerSession, CustomerSessionCreateParams } from '../../../core/types';
-import { buildCustomerSessionComponents } from '../../../params/buildCustomerSessionComponents';
-import { coerceFormParams } from '../../../params/coerceFormParams';
-import { paramIssueErrorBody } from '../../../params/paramIssueErrorBody';
-import { stripeErrorBody } from '../../../params/stripeErrorBody';
-import { validateCustomerSessionParams } from '../../../params/validateCustomerSessionParams';
+import type { CustomerSession, CustomerSessionComponents, CustomerSessionCreateParams } from '../../../core/types';
+import { buildCustomerSessionComponents } from '../../../params/components';
+import { paramIssueErrorBody, stripeErrorBody } from '../../../params/errors';
+import { coerceFormParams } from '../../../params/form';
+import { validateCustomerSessionParams } from '../../../params/validate';
 import type { EmulatorState, RouteResult } from '../state';
+import { buildEmulatorCustomer } from '../buildEmulatorCustomer';
 import { randomBase62 } from '../randomBase62';
+
+/** The session as the emulator answers it: `components` may be left out (`sessionComponents: 'when-expanded'`). */
+type SessionBody = Omit<CustomerSession, 'components'> & { components?: CustomerSessionComponents };
 
 /**
  * `POST /v1/customer_sessions`: coerces and validates the form params with the wire model (400 naming
- * the first offending param), requires a customer this emulator created (400 `resource_missing`), and
- * answers a session that lives `sessionTtlSeconds`. `customer_account` is not looked up: any id shaped
- * like `acct_…` is accepted, since the emulator has no Connect accounts to seed.
+ * the first offending param), then answers a session that lives `sessionTtlSeconds`.
+ *
+ * - `customer` must be one this emulator created, `customer_account` an `acct_…` id (the emulator has
+ *   no Connect accounts to seed): the reference's "ID of an existing customer / Account"; otherwise
+ *   400 `resource_missing`.
+ * - The object schema requires a non-null `customer`. For an Account, the emulator makes one Customer
+ *   per Account id (its `customer_account` set) and reuses it; for a request naming neither, which the
+ *   schema allows and the reference does not describe, it makes a Customer for that session.
+ * - `expand`: `customer` (or any path below it) returns the Customer object; `components` is always
+ *   there unless the emulator was made with `sessionComponents: 'when-expanded'`.
  */
 export function createCustomerSessionRoute(state: EmulatorState, params: Record<string, unknown>): RouteResult {
   const coerced = coerceFormParams(params);
@@ -27,18 +37,32 @@ export function createCustomerSessionRoute(state: EmulatorState, params: Record<
   }
 
   const created = Math.floor(state.clock.now() / 1000);
-  const session: CustomerSession = {
+  const customerId = valid.customer ?? customerFor(state, valid.customer_account ?? null, created);
+  const expanded = new Set((valid.expand ?? []).map((path) => path.split('.')[0]));
+  const session: SessionBody = {
     object: 'customer_session',
     // 47 base62 characters after the prefix, like the secret in Stripe's OpenAPI fixture.
     client_secret: `cuss_secret_${randomBase62(47)}`,
-    components: buildCustomerSessionComponents(valid.components),
     created,
-    customer: valid.customer ?? null,
+    customer: expanded.has('customer') ? structuredClone(state.customers.get(customerId)!) : customerId,
     customer_account: valid.customer_account ?? null,
     expires_at: created + state.sessionTtlSeconds,
     livemode: false,
   };
+  if (state.sessionComponents === 'always' || expanded.has('components')) {
+    session.components = buildCustomerSessionComponents(valid.components);
+  }
   return { status: 200, body: session };
+}
+
+/** The Customer a session without `customer` stands for: the Account's own (made once) or a new one. */
+function customerFor(state: EmulatorState, account: string | null, created: number): string {
+  const known = account === null ? undefined : state.accountCustomers.get(account);
+  if (known !== undefined) return known;
+  const customer = buildEmulatorCustomer({}, created, account);
+  state.customers.set(customer.id, customer);
+  if (account !== null) state.accountCustomers.set(account, customer.id);
+  return customer.id;
 }
 
 function missing(param: string, message: string): RouteResult {

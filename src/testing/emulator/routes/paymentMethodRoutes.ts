@@ -1,10 +1,9 @@
-import type { ObjectParamSchema } from '../../../params/ParamSchema';
+import type { ObjectParamSchema } from '../../../params/schema';
 import type { ParamIssue, StripeErrorObject } from '../../../core/types';
-import { coerceFormParams } from '../../../params/coerceFormParams';
-import { collectSchemaIssues } from '../../../params/collectSchemaIssues';
+import { coerceFormParams } from '../../../params/form';
+import { collectSchemaIssues } from '../../../params/validate';
 import { isRecord } from '../../../core/isRecord';
-import { paramIssueErrorBody } from '../../../params/paramIssueErrorBody';
-import { stripeErrorBody } from '../../../params/stripeErrorBody';
+import { paramIssueErrorBody, stripeErrorBody } from '../../../params/errors';
 import { buildPaymentMethod, cardBrand, testCardTokens } from '../buildPaymentMethod';
 import type { EmulatorState, RouteResult } from '../state';
 import type { EmulatorList, EmulatorPaymentMethod, EmulatorSavedCard } from '../types';

@@ -7,9 +7,10 @@ import type {
 } from '../core/types';
 
 /**
- * The `components` of a Customer Session as Stripe returns it for (valid) create params: all five
- * components present, `enabled: false` for those not requested, and a `features` object on the three
- * components that have features.
+ * The `components` of a Customer Session as Stripe returns it for (valid) create params: every
+ * component present, `enabled: false` for those not requested, and a `features` object on the three
+ * components that have features. The object schema requires five components; stripe 23's types
+ * (2026-10-28.endive) add `active_entitlements` and `customer_portal` as required keys, so they are here too.
  *
  * Defaults, decided from the reference and the fixture:
  * - payment_element: the reference states a default for every feature (redisplay/remove/save
@@ -48,7 +49,9 @@ export function buildCustomerSessionComponents(params: CustomerSessionComponents
   };
 
   return {
+    active_entitlements: { enabled: params.active_entitlements?.enabled ?? false },
     buy_button: { enabled: params.buy_button?.enabled ?? false },
+    customer_portal: { enabled: params.customer_portal?.enabled ?? false },
     customer_sheet: { enabled: params.customer_sheet?.enabled ?? false, features: customerSheetFeatures },
     mobile_payment_element: { enabled: params.mobile_payment_element?.enabled ?? false, features: mobileFeatures },
     payment_element: { enabled: params.payment_element?.enabled ?? false, features: paymentFeatures },

@@ -1,4 +1,37 @@
-import type { ParamIssue } from '../core/types';
+import type { ParamIssue, StripeErrorBody, StripeErrorObject } from '../core/types';
+
+// Codes Stripe documents at https://docs.stripe.com/error-codes; only these get a `doc_url`.
+const documentedCodes = new Set([
+  'parameter_unknown',
+  'parameter_missing',
+  'parameter_invalid_empty',
+  'parameter_invalid_integer',
+  'resource_missing',
+  'idempotency_key_in_use',
+]);
+
+/**
+ * A Stripe error body `{ error: { type, code?, param?, message, doc_url? } }`. Absent members are
+ * left out rather than set to undefined, so the body serialises like Stripe's.
+ */
+export function stripeErrorBody(error: StripeErrorObject): StripeErrorBody {
+  const body: StripeErrorObject = { type: error.type, message: error.message };
+  if (error.code !== undefined) body.code = error.code;
+  const docUrl = error.doc_url ?? (error.code !== undefined && documentedCodes.has(error.code)
+    ? `https://stripe.com/docs/error-codes/${error.code.replace(/_/g, '-')}`
+    : undefined);
+  if (docUrl !== undefined) body.doc_url = docUrl;
+  if (error.param !== undefined) body.param = error.param;
+  return { error: body };
+}
+
+/**
+ * The `invalid_request_error` body Stripe answers with for invalid params: it names the first
+ * problem only (pass the first of `validateCustomerSessionParams`' list).
+ */
+export function paramIssueErrorBody(issue: ParamIssue): StripeErrorBody {
+  return stripeErrorBody({ type: 'invalid_request_error', code: issue.code, param: issue.param, message: issue.message });
+}
 
 function describe(value: unknown): string {
   const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
@@ -13,8 +46,8 @@ function oneOf(values: readonly string[]): string {
 /**
  * Builders for every problem the validator reports, with Stripe's wording where Stripe has one.
  * `parameter_unknown`, `parameter_missing`, `parameter_invalid_empty` and `parameter_invalid_integer`
- * are Stripe's documented codes; for wrong types and enum values Stripe sends no code, so the
- * `parameter_invalid_<kind>` codes below are this package's, kept in the same style.
+ * are Stripe's documented codes; for wrong types, enum values, long strings and unexpandable paths
+ * Stripe sends no code, so the `parameter_invalid_<kind>` codes below are this package's, in the same style.
  */
 export const paramIssues = {
   unknown: (param: string): ParamIssue => ({
@@ -39,11 +72,6 @@ export const paramIssues = {
     code: 'parameter_invalid_integer',
     message: `Invalid integer: ${describe(value)}`,
   }),
-  tooSmall: (param: string, min: number): ParamIssue => ({
-    param,
-    code: 'parameter_invalid_integer',
-    message: `This value must be greater than or equal to ${min}.`,
-  }),
   tooLarge: (param: string, max: number): ParamIssue => ({
     param,
     code: 'parameter_invalid_integer',
@@ -59,6 +87,11 @@ export const paramIssues = {
     code: 'parameter_invalid_string',
     message: `Invalid string: ${describe(value)}`,
   }),
+  tooLong: (param: string, value: string, maxLength: number): ParamIssue => ({
+    param,
+    code: 'parameter_invalid_string',
+    message: `Invalid string: ${describe(value)}; must be at most ${maxLength} characters`,
+  }),
   array: (param: string): ParamIssue => ({ param, code: 'parameter_invalid_array', message: 'Invalid array' }),
   object: (param: string): ParamIssue => ({ param, code: 'parameter_invalid_object', message: 'Invalid object' }),
   enumValue: (param: string, values: readonly string[]): ParamIssue => ({
@@ -71,9 +104,9 @@ export const paramIssues = {
     code: 'parameter_missing',
     message: 'At least 1 component must be enabled.',
   }),
-  noCustomer: (): ParamIssue => ({
-    param: 'customer',
-    code: 'parameter_missing',
-    message: 'You must provide either customer or customer_account: a Customer Session acts for someone.',
+  notExpandable: (param: string, path: string): ParamIssue => ({
+    param,
+    code: 'parameter_invalid_expand',
+    message: `This property cannot be expanded (${path}).`,
   }),
 };
