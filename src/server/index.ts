@@ -1,5 +1,6 @@
 export { createCustomerSessionHandler } from './createCustomerSessionHandler';
 export { toNodeListener } from './toNodeListener';
+export type { NodeListenerOptions, NodeListenerRequest, NodeListenerResponse } from './toNodeListener';
 export type {
   CustomerSessionHandler,
   CustomerSessionHandlerOptions,
