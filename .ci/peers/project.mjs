@@ -47,8 +47,11 @@ export async function runProject(project, { root, tarball, packageName, npmEnv }
       if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return { ok: true, output: 'reused' };
       writeFileSync(join(dir, 'package.json'), manifest);
       rmSync(stampFile, { force: true });
-      const install = await exec('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: dir, env: npmEnv });
+      const install = await exec('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=warn'], { cwd: dir, env: npmEnv });
       if (!install.ok) return install;
+      // npm installs some peer conflicts anyway, with a warning ("overriding peer dependency"): a failure here.
+      const peerWarnings = install.output.split('\n').filter((line) => /ERESOLVE|peer dep|conflicting peer/i.test(line));
+      if (peerWarnings.length > 0) return { ok: false, output: install.output };
       const wrong = Object.entries(project.deps).filter(([name, version]) => installedVersion(dir, name) !== version);
       if (wrong.length > 0) return { ok: false, output: `installed other versions: ${wrong.map(([name]) => `${name}@${installedVersion(dir, name)}`).join(', ')}` };
       writeFileSync(stampFile, stamp);
