@@ -1,9 +1,14 @@
 export { createCustomerSessionHandler } from './createCustomerSessionHandler';
+export { createCustomerSession } from './createCustomerSession';
 export { toNodeListener } from './toNodeListener';
 export type { NodeListenerOptions, NodeListenerRequest, NodeListenerResponse } from './toNodeListener';
+export { CustomerSessionRateLimitError, RateLimiterUnavailableError } from './rateLimitTypes';
+export type { CustomerSessionRateLimiter, RateLimitFailureMode, RateLimitOption } from './rateLimitTypes';
 export type {
+  CreateCustomerSessionOptions,
   CustomerSessionHandler,
   CustomerSessionHandlerOptions,
+  CustomerSessionRateLimitOptions,
   CustomerSessionStripeClient,
   ResolvedCustomer,
 } from './types';
@@ -12,4 +17,5 @@ export type { StripeErrorBody, StripeErrorObject } from '../core/types';
 export { validateCustomerSessionParams } from '../params/validateCustomerSessionParams';
 export { isValidCustomerSessionParams } from '../params/isValidCustomerSessionParams';
 export { encodeStripeForm } from '../params/encodeStripeForm';
+export type { ComponentName } from '../core/componentNames';
 export type { CustomerSession, CustomerSessionCreateParams, CustomerSessionComponentsParams, ParamIssue } from '../core/types';

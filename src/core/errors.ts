@@ -1,0 +1,45 @@
+import type { StripeErrorObject } from './types';
+
+export type CustomerSessionErrorKind = 'network' | 'http' | 'invalid_response' | 'expired' | 'aborted';
+
+export interface CustomerSessionErrorOptions {
+  status?: number;
+  stripeError?: StripeErrorObject;
+  cause?: unknown;
+}
+
+/**
+ * Every failure the client reports is one of these. `kind` says what went wrong,
+ * `status` and `stripeError` carry the endpoint's answer when there was one.
+ * Messages never contain the client secret.
+ */
+export class CustomerSessionError extends Error {
+  override readonly name = 'CustomerSessionError';
+  readonly kind: CustomerSessionErrorKind;
+  readonly status?: number;
+  readonly stripeError?: { type: string; code?: string; param?: string; message: string };
+
+  constructor(kind: CustomerSessionErrorKind, message: string, options: CustomerSessionErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.kind = kind;
+    if (options.status !== undefined) this.status = options.status;
+    if (options.stripeError !== undefined) this.stripeError = options.stripeError;
+  }
+}
+
+export function isCustomerSessionError(value: unknown): value is CustomerSessionError {
+  return value instanceof CustomerSessionError;
+}
+
+/**
+ * Turns whatever a session request threw into a `CustomerSessionError`: when `signal` fired, its
+ * reason if that is one (a timeout) or else `aborted`; the error itself when it already is one;
+ * otherwise `network` (the endpoint could not be reached, or a function endpoint threw).
+ */
+export function asCustomerSessionError(error: unknown, signal?: AbortSignal): CustomerSessionError {
+  if (signal?.aborted && signal.reason instanceof CustomerSessionError) return signal.reason;
+  if (signal?.aborted) return new CustomerSessionError('aborted', 'Customer Session request aborted.', { cause: error });
+  if (error instanceof CustomerSessionError) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new CustomerSessionError('network', `Customer Session endpoint unreachable: ${reason}`, { cause: error });
+}

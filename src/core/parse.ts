@@ -1,0 +1,70 @@
+import { componentNames } from './componentNames';
+import { CustomerSessionError } from './errors';
+import { isRecord } from './isRecord';
+import type { CustomerSession, CustomerSessionComponents } from './types';
+
+// Seconds since the epoch stay below this until the year 5138; milliseconds are far above it.
+const maxPlausibleSeconds = 1e11;
+
+function invalid(field: string, problem: string): CustomerSessionError {
+  return new CustomerSessionError('invalid_response', `Invalid Customer Session: \`${field}\` ${problem}.`);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'string' ? 'a string' : typeof value;
+}
+
+function readSeconds(body: Record<string, unknown>, field: 'created' | 'expires_at'): number {
+  const value = body[field];
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
+    throw invalid(field, `must be integer seconds, got ${typeof value === 'number' ? value : describe(value)}`);
+  }
+  if (value > maxPlausibleSeconds) {
+    throw invalid(field, `is in milliseconds (${value}), not seconds`);
+  }
+  return value;
+}
+
+function readComponents(value: unknown): CustomerSessionComponents {
+  if (!isRecord(value)) throw invalid('components', `must be an object, got ${describe(value)}`);
+  const components: Record<string, unknown> = { ...value };
+  for (const name of componentNames) {
+    const component = value[name];
+    if (component === undefined || component === null) {
+      // Older API versions omit some components; an absent one is a disabled one.
+      components[name] = name === 'buy_button' || name === 'pricing_table' ? { enabled: false } : { enabled: false, features: null };
+    } else if (!isRecord(component) || typeof component.enabled !== 'boolean') {
+      throw invalid(`components[${name}][enabled]`, 'must be a boolean');
+    }
+  }
+  return components as unknown as CustomerSessionComponents;
+}
+
+/**
+ * Checks that a value is a Customer Session as Stripe returns it and returns it typed: `object`,
+ * a string `client_secret`, `expires_at` in integer seconds and a `components` object. `created`
+ * may be absent (Stripe's reference example has none; it then stays absent at run time although
+ * the type says `number`, and clock skew cannot be corrected); when present it must be integer
+ * seconds, and `expires_at` after it.
+ * Throws a `CustomerSessionError` of kind `invalid_response` naming the first bad field (`expired`
+ * for a session that expires before it was created); messages never include the client secret.
+ */
+export function parseCustomerSessionResponse(value: unknown): CustomerSession {
+  if (!isRecord(value)) {
+    throw new CustomerSessionError('invalid_response', `Invalid Customer Session: expected an object, got ${describe(value)}.`);
+  }
+  if (value.object !== 'customer_session') {
+    throw invalid('object', `must be "customer_session", got ${typeof value.object === 'string' ? JSON.stringify(value.object.slice(0, 40)) : describe(value.object)}`);
+  }
+  if (typeof value.client_secret !== 'string' || value.client_secret.length === 0) {
+    throw invalid('client_secret', 'must be a non-empty string');
+  }
+  const expiresAt = readSeconds(value, 'expires_at');
+  const created = value.created === undefined ? undefined : readSeconds(value, 'created');
+  if (created !== undefined && expiresAt <= created) {
+    throw new CustomerSessionError('expired', 'Customer Session already expired: `expires_at` is not after `created`.');
+  }
+  return { ...value, components: readComponents(value.components) } as unknown as CustomerSession;
+}
