@@ -1,7 +1,7 @@
 // Packaging check (part of .ci/run): packs the built package and fails on any of
 //   publint findings, attw findings (ESM-only profile), a client module missing 'use client',
 //   top-level side effects in the client entry, server SDK code or an `sk_` string in the client
-//   bundle, or a client entry over its size budget.
+//   bundle, a declaration file importing anything but a peer, or a client entry over its size budget.
 // Run `npm run build` first.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -70,6 +70,18 @@ for (const entry of ['testing', 'server']) {
   const staticNode = code.match(/(?:^|[;}])\s*import[^;()]*?from\s*["'](node:[^"']+|@remix-run\/[^"']+)["']/gm) ?? [];
   check(staticNode.length === 0, `./${entry} imports no Node-only module statically${staticNode.length ? `: ${staticNode.join(', ')}` : ''}`);
 }
+
+// Consumers type-check with the peers they install: a declaration file importing anything else (node:*,
+// a runtime dependency's typings, @types/qs) breaks `skipLibCheck: false` (test:peers checks it for real).
+const declarationFiles = readdirSync(join(repoRoot, 'dist'), { recursive: true }).filter((f) => f.endsWith('.d.ts'));
+const peers = Object.keys(pkg.peerDependencies ?? {});
+const foreign = new Set();
+for (const file of declarationFiles) {
+  for (const [, specifier] of readFileSync(join(repoRoot, 'dist', file), 'utf8').matchAll(/(?:from|import\()\s*['"]([^'".][^'"]*)['"]/g)) {
+    if (!peers.some((peer) => specifier === peer || specifier.startsWith(`${peer}/`))) foreign.add(`${specifier} (dist/${file})`);
+  }
+}
+check(declarationFiles.length > 0 && foreign.size === 0, `declaration files import only peers${foreign.size ? `; also: ${[...foreign].join(', ')}` : ''}`);
 
 for (const budget of BUDGETS) {
   const { gzipBytes } = await bundleSnippet(budget.source(entry));

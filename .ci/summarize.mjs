@@ -1,4 +1,4 @@
-// Sums vitest JSON reports and prints one plain line: "N passed, M failed".
+// Sums vitest JSON reports (and test:peers' report in the same shape) and prints one plain line: "N passed, M failed".
 import { readFileSync, existsSync } from 'node:fs';
 
 let passed = 0;
@@ -14,7 +14,7 @@ for (const file of process.argv.slice(2)) {
 }
 // Non-test steps (typecheck, lint, build, packaging) that failed count as one failure each.
 const stepsFile = new URL('./results/failed-steps', import.meta.url);
-if (existsSync(stepsFile)) failed += readFileSync(stepsFile, 'utf8').split('\n').filter((line) => line.trim() !== '' && !/vitest|test:browser|test:dist/.test(line)).length;
+if (existsSync(stepsFile)) failed += readFileSync(stepsFile, 'utf8').split('\n').filter((line) => line.trim() !== '' && !/vitest|test:browser|test:dist|test:peers/.test(line)).length;
 console.log(`${passed} passed, ${failed} failed`);
 
 // A suite that failed only because its tests failed is already counted through those tests;

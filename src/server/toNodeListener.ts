@@ -1,7 +1,37 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type * as NodeFetchServer from '@remix-run/node-fetch-server';
-import type { RequestListenerOptions } from '@remix-run/node-fetch-server';
 import type { CustomerSessionHandler } from './types';
+
+// The public signature names Node's objects by shape, not through node:http or the bridge's typings
+// (both need @types/node, which a consumer type-checking with skipLibCheck off may not have).
+
+/** What identifies Node's `http.IncomingMessage` (Express's and Connect's `req` extend it); pass the real one. */
+export interface NodeListenerRequest {
+  method?: string | undefined;
+  url?: string | undefined;
+  headers: Record<string, string | string[] | undefined>;
+  readonly readableEnded: boolean;
+}
+
+/** What identifies Node's `http.ServerResponse` (Express's and Connect's `res` extend it); pass the real one. */
+export interface NodeListenerResponse {
+  readonly headersSent: boolean;
+  writeHead(statusCode: number): unknown;
+  end(): unknown;
+  destroy(): unknown;
+}
+
+/** The Node bridge's (`@remix-run/node-fetch-server`) listener options. */
+export interface NodeListenerOptions {
+  /** Host of the request URL. Default: HTTP/2 `:authority`, else the `Host` header. */
+  host?: string;
+  /** Protocol of the request URL, e.g. `'https:'`. Default: the connection's. */
+  protocol?: string;
+  /** Take host and protocol from `Forwarded` / `X-Forwarded-*`; only behind a proxy that overwrites them. */
+  trustProxy?: boolean;
+  /** Answers an error thrown while building or handling the request; returning nothing sends the bridge's 400 or 500. */
+  onError?: (error: unknown) => void | Response | Promise<void | Response>;
+}
 
 type Bridge = typeof NodeFetchServer;
 let bridge: Promise<Bridge> | undefined;
@@ -21,10 +51,12 @@ const loadBridge = (): Promise<Bridge> => (bridge ??= import('@remix-run/node-fe
  */
 export function toNodeListener(
   handler: CustomerSessionHandler,
-  options?: RequestListenerOptions,
-): (req: IncomingMessage, res: ServerResponse) => void {
+  options?: NodeListenerOptions,
+): (req: NodeListenerRequest, res: NodeListenerResponse) => void {
   let listener: ReturnType<Bridge['createRequestListener']> | undefined;
-  return (req, res) => {
+  return (nodeReq, nodeRes) => {
+    const req = nodeReq as IncomingMessage;
+    const res = nodeRes as ServerResponse;
     void loadBridge()
       .then(async ({ createRequestListener, createHeaders, sendResponse }) => {
         if (!req.readableEnded) {
@@ -44,7 +76,7 @@ export function toNodeListener(
   };
 }
 
-function rebuildConsumedRequest(req: IncomingMessage, options: RequestListenerOptions | undefined, createHeaders: Bridge['createHeaders']): Request {
+function rebuildConsumedRequest(req: IncomingMessage, options: NodeListenerOptions | undefined, createHeaders: Bridge['createHeaders']): Request {
   const headers = createHeaders(req);
   headers.delete('content-length');
   headers.delete('transfer-encoding');
