@@ -1,5 +1,6 @@
 import { stripeErrorBody } from '../params/stripeErrorBody';
 import { assertValidPolicy } from './assertValidPolicy';
+import { requestCustomerSession } from './createCustomerSession';
 import { customerParams } from './customerParams';
 import { describeThrownError } from './describeThrownError';
 import { EndpointError } from './EndpointError';
@@ -41,6 +42,8 @@ function checkOptions(options: CustomerSessionHandlerOptions): number {
  * `resolveCustomer`; a `customer` in the body is ignored. Every error is Stripe-shaped JSON
  * (`{ error: { type, code?, param?, message } }`), every response `Cache-Control: no-store`.
  *
+ * Sessions are created by the same code as `createCustomerSession` (for server-rendered pages).
+ *
  * No `Idempotency-Key` is forwarded to Stripe: each page load gets a fresh single-use secret,
  * and a browser-chosen key could only replay an already-handed-out one.
  *
@@ -64,10 +67,7 @@ export function createCustomerSessionHandler(options: CustomerSessionHandlerOpti
       if (customer === null) throw refuse(401, 'Sign in to get a Customer Session.');
 
       const requested = parseRequestedComponents(await readBodyText(request, maxBodyBytes));
-      const session = await stripe.customerSessions.create({ components: narrowPolicy(policy, requested), ...customer });
-      // The SDK hangs response metadata (headers, request id) off the result; only the object goes out.
-      const { lastResponse: _lastResponse, ...body } = session as typeof session & { lastResponse?: unknown };
-      return jsonResponse(200, body);
+      return jsonResponse(200, await requestCustomerSession(stripe, customer, narrowPolicy(policy, requested)));
     } catch (error) {
       const described = describeThrownError(error);
       if (!(error instanceof EndpointError)) report(onError, error, request, described.status);

@@ -1,6 +1,8 @@
 export { createCustomerSessionHandler } from './createCustomerSessionHandler';
+export { createCustomerSession } from './createCustomerSession';
 export { toNodeListener } from './toNodeListener';
 export type {
+  CreateCustomerSessionOptions,
   CustomerSessionHandler,
   CustomerSessionHandlerOptions,
   CustomerSessionStripeClient,
@@ -11,4 +13,5 @@ export type { StripeErrorBody, StripeErrorObject } from '../core/types';
 export { validateCustomerSessionParams } from '../params/validateCustomerSessionParams';
 export { isValidCustomerSessionParams } from '../params/isValidCustomerSessionParams';
 export { encodeStripeForm } from '../params/encodeStripeForm';
+export type { ComponentName } from '../core/componentNames';
 export type { CustomerSession, CustomerSessionCreateParams, CustomerSessionComponentsParams, ParamIssue } from '../core/types';

@@ -1,3 +1,4 @@
+import type { ComponentName } from '../core/componentNames';
 import type { CustomerSessionComponentsParams, CustomerSessionCreateParams } from '../core/types';
 
 /**
@@ -29,10 +30,22 @@ export interface CustomerSessionHandlerOptions {
   /** Largest accepted request body in bytes; larger ones get 413. Default 16384. */
   maxBodyBytes?: number;
   /**
-   * Called with every error thrown by `resolveCustomer` or the Stripe client, before the response
-   * is sent: the place to log. The response itself never carries more than Stripe's public fields.
+   * Called with every error thrown by `resolveCustomer` or the Stripe client, before
+   * the response is sent: the place to log. The response itself never carries more than
+   * Stripe's public fields.
    */
   onError?: (error: unknown, request: Request) => void;
+}
+
+export interface CreateCustomerSessionOptions {
+  /** A Stripe client holding the secret key; it never leaves the server. */
+  stripe: CustomerSessionStripeClient;
+  /** The signed-in customer, as `resolveCustomer` would return it: a Customer ID, `{ customer }` or `{ customer_account }`. */
+  customer: Exclude<ResolvedCustomer, null | undefined>;
+  /** The policy, exactly as `createCustomerSessionHandler` takes it (and validated the same way). */
+  components: CustomerSessionComponentsParams;
+  /** A subset of the policy's components, as the browser's request body narrows the handler's policy. */
+  narrow?: readonly ComponentName[];
 }
 
 /** A Fetch API route handler: `export const POST = handler` in a Next.js App Router route. */
