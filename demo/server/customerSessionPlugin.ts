@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
 import { toNodeListener } from '../../src/server/toNodeListener';
 import { createDemoBackend, type DemoBackend } from './createDemoBackend';
+import { serveServerRenderedPage } from './serverRenderedPage';
 
 const apiPath = '/api/customer-session';
 
@@ -24,7 +25,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 
 /**
  * Mounts the package's handler at `/api/customer-session` in the Vite dev server, as an app would
- * mount it in Express. With the emulator it also serves two dev-only routes for the e2e test:
+ * mount it in Express, and serves `/ssr`, the storefront rendered on the server with its session. With the emulator it also serves two dev-only routes for the e2e test:
  * `POST /__emulator/advance-clock` `{ "ms": n }` and `GET /__emulator/requests` (methods, paths, params).
  */
 export function customerSessionPlugin(): Plugin {
@@ -47,6 +48,13 @@ export function customerSessionPlugin(): Plugin {
         const path = pathOf(req);
         if (path === apiPath) {
           listener(req, res);
+          return;
+        }
+        if ((path === '/ssr' || path === '/ssr/') && req.method === 'GET' && backend) {
+          serveServerRenderedPage(server, backend, req, res).catch((error: unknown) => {
+            if (error instanceof Error) server.ssrFixStacktrace(error);
+            next(error);
+          });
           return;
         }
         const emulator = backend?.emulator;
