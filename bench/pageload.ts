@@ -1,4 +1,4 @@
-// Page load in real Chromium against the demo server (`npm run demo`, in-process), with every emulated
+// Page load in real Chromium against the demo storefront (its production build, served in-process), with every emulated
 // Stripe call delayed by a realistic round trip: the server-rendered page (`/ssr`: createCustomerSession
 // while rendering, `initialSession` in the browser) against the client-fetched one (`/`: the provider
 // POSTs /api/customer-session after hydration). Per load: time from navigation start until a
@@ -6,8 +6,9 @@
 // Interleaved loads after a warm-up; medians; ratio server-rendered / client-fetched.
 import { chromium, type BrowserContext } from 'playwright-core';
 import { chromiumArgs, chromiumExecutablePath } from '../test/browser/chromium';
-import { startDemoServer } from '../test/browser/demoServer';
-import { finishSection, median, quantile, round } from './lib/report';
+import { join } from 'node:path';
+import { buildDemo, startBuiltDemo } from '../demo/server/builtDemo';
+import { finishSection, median, quantile, repoRoot, round } from './lib/report';
 
 const stripeLatencyMs = 150;
 const loads = Number(process.env.BENCH_PAGELOAD_LOADS ?? 25);
@@ -35,7 +36,16 @@ const watchForSecret = `
   }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['customer-session-client-secret'] });
 `;
 
-const demo = await startDemoServer({ latencyMs: stripeLatencyMs });
+// The production build of the demo (see demo/server/builtDemo.ts), always on the emulator.
+const outDir = join(repoRoot, 'bench', '.tmp', 'demo-build');
+await buildDemo(outDir);
+delete process.env.STRIPE_SECRET_KEY;
+process.env.DEMO_STRIPE_LATENCY_MS = String(stripeLatencyMs);
+const demo = await startBuiltDemo(outDir);
+const stripeSessionCalls = async (): Promise<number> => {
+  const { requests } = (await (await fetch(`${demo.baseUrl}/__emulator/requests`)).json()) as { requests: Array<{ path: string }> };
+  return requests.filter((request) => request.path === '/v1/customer_sessions').length;
+};
 const browser = await chromium.launch({ executablePath: chromiumExecutablePath, args: chromiumArgs });
 
 async function load(context: BrowserContext, path: string): Promise<Load> {
@@ -44,7 +54,7 @@ async function load(context: BrowserContext, path: string): Promise<Load> {
   page.on('request', (request) => {
     if (new URL(request.url()).pathname === '/api/customer-session') sessionRequests += 1;
   });
-  const stripeBefore = (await demo.sessionRequests()).length;
+  const stripeBefore = await stripeSessionCalls();
   const t0 = Date.now();
   await page.goto(`${demo.baseUrl}${path}`, { waitUntil: 'commit' });
   await page.waitForFunction(() => (window as unknown as { __secretAt?: number }).__secretAt !== undefined, null, { timeout: 30_000, polling: 10 });
@@ -54,7 +64,7 @@ async function load(context: BrowserContext, path: string): Promise<Load> {
     secretMs: (window as unknown as { __secretAt: number }).__secretAt,
     responseStartMs: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseStart,
   }));
-  const stripeCalls = (await demo.sessionRequests()).length - stripeBefore;
+  const stripeCalls = (await stripeSessionCalls()) - stripeBefore;
   if (process.env.BENCH_DEBUG) console.log(path, JSON.stringify(timings), Date.now() - t0);
   await page.close();
   return { ...timings, sessionRequests, stripeCalls };
@@ -96,7 +106,7 @@ if (!clientFetched || !serverRendered) throw new Error('both variants must have 
 const ratio = serverRendered.secretMedian / clientFetched.secretMedian;
 
 finishSection('pageload', {
-  title: `Page load in Chromium, demo server, ${stripeLatencyMs} ms per Stripe call (median of ${loads} loads each, interleaved; times from navigation start)`,
+  title: `Page load in Chromium, demo storefront (production build), ${stripeLatencyMs} ms per Stripe call (median of ${loads} loads each, interleaved; times from navigation start)`,
   columns: ['page', 'secret on pricing table (ms)', 'p90 (ms)', 'first byte (ms)', 'session requests / load', 'Stripe calls / load'],
   rows: [
     ...summary.map((s) => [s.name, round(s.secretMedian, 0), round(s.secretP90, 0), round(s.responseStartMedian, 0), s.sessionRequests, s.stripeCalls]),

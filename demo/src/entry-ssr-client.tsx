@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import type { CustomerSession } from '../../src/index';
 import { App } from './App';
+import './demo.css';
 
 /** The session the server rendered with, from the JSON island `demo/server/serverRenderedPage.ts` writes. */
 function readInitialSession(): CustomerSession | undefined {
