@@ -1,4 +1,5 @@
 import { PaymentElement } from '@stripe/react-stripe-js';
+import { useLayoutEffect } from 'react';
 import { BuyButton, CustomerSessionElements, CustomerSessionProvider, PricingTable, type CustomerSession } from '../../src/index';
 import { createStripeStandIn } from '../../src/testing/createStripeStandIn';
 import { defineStripeWebComponentStandIns } from '../../src/testing/defineStripeWebComponentStandIns';
@@ -10,8 +11,6 @@ import { storefrontComponents } from './storefrontComponents';
 const publishableKey = import.meta.env.STRIPE_PUBLISHABLE_KEY;
 // Without a publishable key nothing may reach js.stripe.com: Stripe.js and the web components are stand-ins.
 const offline = !publishableKey;
-// In the browser only (this module is also rendered on the server for /ssr), before anything mounts.
-if (offline && typeof window !== 'undefined') defineStripeWebComponentStandIns();
 const stripe = offline ? createStripeStandIn() : undefined;
 
 const appearance = {
@@ -27,6 +26,12 @@ export interface AppProps {
 }
 
 export function App({ page }: AppProps) {
+  // Defined once the first commit has matched the server HTML (on /ssr) and before any passive effect
+  // looks for the elements: a stand-in drawing into a server-rendered element before hydration would
+  // give it children the server HTML lacks, and React would throw the server HTML away.
+  useLayoutEffect(() => {
+    if (offline) defineStripeWebComponentStandIns();
+  }, []);
   return (
     <CustomerSessionProvider
       endpoint="/api/customer-session"
