@@ -12,8 +12,8 @@ import { loadServer, loadTesting } from './lib/dist';
 import { finishSection, median, repoRoot, round } from './lib/report';
 
 const dist = (file: string) => pathToFileURL(join(repoRoot, 'dist', file)).href;
-const { validateCustomerSessionParams } = (await import(dist('core/validateCustomerSessionParams.js'))) as typeof Validate;
-const { encodeStripeForm } = (await import(dist('core/encodeStripeForm.js'))) as typeof Encode;
+const { validateCustomerSessionParams } = (await import(dist('params/validateCustomerSessionParams.js'))) as typeof Validate;
+const { encodeStripeForm } = (await import(dist('params/encodeStripeForm.js'))) as typeof Encode;
 const { createCustomerSessionHandler } = await loadServer();
 const { createStripeEmulator, listen } = await loadTesting();
 
