@@ -5,6 +5,8 @@ import { assertValidPolicy } from './assertValidPolicy';
 import { customerParams, type CustomerParams } from './customerParams';
 import { EndpointError } from './EndpointError';
 import { narrowPolicy } from './narrowPolicy';
+import { enforceRateLimit, prepareRateLimit, type PreparedRateLimit } from './rateLimit';
+import type { RateLimiterUnavailableError } from './rateLimitTypes';
 import type { CreateCustomerSessionOptions, CustomerSessionStripeClient } from './types';
 
 const caller = 'createCustomerSession';
@@ -24,6 +26,13 @@ const caller = 'createCustomerSession';
  * it reads cookies or headers to find the customer; otherwise `export const dynamic = 'force-dynamic'`).
  * As everywhere: never log the secret, persist it or put it in a URL.
  *
+ * **Rate limit**: the same `rateLimit` options as the handler, spent from the same budget: by default
+ * both use this process's in-memory limiter (20 sessions per customer per 60 s); with a store-backed
+ * limiter, pass the same object to both.
+ *
+ * @throws CustomerSessionRateLimitError when the customer is over the limit (`status` 429,
+ *   `retryAfterSeconds`), or the limiter's store failed with `rateLimitFailure: 'deny'` (503). Render
+ *   the page without `initialSession` then: the browser asks the endpoint, which honours the same limit.
  * @throws TypeError when an option is invalid: a bad policy (naming the param, e.g.
  *   `components[payment_element][features][payment_method_save_usage]`), no customer, or a `narrow`
  *   component the policy does not enable.
@@ -48,7 +57,12 @@ export async function createCustomerSession(options: CreateCustomerSessionOption
   } catch (error) {
     throw error instanceof EndpointError ? new TypeError(`${caller}: narrow: ${error.message}`) : error;
   }
-  return requestCustomerSession(stripe, customer, components);
+  const rateLimit = prepareRateLimit(options, caller);
+  const { onError } = options;
+  return requestCustomerSession(stripe, customer, components, rateLimit, (error) => {
+    if (onError === undefined) console.error('[react-stripe-customer-session]', error);
+    else onError(error);
+  });
 }
 
 function customerOf(resolved: CreateCustomerSessionOptions['customer']): CustomerParams {
@@ -60,14 +74,18 @@ function customerOf(resolved: CreateCustomerSessionOptions['customer']): Custome
 }
 
 /**
- * The one place a Customer Session is created, for the handler and for `createCustomerSession`:
- * `components` is the policy already narrowed; the answer is a plain object.
+ * The one place a Customer Session is created, for the handler and for `createCustomerSession`: the
+ * rate limit is spent, then Stripe is asked for `components` (the policy already narrowed); the answer
+ * is a plain object.
  */
 export async function requestCustomerSession(
   stripe: CustomerSessionStripeClient,
   customer: CustomerParams,
   components: CustomerSessionComponentsParams,
+  rateLimit: PreparedRateLimit,
+  report: (error: RateLimiterUnavailableError) => void,
 ): Promise<CustomerSession> {
+  await enforceRateLimit(rateLimit, customer, report);
   const created = await stripe.customerSessions.create({ components, ...customer });
   // The SDK hangs response metadata (headers, request id) off the result; only the object's own data goes
   // out, through JSON so that what a server component passes on is plain and serializable.

@@ -1,10 +1,13 @@
 export { createCustomerSessionHandler } from './createCustomerSessionHandler';
 export { createCustomerSession } from './createCustomerSession';
 export { toNodeListener } from './toNodeListener';
+export { CustomerSessionRateLimitError, RateLimiterUnavailableError } from './rateLimitTypes';
+export type { CustomerSessionRateLimiter, RateLimitFailureMode, RateLimitOption } from './rateLimitTypes';
 export type {
   CreateCustomerSessionOptions,
   CustomerSessionHandler,
   CustomerSessionHandlerOptions,
+  CustomerSessionRateLimitOptions,
   CustomerSessionStripeClient,
   ResolvedCustomer,
 } from './types';
