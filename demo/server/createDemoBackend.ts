@@ -1,5 +1,6 @@
 import Stripe from 'stripe';
 import { createCustomerSessionHandler } from '../../src/server/createCustomerSessionHandler';
+import type { RateLimitOption } from '../../src/server/rateLimitTypes';
 import type { CustomerSessionHandler, CustomerSessionStripeClient } from '../../src/server/types';
 import { listen, type ListeningEmulator } from '../../src/testing/emulator/listen';
 import { createStripeEmulator } from '../../src/testing/emulator/createStripeEmulator';
@@ -9,6 +10,8 @@ export interface DemoBackend {
   mode: 'emulator' | 'stripe-test-mode';
   /** The shop's Stripe client: the endpoint and the server-rendered page both create sessions with it. */
   stripe: CustomerSessionStripeClient;
+  /** The sessions-per-customer limit, shared by the endpoint and the server-rendered page. */
+  rateLimit: RateLimitOption;
   handler: CustomerSessionHandler;
   customerId: string;
   /** Only with the emulator: its HTTP server (for the clock and request log). */
@@ -33,10 +36,13 @@ function withLatency(stripe: Stripe, ms: number): CustomerSessionStripeClient {
  * The shop's server side: the official `stripe` SDK, pointed at an in-process emulator on a free
  * port unless `STRIPE_SECRET_KEY` is set (then real Stripe test mode), and the package's handler.
  * The demo has one signed-in shopper; a real app would read them from its own session cookie.
- * `DEMO_STRIPE_LATENCY_MS` delays each emulated Stripe call (emulator only).
+ * `DEMO_STRIPE_LATENCY_MS` delays each emulated Stripe call (emulator only); `DEMO_SESSIONS_PER_MINUTE`
+ * raises the per-customer limit (default 20 a minute) for the benchmark, which loads the page ~60 times a minute.
  */
 export async function createDemoBackend(env: NodeJS.ProcessEnv = process.env): Promise<DemoBackend> {
   const secretKey = env.STRIPE_SECRET_KEY;
+  const perMinute = Number(env.DEMO_SESSIONS_PER_MINUTE ?? 20) || 20;
+  const rateLimit: RateLimitOption = { points: perMinute, durationSeconds: 60 };
   if (secretKey) {
     const stripe = new Stripe(secretKey);
     const customerId =
@@ -45,7 +51,8 @@ export async function createDemoBackend(env: NodeJS.ProcessEnv = process.env): P
     return {
       mode: 'stripe-test-mode',
       stripe,
-      handler: createCustomerSessionHandler({ stripe, components: demoPolicy, resolveCustomer: () => customerId }),
+      rateLimit,
+      handler: createCustomerSessionHandler({ stripe, rateLimit, components: demoPolicy, resolveCustomer: () => customerId }),
       customerId,
       emulator: null,
       close: async () => {},
@@ -64,7 +71,8 @@ export async function createDemoBackend(env: NodeJS.ProcessEnv = process.env): P
   return {
     mode: 'emulator',
     stripe,
-    handler: createCustomerSessionHandler({ stripe, components: demoPolicy, resolveCustomer: () => customerId }),
+    rateLimit,
+    handler: createCustomerSessionHandler({ stripe, rateLimit, components: demoPolicy, resolveCustomer: () => customerId }),
     customerId,
     emulator,
     close: () => emulator.close(),

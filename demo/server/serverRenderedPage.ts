@@ -9,11 +9,12 @@ const scriptSafeJson = (value: unknown) => JSON.stringify(value).replace(/</g, '
 
 /**
  * The signed-in shopper's session for `/ssr`, created while the page renders, as a server component
- * or loader would. If Stripe fails the page still renders, and the browser fetches it through the endpoint.
+ * or loader would, spending the endpoint's rate-limit budget. If Stripe fails or the shopper is over the
+ * limit, the page still renders and the browser asks the endpoint (which then answers 429 with Retry-After).
  */
 export async function createPageSession(backend: DemoBackend, log: (message: string) => void): Promise<CustomerSession | undefined> {
   try {
-    return await createCustomerSession({ stripe: backend.stripe, customer: backend.customerId, components: demoPolicy, narrow: storefrontComponents });
+    return await createCustomerSession({ stripe: backend.stripe, rateLimit: backend.rateLimit, customer: backend.customerId, components: demoPolicy, narrow: storefrontComponents });
   } catch (error) {
     log(`  ➜  /ssr: creating the Customer Session failed; the browser will fetch it (${String(error)})`);
     return undefined;
