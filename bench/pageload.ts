@@ -38,6 +38,7 @@ const watchForSecret = `
 
 // The production build of the demo (see demo/server/builtDemo.ts), always on the emulator.
 const outDir = join(repoRoot, 'bench', '.tmp', 'demo-build');
+process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true'; // Vite 8's notice about a future config loader, once per build
 await buildDemo(outDir);
 delete process.env.STRIPE_SECRET_KEY;
 process.env.DEMO_STRIPE_LATENCY_MS = String(stripeLatencyMs);
