@@ -1,4 +1,4 @@
-// `npm run test:next` (part of .ci/run, after `npm run build`): builds the Next.js App Router demo in
+// `npm run test:next` (for .ci/run, after `npm run build`): builds the Next.js App Router demo in
 // demo/next with `next build`, serves it with `next start` on a free port (always on the emulator),
 // and checks what a browser would get: the page's first HTML holds `<stripe-pricing-table>` with the
 // customer's secret and is sent `private, no-store`; the route handler serves refreshes; a signed-out
