@@ -24,6 +24,8 @@ type Seen = { status: string; refresh(): Promise<unknown> };
 // Written during render on purpose: counting renders is the point.
 const probe = {
   renders: [] as number[],
+  /** Renders of the one consumer that reads only `clientSecret`. */
+  secretRenders: 0,
   states: new Set<unknown>(),
   latest: null as Seen | null,
   rerenderParent: () => {},
@@ -53,6 +55,18 @@ function OurConsumer({ id }: { id: number }): ReactElement {
   return <Show id={id} state={useCustomerSessionContext()} />;
 }
 
+// Reads only the secret: TanStack-style tracking renders it once per rotation, not for `refreshing`.
+function SecretOnly({ secret }: { secret: string | null }): ReactElement {
+  return (
+    <Profiler id="secret" onRender={() => void (probe.secretRenders += 1)}>
+      <span>{secret === null ? 'none' : 'set'}</span>
+    </Profiler>
+  );
+}
+function OurSecretConsumer(): ReactElement {
+  return <SecretOnly secret={useCustomerSessionContext().clientSecret} />;
+}
+
 interface NaiveValue {
   status: string;
   clientSecret: string | null;
@@ -76,10 +90,13 @@ function NaiveConsumer({ id }: { id: number }): ReactElement {
   if (value === null) throw new Error('NaiveConsumer needs NaiveProvider');
   return <Show id={id} state={value} />;
 }
+function NaiveSecretConsumer(): ReactElement {
+  return <SecretOnly secret={useContext(NaiveContext)?.clientSecret ?? null} />;
+}
 
 // Created once: a parent re-render hands React the very same children.
-const ourConsumers = Array.from({ length: consumerCount }, (_, id) => <OurConsumer key={id} id={id} />);
-const naiveConsumers = Array.from({ length: consumerCount }, (_, id) => <NaiveConsumer key={id} id={id} />);
+const ourConsumers = [...Array.from({ length: consumerCount }, (_, id) => <OurConsumer key={id} id={id} />), <OurSecretConsumer key="secret" />];
+const naiveConsumers = [...Array.from({ length: consumerCount }, (_, id) => <NaiveConsumer key={id} id={id} />), <NaiveSecretConsumer key="secret" />];
 
 function App({ impl }: { impl: 'ours' | 'baseline' }): ReactElement {
   const [tick, setTick] = useState(0);
@@ -98,18 +115,21 @@ function App({ impl }: { impl: 'ours' | 'baseline' }): ReactElement {
 interface Phase {
   /** Renders of each consumer during the phase (all consumers must agree). */
   rendersPerConsumer: number;
+  /** Renders of the consumer that reads only the secret. */
+  secretOnlyRenders: number;
   /** Distinct state objects consumers were given during the phase. */
   statesPublished: number;
 }
 
 async function phase(action: () => Promise<void>): Promise<Phase> {
   probe.renders = [];
+  probe.secretRenders = 0;
   probe.states = new Set();
   await action();
   await sleep(30);
   const counts = Array.from({ length: consumerCount }, (_, i) => probe.renders[i] ?? 0);
   if (Math.min(...counts) !== Math.max(...counts)) throw new Error(`consumers rendered unevenly: ${Math.min(...counts)}..${Math.max(...counts)}`);
-  return { rendersPerConsumer: counts[0] ?? 0, statesPublished: probe.states.size };
+  return { rendersPerConsumer: counts[0] ?? 0, secretOnlyRenders: probe.secretRenders, statesPublished: probe.states.size };
 }
 
 async function measure(impl: 'ours' | 'baseline') {
@@ -156,9 +176,21 @@ const checks: Check[] = [
   { name: `consumer renders on ${wakeEvents} focus + visibilitychange events while fresh`, target: '0', actual: String(ours.wake.rendersPerConsumer), met: ours.wake.rendersPerConsumer === 0, hard: true },
   {
     name: `consumer renders per published state over ${refreshes} refreshes`,
-    target: '1 per change (2 changes per refresh: refreshing, ready)',
+    // TanStack batches notifications a macrotask late: an in-process endpoint answers before that,
+    // so `refreshing` and `ready` may reach consumers as one change (1 or 2 changes per refresh).
+    target: '1 per change (1 to 2 changes per refresh: refreshing, ready)',
     actual: `${ours.refresh.rendersPerConsumer} renders / ${ours.refresh.statesPublished} states`,
-    met: ours.refresh.rendersPerConsumer === ours.refresh.statesPublished && ours.refresh.statesPublished === 2 * refreshes,
+    met:
+      ours.refresh.rendersPerConsumer === ours.refresh.statesPublished &&
+      ours.refresh.statesPublished >= refreshes &&
+      ours.refresh.statesPublished <= 2 * refreshes,
+    hard: true,
+  },
+  {
+    name: `renders of a consumer that reads only the secret over ${refreshes} refreshes`,
+    target: `1 per rotation (${refreshes})`,
+    actual: `${ours.refresh.secretOnlyRenders} (baseline ${baseline.refresh.secretOnlyRenders})`,
+    met: ours.refresh.secretOnlyRenders === refreshes,
     hard: true,
   },
   { name: 'consumer renders from mount to ready', target: '2 (pending, ready)', actual: String(ours.mount.rendersPerConsumer), met: ours.mount.rendersPerConsumer === 2 },
@@ -166,7 +198,7 @@ const checks: Check[] = [
 
 finishSection('renders', {
   title: `Renders: per consumer (${consumerCount} consumers, React Profiler); baseline: useQuery result in an inline context value`,
-  columns: ['scenario', 'ours renders', 'ours states', 'ours renders/change', 'baseline renders', 'ratio ours/baseline'],
+  columns: ['scenario', 'ours renders', 'ours states', 'ours renders/change', 'ours secret-only renders', 'baseline renders', 'baseline secret-only', 'ratio ours/baseline'],
   rows: (
     [
       ['mount → ready', ours.mount, baseline.mount],
@@ -174,7 +206,7 @@ finishSection('renders', {
       [`${refreshes} refreshes`, ours.refresh, baseline.refresh],
       [`${wakeEvents} focus/visibility events`, ours.wake, baseline.wake],
     ] as const
-  ).map(([label, o, b]) => [label, o.rendersPerConsumer, o.statesPublished, round(perChange(o)), b.rendersPerConsumer, b.rendersPerConsumer === 0 ? '-' : round(o.rendersPerConsumer / b.rendersPerConsumer)]),
+  ).map(([label, o, b]) => [label, o.rendersPerConsumer, o.statesPublished, round(perChange(o)), o.secretOnlyRenders, b.rendersPerConsumer, b.secretOnlyRenders, b.rendersPerConsumer === 0 ? '-' : round(o.rendersPerConsumer / b.rendersPerConsumer)]),
   checks,
   data: { consumers: consumerCount, parentRerenders, refreshes, wakeEvents, ours, baseline, requests: endpoint.requestsTo(url) },
 });

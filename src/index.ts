@@ -2,19 +2,17 @@
 // so CustomerSessionError, componentNames and the other plain exports stay usable from Server Components.
 export { componentNames, isComponentName } from './core/componentNames';
 export type { ComponentName } from './core/componentNames';
-export { CustomerSessionError, isCustomerSessionError } from './core/CustomerSessionError';
-export type { CustomerSessionErrorKind } from './core/CustomerSessionError';
+export { CustomerSessionError, isCustomerSessionError } from './core/errors';
+export type { CustomerSessionErrorKind } from './core/errors';
+export type { CustomerSessionData } from './core/fetch';
 export type * from './core/types';
 export type * from './react/types';
 export { useCustomerSession } from './react/useCustomerSession';
-export { CustomerSessionProvider } from './react/CustomerSessionProvider';
-export { useCustomerSessionContext } from './react/useCustomerSessionContext';
-export { isCustomerSessionQuery } from './react/isCustomerSessionQuery';
-export { customerSessionQueryKeyPrefix } from './react/customerSessionQueryKeyPrefix';
-export { expiryDefaults } from './core/expiryDefaults';
+export { CustomerSessionProvider, useCustomerSessionContext } from './react/CustomerSessionProvider';
+export { customerSessionQueryKeyPrefix, customerSessionQueryOptions, isCustomerSessionQuery } from './react/query';
+export type { CustomerSessionQueryKey, CustomerSessionQueryOptionsInput } from './react/query';
+export { expiryDefaults } from './core/expiry';
 export { CustomerSessionElements } from './react/CustomerSessionElements';
-export { PricingTable } from './react/PricingTable';
-export { BuyButton } from './react/BuyButton';
-export { useComponentSecret } from './react/useComponentSecret';
-export type * from './react/componentTypes';
+export { PricingTable, BuyButton } from './react/webComponents';
+export { useComponentSecret } from './react/componentSecret';
 export type { StripeBuyButtonAttributes, StripePricingTableAttributes } from './react/stripeWebComponentsJsx';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { maskClientSecret } from '../../src/params/maskClientSecret';
-import { useCustomerSessionContext } from '../../src/react/useCustomerSessionContext';
+import { useCustomerSessionContext } from '../../src/react/CustomerSessionProvider';
 
 function useClock(): number {
   const [now, setNow] = useState(() => Date.now());

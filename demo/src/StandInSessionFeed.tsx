@@ -1,5 +1,5 @@
 import { useLayoutEffect } from 'react';
-import { useCustomerSessionContext } from '../../src/react/useCustomerSessionContext';
+import { useCustomerSessionContext } from '../../src/react/CustomerSessionProvider';
 import type { StripeStandIn } from '../../src/testing/createStripeStandIn';
 
 /**

@@ -2,15 +2,36 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Elements } from '@stripe/react-stripe-js';
 import type { Stripe, StripeElementsOptions } from '@stripe/stripe-js';
-import { CustomerSessionError } from '../core/CustomerSessionError';
-import type { CustomerSessionElementsProps } from './componentTypes';
-import { componentSecretFromState } from './componentSecretFromState';
-import type { StripeProp } from './types';
-import { useCustomerSessionContextValue } from './useCustomerSessionContextValue';
-import { useDeepStable } from './useDeepStable';
-import { useReportError } from './useReportError';
-import { useSessionDropped } from './useSessionDropped';
-import { useWarnIfDisabled } from './useWarnIfDisabled';
+import { CustomerSessionError } from '../core/errors';
+import { componentSecret, settledSecret, useReportError, useWarnIfDisabled } from './componentSecret';
+import { useSessionContext } from './CustomerSessionProvider';
+import { asOf } from './store';
+import type { CustomerSessionElementsProps, StripeProp } from './types';
+
+/** Structural equality for plain objects and arrays (options objects); anything else by identity. */
+export function isDeepEqual(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const plain = (v: object) => Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null;
+  if (!plain(a) || !plain(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && isDeepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
+}
+
+/** The previous value while `value` stays structurally equal, so inline option objects don't churn. */
+function useDeepStable<T>(value: T): T {
+  const [stable, setStable] = useState(value);
+  if (!isDeepEqual(stable, value)) {
+    setStable(value);
+    return value;
+  }
+  return stable;
+}
 
 function guardStripe(stripe: StripeProp | undefined, fail: (error: CustomerSessionError) => void): StripeProp {
   if (stripe === undefined) throw new Error('<CustomerSessionElements> needs publishableKey or stripe on <CustomerSessionProvider>.');
@@ -42,26 +63,33 @@ function guardStripe(stripe: StripeProp | undefined, fail: (error: CustomerSessi
  * - Stripe.js fails to load: `errorFallback` and `onError`.
  */
 export function CustomerSessionElements({ options, fallback = null, errorFallback = null, onError, children }: CustomerSessionElementsProps): ReactNode {
-  const context = useCustomerSessionContextValue('<CustomerSessionElements>');
-  const { state, getStripe, enabled } = context;
-  const { clientSecret, status, error } = componentSecretFromState(state, 'payment_element', enabled);
-  const dropped = useSessionDropped(context);
+  const { value, state } = useSessionContext('<CustomerSessionElements>');
+  const secretState = componentSecret(state, 'payment_element', value.enabled);
+  const { status, error } = secretState;
+  // While hydrating, `state` is the server's; Elements renders no markup of its own, so it can take
+  // the browser's own secret at once: a server-rendered one found stale never reaches Stripe.
+  // eslint-disable-next-line react-hooks/purity
+  const live = typeof window === 'undefined' || value.store === null ? state : asOf(value.store.getState(), Date.now());
+  const { clientSecret } = live === state ? secretState : componentSecret(live, 'payment_element', value.enabled);
   useWarnIfDisabled('payment_element', status);
   const [stripeError, setStripeError] = useState<CustomerSessionError | null>(null);
-  const [stripe] = useState(() => (typeof window === 'undefined' ? null : guardStripe(getStripe(), setStripeError)));
+  const [stripe] = useState(() => (typeof window === 'undefined' ? null : guardStripe(value.getStripe(), setStripeError)));
   useReportError(error, onError);
   useReportError(stripeError, onError);
 
-  // The secret Elements holds, and a generation that keys <Elements>: Elements cannot unset a secret,
-  // so a dropped one (sign-out) costs one remount without it. A new session key keeps the held one.
-  const [held, setHeld] = useState<{ secret: string | null; generation: number }>({ secret: null, generation: 0 });
+  // The secret Elements holds, and a key for <Elements>: Elements cannot unset a secret, so one the
+  // provider dropped (sign-out, a newer dropGeneration) costs one remount without it.
+  const { dropGeneration } = value;
+  const [held, setHeld] = useState<{ secret: string | null; key: number; drops: number }>({ secret: null, key: 0, drops: dropGeneration });
   let next = held;
-  if (clientSecret !== null && clientSecret !== held.secret) next = { secret: clientSecret, generation: held.generation };
-  else if (clientSecret === null && held.secret !== null && dropped) next = { secret: null, generation: held.generation + 1 };
+  const dropped = status === 'off' || held.drops !== dropGeneration;
+  if (dropped && held.secret !== null) next = { secret: clientSecret, key: held.key + 1, drops: dropGeneration };
+  else if (clientSecret !== null && clientSecret !== held.secret) next = { secret: clientSecret, key: held.key, drops: dropGeneration };
+  else if (held.drops !== dropGeneration) next = { ...held, drops: dropGeneration };
   if (next !== held) setHeld(next);
   const secret = clientSecret ?? next.secret;
   // Once shown, <Elements> stays mounted whatever the session does next.
-  const settled = status === 'ready' || status === 'disabled' || status === 'error' || status === 'off';
+  const settled = settledSecret(secretState) !== undefined;
   const [shown, setShown] = useState(false);
   if (settled && !shown) setShown(true);
 
@@ -74,7 +102,7 @@ export function CustomerSessionElements({ options, fallback = null, errorFallbac
   if (stripeError) return errorFallback;
   if (!settled && !shown) return fallback;
   return (
-    <Elements key={next.generation} stripe={stripe} options={elementsOptions}>
+    <Elements key={next.key} stripe={stripe} options={elementsOptions}>
       {children}
     </Elements>
   );

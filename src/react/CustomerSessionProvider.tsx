@@ -1,13 +1,51 @@
 'use client';
-import { useContext, useEffect, useMemo, useState, type JSX } from 'react';
-import { QueryClient, QueryClientContext, hashKey } from '@tanstack/react-query';
-import { createStripeGetter } from './createStripeGetter';
-import { CustomerSessionContext, type CustomerSessionContextValue } from './CustomerSessionContext';
-import { CustomerSessionQueryClientContext } from './CustomerSessionQueryClientContext';
-import { customerSessionQueryKey } from './customerSessionQueryKey';
-import { fallbackQueryClient } from './fallbackQueryClient';
-import type { CustomerSessionProviderProps } from './types';
-import { useCustomerSessionWithClient } from './useCustomerSessionWithClient';
+import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type JSX } from 'react';
+import { QueryClient } from '@tanstack/react-query';
+import type { Stripe } from '@stripe/stripe-js';
+import { disabledState, useTrackedState, type SessionStore } from './store';
+import type { CustomerSessionProviderProps, CustomerSessionState, StripeProp } from './types';
+import { CustomerSessionQueryClientContext, useSessionQueryClient, useSessionStore } from './useCustomerSession';
+
+/** What `CustomerSessionProvider` shares. Internal: consumers use the hooks. */
+export interface CustomerSessionContextValue {
+  /** The provider's session; `null` during server rendering. */
+  store: SessionStore | null;
+  /** What consumers render where there is no store (the server, and hydration). */
+  serverState: CustomerSessionState;
+  /** The provider's `enabled` (default true). `false`, e.g. for a signed-out visitor: components render anonymously at once. */
+  enabled: boolean;
+  /**
+   * Sign-out, published: goes up each time the provider's session is dropped (`enabled` turned
+   * `false`, or the app removed the session from its QueryClient). A secret shown under an older
+   * generation belongs to someone else now. A new key (other components or endpoint) is no drop.
+   */
+  dropGeneration: number;
+  /** Stripe instance for `<Elements>`: the `stripe` prop, or `loadStripe(publishableKey)` started lazily on the client. `undefined` when neither was given. */
+  getStripe: () => StripeProp | undefined;
+  /** The `publishableKey` prop, for the web components' `publishable-key` attribute. */
+  publishableKey: string | undefined;
+}
+
+export const CustomerSessionContext = createContext<CustomerSessionContextValue | null>(null);
+CustomerSessionContext.displayName = 'CustomerSessionContext';
+
+/**
+ * `getStripe` for the provider: the given `stripe`, else `loadStripe(publishableKey)` started on
+ * first call in the browser (never during SSR) and remembered, else `undefined`. Stripe.js is
+ * imported only then, so merely importing this package never injects its script.
+ */
+function createStripeGetter(stripe: StripeProp | undefined, publishableKey: string | undefined): () => StripeProp | undefined {
+  let loading: Promise<Stripe | null> | undefined;
+  return () => {
+    if (stripe !== undefined) return stripe;
+    if (publishableKey === undefined || typeof window === 'undefined') return undefined;
+    loading ??= import('@stripe/stripe-js').then(({ loadStripe }) => loadStripe(publishableKey));
+    return loading;
+  };
+}
+
+const noSubscribe = () => (): void => {};
+const noDrops = (): number => 0;
 
 /**
  * Fetches one Customer Session for everything inside it and keeps it fresh; read it with
@@ -16,31 +54,54 @@ import { useCustomerSessionWithClient } from './useCustomerSessionWithClient';
  */
 export function CustomerSessionProvider(props: CustomerSessionProviderProps): JSX.Element {
   const { children, queryClient, publishableKey, stripe, ...options } = props;
-  const fromApp = useContext(QueryClientContext);
-  const fromOuter = useContext(CustomerSessionQueryClientContext);
-  const given = queryClient ?? fromOuter ?? fromApp;
-  const [privateClient] = useState(() => (given ? undefined : new QueryClient()));
-  const client = given ?? privateClient ?? fallbackQueryClient();
-
+  const given = useSessionQueryClient(queryClient, false);
+  const [privateClient] = useState(() => (given || typeof window === 'undefined' ? null : new QueryClient()));
+  const client = given ?? privateClient;
   useEffect(() => {
-    if (privateClient === undefined || client !== privateClient) return;
+    if (privateClient === null || client !== privateClient) return;
     privateClient.mount();
     return () => privateClient.unmount();
   }, [client, privateClient]);
 
-  const state = useCustomerSessionWithClient(options, client);
-  const [stripeSetup] = useState(() => ({ getStripe: createStripeGetter(stripe, publishableKey), publishableKey }));
+  const { store, serverState } = useSessionStore(options, client);
+  // Subscribing keeps the session alive while the provider is mounted; it re-renders only on a drop.
+  const drops = useSyncExternalStore(store ? store.subscribe : noSubscribe, store ? store.getDrops : noDrops, noDrops);
   const enabled = options.enabled ?? true;
-  // Not the QueryClient: a new client under the same key loses the session, which reads as a sign-out.
-  const sessionKey = hashKey(customerSessionQueryKey(options.endpoint, options.components ?? []));
+  const [offs, setOffs] = useState({ enabled, count: 0 });
+  if (offs.enabled !== enabled) setOffs({ enabled, count: offs.count + (enabled ? 0 : 1) });
+  const dropGeneration = drops + offs.count + (offs.enabled && !enabled ? 1 : 0);
+  const [stripeSetup] = useState(() => ({ getStripe: createStripeGetter(stripe, publishableKey), publishableKey }));
   const value = useMemo<CustomerSessionContextValue>(
-    () => ({ state, ...stripeSetup, enabled, sessionKey }),
-    [state, stripeSetup, enabled, sessionKey],
+    () => ({ store, serverState, enabled, dropGeneration, ...stripeSetup }),
+    [store, serverState, enabled, dropGeneration, stripeSetup],
   );
-
   return (
     <CustomerSessionQueryClientContext.Provider value={client}>
       <CustomerSessionContext.Provider value={value}>{children}</CustomerSessionContext.Provider>
     </CustomerSessionQueryClientContext.Provider>
   );
+}
+
+/**
+ * Internal: the provider's context value and its session state as of this render (the expiry is
+ * checked on every read), or a clear error naming the caller outside a provider (`optional`: `null`).
+ */
+export function useSessionContext(caller: string): { value: CustomerSessionContextValue; state: CustomerSessionState };
+export function useSessionContext(caller: string, optional: true): { value: CustomerSessionContextValue; state: CustomerSessionState } | null;
+export function useSessionContext(caller: string, optional = false): { value: CustomerSessionContextValue; state: CustomerSessionState } | null {
+  const value = useContext(CustomerSessionContext);
+  const state = useTrackedState(value?.store ?? null, value?.serverState ?? disabledState, value?.enabled === false);
+  if (value !== null) return { value, state };
+  if (optional) return null;
+  throw new Error(
+    `${caller} must be used inside <CustomerSessionProvider>. Wrap the part of your app that renders it in <CustomerSessionProvider endpoint="...">.`,
+  );
+}
+
+/**
+ * The session shared by the nearest `CustomerSessionProvider`. Throws outside one. Like TanStack's
+ * query results, it re-renders only when a field it has read changes.
+ */
+export function useCustomerSessionContext(): CustomerSessionState {
+  return useSessionContext('useCustomerSessionContext()').state;
 }

@@ -1,15 +1,13 @@
 'use client';
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
-import type { Stripe } from '@stripe/stripe-js';
+import type { Stripe, StripeElementsOptions } from '@stripe/stripe-js';
 import type { ComponentName } from '../core/componentNames';
 import type { CustomerSession } from '../core/types';
-import type { CustomerSessionError } from '../core/CustomerSessionError';
+import type { CustomerSessionError } from '../core/errors';
+import type { CustomerSessionEndpoint } from '../core/fetch';
 
-/** Where sessions come from: a URL of the app's own (POST JSON `{ components }`) or a function. */
-export type CustomerSessionEndpoint =
-  | string
-  | ((ctx: { components: ComponentName[]; signal: AbortSignal }) => Promise<CustomerSession>);
+export type { CustomerSessionEndpoint };
 
 export interface UseCustomerSessionOptions {
   /** The app's endpoint. Changing it starts a new session. */
@@ -27,6 +25,17 @@ export interface UseCustomerSessionOptions {
   enabled?: boolean;
   /** Headers / credentials for the URL form. Read at request time; does not key the session. */
   requestInit?: RequestInit;
+  /**
+   * A session created while the server rendered the page (`createCustomerSession` from
+   * `react-stripe-customer-session/server`, passed down as a prop). It seeds the shared session, so
+   * the first render, on the server and in the browser, is already `ready` with its secret, and no
+   * request is made while it is valid; the refresh before expiry goes through `endpoint`. Its expiry
+   * is measured from the navigation start (it was created before the page arrived), so it errs early:
+   * one already expired or due for a refresh by then is never shown in the browser (the endpoint is
+   * asked at once). Read on first render only. Such a page holds the secret in its HTML: serve it
+   * with `Cache-Control: private, no-store`, never from a CDN or shared cache.
+   */
+  initialSession?: CustomerSession;
 }
 
 export type CustomerSessionStatus = 'pending' | 'ready' | 'refreshing' | 'expired' | 'error';
@@ -59,3 +68,75 @@ export interface CustomerSessionProviderProps extends UseCustomerSessionOptions 
   /** A Stripe instance or promise, e.g. `loadStripe(...)`. Takes precedence over `publishableKey`. Read once. */
   stripe?: StripeProp;
 }
+
+// ---------- components ----------
+
+/**
+ * Where a component stands with the session:
+ * `pending` no session yet (render a fallback) · `ready` the secret is usable ·
+ * `disabled` the session does not enable this component (render anonymously) ·
+ * `expired` it is enabled but the secret expired and a fresh one is on its way ·
+ * `error` the session failed (render anonymously; `error` says why) ·
+ * `off` the provider fetches no session (`enabled: false`, e.g. a signed-out visitor; render anonymously).
+ */
+export type ComponentSecretStatus = 'pending' | 'ready' | 'disabled' | 'expired' | 'error' | 'off';
+
+/** What `useComponentSecret` returns. `clientSecret` is set only when `status` is `ready`. */
+export interface ComponentSecret {
+  clientSecret: string | null;
+  status: ComponentSecretStatus;
+  error: CustomerSessionError | null;
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** `<Elements>` options as `@stripe/stripe-js` types them, minus the customer secret this package sets. */
+export type CustomerSessionElementsOptions = DistributiveOmit<StripeElementsOptions, 'customerSessionClientSecret'>;
+
+/** Slots shared by every component. */
+export interface CustomerSessionSlots {
+  /** Shown while the first session is pending, instead of an anonymous component that would then flip. Default nothing. */
+  fallback?: ReactNode;
+  /** Shown when Stripe's script (Stripe.js, pricing-table.js, buy-button.js) fails to load. Default nothing. */
+  errorFallback?: ReactNode;
+  /** Called once per failure: a failed session (the component then renders anonymously) or a failed script. */
+  onError?: (error: CustomerSessionError) => void;
+}
+
+export interface CustomerSessionElementsProps extends CustomerSessionSlots {
+  /** Passed to `<Elements>` untouched (`appearance`, `mode`, `amount`, …). Changes reach `elements.update()`. */
+  options?: CustomerSessionElementsOptions;
+  children?: ReactNode;
+}
+
+/** `customer-email` and a customer session exclude each other (Stripe's rule). */
+export type CustomerOrEmail =
+  | {
+      /** Default: the session's secret is injected when the session enables this component. */
+      anonymous?: false;
+      customerEmail?: never;
+    }
+  | {
+      /** Never inject the customer secret; works outside a provider when `publishableKey` is given. */
+      anonymous: true;
+      /** Prefills the email at checkout (`customer-email`). */
+      customerEmail?: string;
+    };
+
+export type StripeWebComponentProps = CustomerSessionSlots &
+  CustomerOrEmail & {
+    /** Defaults to the provider's `publishableKey`. */
+    publishableKey?: string;
+    /** `client-reference-id`: your id for the customer, copied to the Checkout Session. */
+    clientReferenceId?: string;
+    /** CSP nonce for the injected `<script>`. */
+    nonce?: string;
+    id?: string;
+    className?: string;
+    style?: CSSProperties;
+    // `data-*` attributes pass through too (TypeScript accepts hyphenated JSX attributes on any component).
+  };
+
+export type PricingTableProps = StripeWebComponentProps & { pricingTableId: string };
+
+export type BuyButtonProps = StripeWebComponentProps & { buyButtonId: string };

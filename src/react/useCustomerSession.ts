@@ -1,23 +1,93 @@
 'use client';
-import { useContext } from 'react';
-import { QueryClientContext } from '@tanstack/react-query';
-import { CustomerSessionQueryClientContext } from './CustomerSessionQueryClientContext';
-import { fallbackQueryClient } from './fallbackQueryClient';
+import { createContext, useContext, useEffect, useMemo, useState } from 'react';
+import { QueryClient, QueryClientContext } from '@tanstack/react-query';
+import type { ComponentName } from '../core/componentNames';
+import { seedInitialSession, useInitialState } from './initialSession';
+import { sessionQueryOptions } from './query';
+import { createSessionStore, useTrackedState, type SessionObserverOptions, type SessionStore } from './store';
 import type { CustomerSessionState, UseCustomerSessionOptions } from './types';
-import { useCustomerSessionWithClient } from './useCustomerSessionWithClient';
+
+/** Internal: the QueryClient a `CustomerSessionProvider` settled on, so hooks inside share its sessions. */
+export const CustomerSessionQueryClientContext = createContext<QueryClient | null>(null);
+
+function holder<T>(initial: T): { get(): T; set(value: T): void } {
+  let value = initial;
+  return {
+    get: () => value,
+    set: (next) => {
+      value = next;
+    },
+  };
+}
+
+let pageClient: QueryClient | undefined;
+
+/**
+ * The QueryClient of hooks with neither a `CustomerSessionProvider` nor a `QueryClientProvider`
+ * above them: one per page, so such hooks still share one session.
+ */
+function fallbackQueryClient(): QueryClient {
+  if (pageClient === undefined) {
+    pageClient = new QueryClient();
+    pageClient.mount(); // follow focus and online events, like a QueryClientProvider would
+  }
+  return pageClient;
+}
+
+/** The QueryClient a session hook runs on: the given one, the provider's, the app's, else the page's own. */
+export function useSessionQueryClient(given?: QueryClient, pageWide = true): QueryClient | null {
+  const fromProvider = useContext(CustomerSessionQueryClientContext);
+  const fromApp = useContext(QueryClientContext);
+  const client = given ?? fromProvider ?? fromApp ?? null;
+  // On the server nothing is fetched: no client is needed, and none is shared between requests.
+  return client ?? (typeof window === 'undefined' || !pageWide ? null : fallbackQueryClient());
+}
+
+/**
+ * Internal: one session observer per hook or provider, the way TanStack's `useBaseQuery` keeps one,
+ * and the store its readers subscribe to. `null` during server rendering: no query, no timer.
+ */
+export function useSessionStore(options: UseCustomerSessionOptions, client: QueryClient | null): { store: SessionStore | null; serverState: CustomerSessionState } {
+  const { endpoint, enabled = true, refreshMarginMs, requestInit } = options;
+  // The component list keys the session by content, so a fresh array each render is fine.
+  const componentsId = [...new Set(options.components ?? [])].sort().join(',');
+  // Read at request time (the latest any render gave), never part of the session's identity.
+  const [latestInit] = useState(() => holder(requestInit));
+  useEffect(() => latestInit.set(requestInit));
+  const defaulted = useMemo(() => {
+    // Server rendering builds nothing: no query in the request's QueryClient, no gc timer holding it.
+    if (client === null || typeof window === 'undefined') return null;
+    const components = componentsId === '' ? [] : (componentsId.split(',') as ComponentName[]);
+    return client.defaultQueryOptions({ ...sessionQueryOptions(endpoint, components, latestInit.get, refreshMarginMs), enabled }) as SessionObserverOptions;
+  }, [client, endpoint, componentsId, enabled, refreshMarginMs, latestInit]);
+
+  // The observer lives as long as its client (like useBaseQuery's); option changes reach it after
+  // commit. A server-rendered session seeds the cache once, before the observer reads it.
+  const store = useMemo(() => {
+    if (client === null || defaulted === null) return null;
+    if (enabled) seedInitialSession(client, defaulted.queryKey, options.initialSession, refreshMarginMs);
+    return createSessionStore(client, defaulted);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client]);
+  if (defaulted) store?.render(defaulted);
+  useEffect(() => {
+    if (store && defaulted) store.commit(defaulted);
+  }, [store, defaulted]);
+  return { store, serverState: useInitialState(options.initialSession) };
+}
 
 /**
  * A Customer Session from your endpoint, kept fresh until `expires_at`.
  *
  * Every hook with the same endpoint and components shares one session and one request. Runs on the
  * QueryClient of the nearest `CustomerSessionProvider`, else of the nearest `QueryClientProvider`,
- * else on a page-wide client of its own. The returned object only changes when the state does.
+ * else on a page-wide client of its own. The returned object only changes when a field its reader
+ * has read changes (TanStack-style tracked state).
  *
  * @example
  * const { status, clientSecret, isEnabled } = useCustomerSession({ endpoint: '/api/customer-session', components: ['payment_element'] });
  */
 export function useCustomerSession(options: UseCustomerSessionOptions): CustomerSessionState {
-  const fromProvider = useContext(CustomerSessionQueryClientContext);
-  const fromApp = useContext(QueryClientContext);
-  return useCustomerSessionWithClient(options, fromProvider ?? fromApp ?? fallbackQueryClient());
+  const { store, serverState } = useSessionStore(options, useSessionQueryClient());
+  return useTrackedState(store, serverState, options.enabled === false);
 }

@@ -18,3 +18,6 @@ export { makeCustomerSession } from './makeCustomerSession';
 export type { MakeCustomerSessionOptions } from './makeCustomerSession';
 export { createDeferred } from './createDeferred';
 export type { Deferred } from './createDeferred';
+// Resets for test suites: the once-per-page development warnings and the Stripe script loads.
+export { resetWarnings } from '../core/warnings';
+export { resetStripeScripts } from '../react/stripeScripts';

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import { CustomerSessionElements } from '../../src/index';
-import type { CustomerSessionElementsOptions } from '../../src/react/componentTypes';
+import type { CustomerSessionElementsOptions } from '../../src/react/types';
 import { appSource } from '../support/appSource';
 import { CheckoutCard } from '../support/CheckoutCard';
 import { storefrontLoaded, loadStorefront } from '../support/loadStorefront';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { PaymentElement } from '@stripe/react-stripe-js';
 import { CustomerSessionElements, useCustomerSessionContext } from '../../src/index';
-import type { CustomerSessionElementsOptions } from '../../src/react/componentTypes';
+import type { CustomerSessionElementsOptions } from '../../src/react/types';
 import { Skeleton } from './Skeleton';
 import { StoreCard } from './StoreCard';
 

@@ -1,4 +1,4 @@
-import type { CustomerSessionError } from '../../src/core/CustomerSessionError';
+import type { CustomerSessionError } from '../../src/core/errors';
 
 /** What a storefront would show a developer when the session endpoint fails: kind, status and the param. */
 export function ErrorCallout({ error }: { error: CustomerSessionError }) {

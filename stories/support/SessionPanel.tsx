@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { useCustomerSessionContext } from '../../src/react/useCustomerSessionContext';
+import { useCustomerSessionContext } from '../../src/react/CustomerSessionProvider';
 import type { ComponentName } from '../../src/core/componentNames';
 import type { StoryBackend } from './createStoryBackend';
 import { ErrorCallout } from './ErrorCallout';

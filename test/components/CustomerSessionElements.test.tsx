@@ -2,10 +2,10 @@ import { PaymentElement } from '@stripe/react-stripe-js';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { StrictMode, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CustomerSessionError } from '../../src/core/CustomerSessionError';
+import { CustomerSessionError } from '../../src/core/errors';
 import { maskClientSecret } from '../../src/params/maskClientSecret';
 import { CustomerSessionElements } from '../../src/react/CustomerSessionElements';
-import { warnedKeys } from '../../src/react/warnedKeys';
+import { resetWarnings } from '../../src/core/warnings';
 import { createStripeStandIn } from '../../src/testing/createStripeStandIn';
 import { makeSession, renderWithSessionState } from '../helpers/renderWithSessionState';
 
@@ -27,7 +27,7 @@ function Checkout(props: Partial<Parameters<typeof CustomerSessionElements>[0]>)
 
 let warn: ReturnType<typeof vi.spyOn>;
 beforeEach(() => {
-  warnedKeys.clear();
+  resetWarnings();
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
 afterEach(() => warn.mockRestore());
@@ -140,8 +140,8 @@ describe('CustomerSessionElements', () => {
   });
 
   it.each([
-    ['removed (sign-out)', { status: 'pending' as const }],
-    ['removed and the next one failed', { status: 'error' as const, error: new CustomerSessionError('http', 'Not signed in', { status: 401 }) }],
+    ['removed (sign-out)', { status: 'pending' as const, dropped: true }],
+    ['removed and the next one failed', { status: 'error' as const, error: new CustomerSessionError('http', 'Not signed in', { status: 401 }), dropped: true }],
   ])('remounts Elements once without the secret when the session is %s, then updates in the next customer’s', (_name, dropped) => {
     const stripe = createStripeStandIn();
     const first = makeSession(['payment_element']);

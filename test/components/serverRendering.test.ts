@@ -3,10 +3,10 @@ import { createElement, Fragment, type ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import type { CustomerSession } from '../../src/core/types';
-import { BuyButton } from '../../src/react/BuyButton';
-import { CustomerSessionContext } from '../../src/react/CustomerSessionContext';
+import { BuyButton } from '../../src/react/webComponents';
+import { CustomerSessionContext, type CustomerSessionContextValue } from '../../src/react/CustomerSessionProvider';
 import { CustomerSessionElements } from '../../src/react/CustomerSessionElements';
-import { PricingTable } from '../../src/react/PricingTable';
+import { PricingTable } from '../../src/react/webComponents';
 import type { CustomerSessionState } from '../../src/react/types';
 
 const secret = 'cuss_secret_ServerRenderedSecretMustNotLeak';
@@ -29,8 +29,11 @@ const session = {
 
 function renderOnServer(state: Pick<CustomerSessionState, 'status' | 'session' | 'clientSecret'>) {
   const getStripe = vi.fn(() => null);
-  const value = {
-    state: { ...state, expiresAt: null, error: null, isEnabled: () => state.session !== null, refresh: () => Promise.resolve() },
+  const value: CustomerSessionContextValue = {
+    store: null,
+    serverState: { ...state, expiresAt: null, error: null, isEnabled: () => state.session !== null, refresh: () => Promise.resolve() },
+    enabled: true,
+    dropGeneration: 0,
     getStripe,
     publishableKey: 'pk_test_ssr',
   };
@@ -60,11 +63,12 @@ describe('server rendering', () => {
     expect(getStripe).not.toHaveBeenCalled();
   });
 
-  it('with a session already known on the server, never puts the secret in the HTML nor an anonymous web component', () => {
+  it('with a session known on the server (an initial session), renders the web components with its secret and their script, never an anonymous one', () => {
     const { html, getStripe } = renderOnServer({ status: 'ready', session, clientSecret: secret });
-    expect(html).not.toContain(secret);
-    expect(html).not.toMatch(/stripe-pricing-table|stripe-buy-button|<script/);
-    expect(html).toContain('plans loading');
+    expect(html).toMatch(new RegExp(`<stripe-pricing-table[^>]*customer-session-client-secret="${secret}"`));
+    expect(html).toMatch(new RegExp(`<stripe-buy-button[^>]*customer-session-client-secret="${secret}"`));
+    expect(html).toContain('https://js.stripe.com/v3/pricing-table.js');
+    expect(html).not.toContain('plans loading');
     expect(html).not.toContain('checkout loading');
     expect(getStripe).not.toHaveBeenCalled();
   });

@@ -1,10 +1,10 @@
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CustomerSessionError } from '../../src/core/CustomerSessionError';
-import { loadStripeScript } from '../../src/react/loadStripeScript';
-import { stripeScriptCache } from '../../src/react/stripeScriptCache';
-import { BuyButton } from '../../src/react/BuyButton';
-import { PricingTable } from '../../src/react/PricingTable';
+import { CustomerSessionError } from '../../src/core/errors';
+import { loadStripeScript } from '../../src/react/stripeScripts';
+import { resetStripeScripts } from '../../src/react/stripeScripts';
+import { BuyButton } from '../../src/react/webComponents';
+import { PricingTable } from '../../src/react/webComponents';
 import { makeSession, renderWithSessionState } from '../helpers/renderWithSessionState';
 
 const TABLE_JS = 'https://js.stripe.com/v3/pricing-table.js';
@@ -14,7 +14,7 @@ const ready = { status: 'ready' as const, session: makeSession(['pricing_table',
 
 // jsdom never fetches these scripts: tests fire `load` / `error` themselves. Nothing here defines the elements.
 beforeEach(() => {
-  stripeScriptCache.clear();
+  resetStripeScripts();
   document.querySelectorAll('script').forEach((script) => script.remove());
 });
 afterEach(() => {
@@ -174,7 +174,7 @@ describe('Stripe script loading', () => {
     const first = loadStripeScript('stripe-pricing-table');
     scripts(TABLE_JS)[0]?.dispatchEvent(new Event('load'));
     await first;
-    stripeScriptCache.clear(); // a second copy of the package has its own cache
+    resetStripeScripts(); // a second copy of the package has its own cache
     const settled = vi.fn();
     void loadStripeScript('stripe-pricing-table').then(settled);
     await Promise.resolve();

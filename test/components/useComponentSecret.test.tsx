@@ -2,15 +2,15 @@ import { render, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ComponentName } from '../../src/core/componentNames';
-import { CustomerSessionError } from '../../src/core/CustomerSessionError';
-import { CustomerSessionContext } from '../../src/react/CustomerSessionContext';
-import { useComponentSecret } from '../../src/react/useComponentSecret';
-import { warnedKeys } from '../../src/react/warnedKeys';
-import { makeSession, sessionState, type SessionStateInput } from '../helpers/renderWithSessionState';
+import { CustomerSessionError } from '../../src/core/errors';
+import { CustomerSessionContext } from '../../src/react/CustomerSessionProvider';
+import { useComponentSecret } from '../../src/react/componentSecret';
+import { resetWarnings } from '../../src/core/warnings';
+import { makeSession, sessionContextValue, sessionState, type SessionStateInput } from '../helpers/renderWithSessionState';
 
 function secretFor(component: ComponentName, input: SessionStateInput, enabled?: boolean) {
   const wrapper = ({ children }: { children: ReactNode }) => (
-    <CustomerSessionContext.Provider value={{ state: sessionState(input), getStripe: () => null, publishableKey: undefined, enabled }}>
+    <CustomerSessionContext.Provider value={sessionContextValue(sessionState(input), { enabled: enabled ?? true })}>
       {children}
     </CustomerSessionContext.Provider>
   );
@@ -21,7 +21,7 @@ const session = makeSession(['pricing_table', 'customer_sheet']);
 const failure = new CustomerSessionError('http', 'Endpoint answered 503', { status: 503 });
 
 beforeEach(() => {
-  warnedKeys.clear();
+  resetWarnings();
   vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
 

@@ -1,8 +1,8 @@
 import { act } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CustomerSessionError } from '../../src/core/CustomerSessionError';
-import { PricingTable } from '../../src/react/PricingTable';
-import { warnedKeys } from '../../src/react/warnedKeys';
+import { CustomerSessionError } from '../../src/core/errors';
+import { PricingTable } from '../../src/react/webComponents';
+import { resetWarnings } from '../../src/core/warnings';
 import { defineStripeWebComponentStandIns } from '../../src/testing/defineStripeWebComponentStandIns';
 import { makeSession, renderWithSessionState } from '../helpers/renderWithSessionState';
 
@@ -16,7 +16,7 @@ beforeAll(() => {
   defineStripeWebComponentStandIns();
 });
 beforeEach(() => {
-  warnedKeys.clear();
+  resetWarnings();
   vi.spyOn(console, 'warn').mockImplementation(() => {});
   vi.useFakeTimers({ now: new Date('2026-01-01T12:00:00Z') });
 });
@@ -106,8 +106,8 @@ describe('web component rotation policy', () => {
   });
 
   it.each([
-    ['the session was removed (sign-out)', { status: 'pending' as const }],
-    ['the session was removed and the next one failed', { status: 'error' as const, error: new CustomerSessionError('http', 'Not signed in', { status: 401 }) }],
+    ['the session was removed (sign-out)', { status: 'pending' as const, dropped: true }],
+    ['the session was removed and the next one failed', { status: 'error' as const, error: new CustomerSessionError('http', 'Not signed in', { status: 401 }), dropped: true }],
   ])('drops a rendered secret at once when %s, then takes the next customer’s at once', (_name, dropped) => {
     const a = makeSession(['pricing_table']);
     const view = renderWithSessionState(ui, { session: { status: 'ready', session: a } });

@@ -1,11 +1,11 @@
 import { render, screen } from '@testing-library/react';
 import { createRef } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CustomerSessionError } from '../../src/core/CustomerSessionError';
+import { CustomerSessionError } from '../../src/core/errors';
 import { maskClientSecret } from '../../src/params/maskClientSecret';
-import { BuyButton } from '../../src/react/BuyButton';
-import { PricingTable } from '../../src/react/PricingTable';
-import { warnedKeys } from '../../src/react/warnedKeys';
+import { BuyButton } from '../../src/react/webComponents';
+import { PricingTable } from '../../src/react/webComponents';
+import { resetWarnings } from '../../src/core/warnings';
 import { defineStripeWebComponentStandIns } from '../../src/testing/defineStripeWebComponentStandIns';
 import { makeSession, renderWithSessionState } from '../helpers/renderWithSessionState';
 
@@ -27,7 +27,7 @@ beforeAll(() => {
   defineStripeWebComponentStandIns();
 });
 beforeEach(() => {
-  warnedKeys.clear();
+  resetWarnings();
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
 afterEach(() => warn.mockRestore());

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { expiryClockOffset } from '../../src/core/expiryClockOffset';
-import { expiryDefaults } from '../../src/core/expiryDefaults';
-import { expirySchedule } from '../../src/core/expirySchedule';
+import { expiryClockOffset } from '../../src/core/expiry';
+import { expiryDefaults } from '../../src/core/expiry';
+import { expirySchedule } from '../../src/core/expiry';
 
 const created = 1_768_478_400; // 2026-01-15T12:00:00Z
 const session = { created, expires_at: created + 1800 };

@@ -1,6 +1,6 @@
-import { fetchCustomerSession } from '../../src/core/fetchCustomerSession';
-import { CustomerSessionError } from '../../src/core/CustomerSessionError';
-import { retryPolicy } from '../../src/core/retryPolicy';
+import { fetchCustomerSession } from '../../src/core/fetch';
+import { CustomerSessionError } from '../../src/core/errors';
+import { retryPolicy } from '../../src/core/retry';
 import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
 
 type Call = { url: string; init: RequestInit };

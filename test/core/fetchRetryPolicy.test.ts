@@ -1,5 +1,5 @@
-import { CustomerSessionError } from '../../src/core/CustomerSessionError';
-import { retryPolicy } from '../../src/core/retryPolicy';
+import { CustomerSessionError } from '../../src/core/errors';
+import { retryPolicy } from '../../src/core/retry';
 
 const http = (status: number) => new CustomerSessionError('http', `HTTP ${status}`, { status });
 

@@ -1,6 +1,6 @@
 import fixture from '../emulator/fixtures/customer-session-object.fixture.json';
-import { CustomerSessionError } from '../../src/core/CustomerSessionError';
-import { parseCustomerSessionResponse } from '../../src/core/parseCustomerSessionResponse';
+import { CustomerSessionError } from '../../src/core/errors';
+import { parseCustomerSessionResponse } from '../../src/core/parse';
 import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
 
 function failure(value: unknown): CustomerSessionError {

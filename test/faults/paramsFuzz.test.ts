@@ -3,7 +3,7 @@ import type { ParamSchema } from '../../src/params/ParamSchema';
 import { customerSessionParamsSchema } from '../../src/params/customerSessionParamsSchema';
 import { decodeStripeForm } from '../../src/params/decodeStripeForm';
 import { encodeStripeForm } from '../../src/params/encodeStripeForm';
-import { isDeepEqual } from '../../src/react/isDeepEqual';
+import { isDeepEqual } from '../../src/react/CustomerSessionElements';
 import { validateCustomerSessionParams } from '../../src/params/validateCustomerSessionParams';
 import { createStripeEmulator } from '../../src/testing/emulator/createStripeEmulator';
 

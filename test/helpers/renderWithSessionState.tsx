@@ -1,9 +1,9 @@
 import { act, render, type RenderOptions, type RenderResult } from '@testing-library/react';
 import { useSyncExternalStore, type ReactElement, type ReactNode } from 'react';
 import type { ComponentName } from '../../src/core/componentNames';
-import type { CustomerSessionError } from '../../src/core/CustomerSessionError';
+import type { CustomerSessionError } from '../../src/core/errors';
 import type { CustomerSession, PaymentElementFeatures } from '../../src/core/types';
-import { CustomerSessionContext, type CustomerSessionContextValue } from '../../src/react/CustomerSessionContext';
+import { CustomerSessionContext, type CustomerSessionContextValue } from '../../src/react/CustomerSessionProvider';
 import type { CustomerSessionState, CustomerSessionStatus, StripeProp } from '../../src/react/types';
 
 let counter = 0;
@@ -51,6 +51,8 @@ export interface SessionStateInput {
   /** Defaults to the session's secret, except for `expired` and `error` (a session that expired). */
   clientSecret?: string | null;
   error?: CustomerSessionError | null;
+  /** The provider dropped the session before this state (sign-out): its `dropGeneration` goes up. */
+  dropped?: boolean;
 }
 
 /**
@@ -70,6 +72,17 @@ export function sessionState({ status, session = null, clientSecret, error = nul
     isEnabled: (component) => published?.components[component].enabled ?? false,
     refresh: () => Promise.resolve(),
   };
+}
+
+/**
+ * A context value as `CustomerSessionProvider` would share it, holding a state the test controls
+ * (no store: every read takes `state` as it is, through the same render-time expiry check).
+ */
+export function sessionContextValue(
+  state: CustomerSessionState,
+  rest: Partial<Omit<CustomerSessionContextValue, 'store' | 'serverState'>> = {},
+): CustomerSessionContextValue {
+  return { store: null, serverState: state, enabled: true, dropGeneration: 0, getStripe: () => null, publishableKey: undefined, ...rest };
 }
 
 export interface SessionRenderResult extends RenderResult {
@@ -95,7 +108,7 @@ export function renderWithSessionState(
     stripeCalls += 1;
     return stripe;
   };
-  let value: CustomerSessionContextValue = { state: sessionState(session), getStripe, publishableKey };
+  let value: CustomerSessionContextValue = sessionContextValue(sessionState(session), { getStripe, publishableKey });
   const listeners = new Set<() => void>();
   const subscribe = (listener: () => void) => {
     listeners.add(listener);
@@ -110,7 +123,7 @@ export function renderWithSessionState(
     ...result,
     setSession(input) {
       act(() => {
-        value = { ...value, state: sessionState(input) };
+        value = { ...value, serverState: sessionState(input), dropGeneration: value.dropGeneration + (input.dropped ? 1 : 0) };
         for (const listener of listeners) listener();
       });
     },

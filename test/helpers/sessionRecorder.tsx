@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { useCustomerSession } from '../../src/react/useCustomerSession';
-import { useCustomerSessionContext } from '../../src/react/useCustomerSessionContext';
+import { useCustomerSessionContext } from '../../src/react/CustomerSessionProvider';
 import type { CustomerSessionState, UseCustomerSessionOptions } from '../../src/react/types';
 
 export interface SessionRecorder {

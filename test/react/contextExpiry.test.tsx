@@ -1,6 +1,6 @@
 import { act } from '@testing-library/react';
 import { useState } from 'react';
-import { useCustomerSessionContext } from '../../src/react/useCustomerSessionContext';
+import { useCustomerSessionContext } from '../../src/react/CustomerSessionProvider';
 import type { CustomerSessionState } from '../../src/react/types';
 import { flushUntil } from '../helpers/advanceUntil';
 import { installFakeClock } from '../helpers/fakeClock';

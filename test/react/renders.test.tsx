@@ -1,6 +1,6 @@
 import { act, render } from '@testing-library/react';
 import { memo, useState } from 'react';
-import { useCustomerSessionContext } from '../../src/react/useCustomerSessionContext';
+import { useCustomerSessionContext } from '../../src/react/CustomerSessionProvider';
 import { useCustomerSession } from '../../src/react/useCustomerSession';
 import type { CustomerSessionState } from '../../src/react/types';
 import { flushUntil } from '../helpers/advanceUntil';
@@ -71,5 +71,31 @@ describe('render economy', () => {
     expect(states.at(-1)).toBe(ready);
     expect(states.at(-2)).toBe(ready);
     expect(endpoint.requests).toHaveLength(1);
+  });
+
+  it('renders a consumer that reads only the secret once per rotation (tracked fields, like TanStack results)', async () => {
+    const endpoint = createSessionEndpoint({ url: '/api/secret-only' });
+    server.use(endpoint.handler);
+    const secrets: Array<string | null> = [];
+    const statuses: string[] = [];
+    function SecretOnly() {
+      secrets.push(useCustomerSessionContext().clientSecret);
+      return null;
+    }
+    function StatusReader() {
+      statuses.push(useCustomerSessionContext().status);
+      return null;
+    }
+    render(providerTree(<><SecretOnly /><StatusReader /></>, { endpoint: endpoint.url, components: ['payment_element'] }));
+    await flushUntil(() => secrets.at(-1) !== null && secrets.at(-1) !== undefined);
+    expect(secrets).toEqual([null, expect.stringMatching(/^cuss_secret_/)]);
+    for (let refresh = 1; refresh <= 5; refresh++) {
+      await clock.advance(25 * minute);
+      await flushUntil(() => endpoint.requests.length === refresh + 1 && statuses.at(-1) === 'ready');
+    }
+    // One render per rotation for the secret reader; refreshing + ready for the status reader.
+    expect(secrets).toHaveLength(2 + 5);
+    expect(new Set(secrets).size).toBe(7);
+    expect(statuses).toEqual(['pending', 'ready', ...Array.from({ length: 5 }, () => ['refreshing', 'ready']).flat()]);
   });
 });

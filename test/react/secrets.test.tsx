@@ -1,9 +1,9 @@
 import { waitFor } from '@testing-library/react';
 import { defaultShouldDehydrateQuery, dehydrate, QueryClient } from '@tanstack/react-query';
 import { HttpResponse } from 'msw';
-import { customerSessionQueryKeyPrefix } from '../../src/react/customerSessionQueryKeyPrefix';
-import { isCustomerSessionQuery } from '../../src/react/isCustomerSessionQuery';
-import { warnedKeys } from '../../src/react/warnedKeys';
+import { customerSessionQueryKeyPrefix } from '../../src/react/query';
+import { isCustomerSessionQuery } from '../../src/react/query';
+import { resetWarnings } from '../../src/core/warnings';
 import type { CustomerSessionEndpoint } from '../../src/react/types';
 import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
 import { captureConsole } from '../helpers/captureConsole';
@@ -91,7 +91,7 @@ describe('the client secret stays secret', () => {
 
 describe('development warning', () => {
   it('stays silent in production', async () => {
-    warnedKeys.clear(); // would a development build warn here, this test must not pass by test order
+    resetWarnings(); // would a development build warn here, this test must not pass by test order
     vi.stubEnv('NODE_ENV', 'production');
     try {
       const consoleCalls = captureConsole();

@@ -1,8 +1,8 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
-import { useCustomerSessionContext } from '../../src/react/useCustomerSessionContext';
-import { isCustomerSessionQuery } from '../../src/react/isCustomerSessionQuery';
+import { useCustomerSessionContext } from '../../src/react/CustomerSessionProvider';
+import { isCustomerSessionQuery } from '../../src/react/query';
 import type { CustomerSessionEndpoint } from '../../src/react/types';
 import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
 import { setupMswServer } from '../helpers/mswServer';

@@ -4,7 +4,13 @@ import { renderToString } from 'react-dom/server';
 import { loadStripe } from '@stripe/stripe-js';
 import { CustomerSessionProvider } from '../../src/react/CustomerSessionProvider';
 import { useCustomerSession } from '../../src/react/useCustomerSession';
-import { useCustomerSessionContextValue } from '../../src/react/useCustomerSessionContextValue';
+import { useSessionContext } from '../../src/react/CustomerSessionProvider';
+
+/** The provider's context value with its current state, as the package's components read it. */
+function useCustomerSessionContextValue(caller: string) {
+  const { value, state } = useSessionContext(caller);
+  return { ...value, state };
+}
 
 vi.mock('@stripe/stripe-js', () => ({ loadStripe: vi.fn(async () => null) }));
 

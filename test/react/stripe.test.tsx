@@ -2,9 +2,14 @@ import { render, waitFor } from '@testing-library/react';
 import type { Stripe } from '@stripe/stripe-js';
 import { loadStripe } from '@stripe/stripe-js';
 import { CustomerSessionProvider } from '../../src/react/CustomerSessionProvider';
-import type { CustomerSessionContextValue } from '../../src/react/CustomerSessionContext';
 import type { CustomerSessionProviderProps, StripeProp } from '../../src/react/types';
-import { useCustomerSessionContextValue } from '../../src/react/useCustomerSessionContextValue';
+import { useSessionContext } from '../../src/react/CustomerSessionProvider';
+
+/** The provider's context value with its current state, as the package's components read it. */
+function useCustomerSessionContextValue(caller: string) {
+  const { value, state } = useSessionContext(caller);
+  return { ...value, state };
+}
 import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
 
 const fakeStripe = { elements: vi.fn() } as unknown as Stripe;
@@ -13,7 +18,7 @@ vi.mock('@stripe/stripe-js', () => ({ loadStripe: vi.fn(async () => fakeStripe) 
 const endpoint = async () => makeCustomerSession();
 
 function renderCapturing(props: Omit<CustomerSessionProviderProps, 'children' | 'endpoint'>) {
-  const seen: CustomerSessionContextValue[] = [];
+  const seen: Array<ReturnType<typeof useCustomerSessionContextValue>> = [];
   function Capture() {
     seen.push(useCustomerSessionContextValue('Capture'));
     return null;

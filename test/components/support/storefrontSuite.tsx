@@ -2,10 +2,10 @@ import { PaymentElement } from '@stripe/react-stripe-js';
 import { screen } from '@testing-library/react';
 import { beforeAll, beforeEach, expect, vi } from 'vitest';
 import type { ComponentName } from '../../../src/core/componentNames';
-import { BuyButton } from '../../../src/react/BuyButton';
+import { BuyButton } from '../../../src/react/webComponents';
 import { CustomerSessionElements } from '../../../src/react/CustomerSessionElements';
-import { PricingTable } from '../../../src/react/PricingTable';
-import { warnedKeys } from '../../../src/react/warnedKeys';
+import { PricingTable } from '../../../src/react/webComponents';
+import { resetWarnings } from '../../../src/core/warnings';
 import { createStripeStandIn, type StripeStandIn } from '../../../src/testing/createStripeStandIn';
 import { defineStripeWebComponentStandIns } from '../../../src/testing/defineStripeWebComponentStandIns';
 import { installFakeClock } from '../../helpers/fakeClock';
@@ -44,7 +44,7 @@ export function setupStorefrontSuite() {
     defineStripeWebComponentStandIns();
   });
   beforeEach(() => {
-    warnedKeys.clear();
+    resetWarnings();
     vi.spyOn(console, 'warn').mockImplementation(() => {});
   });
 

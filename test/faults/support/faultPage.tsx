@@ -3,12 +3,12 @@ import type { StripeElementsOptions, StripeElementsUpdateOptions } from '@stripe
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
 import type { ComponentName } from '../../../src/core/componentNames';
-import { BuyButton } from '../../../src/react/BuyButton';
+import { BuyButton } from '../../../src/react/webComponents';
 import { CustomerSessionElements } from '../../../src/react/CustomerSessionElements';
-import { PricingTable } from '../../../src/react/PricingTable';
+import { PricingTable } from '../../../src/react/webComponents';
 import type { CustomerSessionState } from '../../../src/react/types';
-import { useComponentSecret } from '../../../src/react/useComponentSecret';
-import { useCustomerSessionContext } from '../../../src/react/useCustomerSessionContext';
+import { useComponentSecret } from '../../../src/react/componentSecret';
+import { useCustomerSessionContext } from '../../../src/react/CustomerSessionProvider';
 import { createStripeStandIn, type StripeStandIn } from '../../../src/testing/createStripeStandIn';
 import { providerTree, type ProviderTestProps } from '../../helpers/renderWithProvider';
 import { currentLedger, type SecretLedger } from './secretLedger';

@@ -1,4 +1,4 @@
-import { warnedKeys } from '../../../src/react/warnedKeys';
+import { resetWarnings } from '../../../src/core/warnings';
 import { defineLedgerWebComponents } from './faultPage';
 import { createSecretLedger, type SecretLedger } from './secretLedger';
 
@@ -12,7 +12,7 @@ export function setupFaultSuite({ silenceWarnings = false }: { silenceWarnings?:
   beforeAll(() => defineLedgerWebComponents());
   beforeEach(() => {
     ledger = createSecretLedger();
-    warnedKeys.clear();
+    resetWarnings();
     if (silenceWarnings) vi.spyOn(console, 'warn').mockImplementation(() => {});
   });
   return {

@@ -1,5 +1,17 @@
-'use client';
-import { warnOnce } from './warnOnce';
+// Development warnings, each given once per page. Callers guard with `process.env.NODE_ENV !== 'production'`.
+const warned = new Set<string>();
+
+/** `console.warn` once per key per page. */
+export function warnOnce(key: string, message: string): void {
+  if (warned.has(key)) return;
+  warned.add(key);
+  console.warn(`[react-stripe-customer-session] ${message}`);
+}
+
+/** Forgets which warnings were given, so each can be given again (tests, hot reload). */
+export function resetWarnings(): void {
+  warned.clear();
+}
 
 // Other Stripe client secrets people pass by mistake, recognised by shape only.
 const lookalikes: Array<[RegExp, string]> = [
@@ -11,8 +23,7 @@ const lookalikes: Array<[RegExp, string]> = [
 
 /**
  * Warns once per page when a secret does not look like a Customer Session client secret
- * (`cuss_…`). The warning names the kind of secret, never the secret. Callers guard with
- * `process.env.NODE_ENV !== 'production'`.
+ * (`cuss_…`). The warning names the kind of secret, never the secret.
  */
 export function warnIfNotCustomerSessionSecret(secret: string): void {
   if (secret.startsWith('cuss_')) return;

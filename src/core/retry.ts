@@ -1,4 +1,4 @@
-import { CustomerSessionError } from './CustomerSessionError';
+import { CustomerSessionError } from './errors';
 
 // Retry-After hints, attached by whoever built the error (see fetchCustomerSession).
 const retryAfterByError = new WeakMap<CustomerSessionError, number>();

@@ -1,10 +1,16 @@
-import { asCustomerSessionError } from './asCustomerSessionError';
 import type { ComponentName } from './componentNames';
-import { CustomerSessionError } from './CustomerSessionError';
+import { asCustomerSessionError, CustomerSessionError } from './errors';
+import { sessionTiming, type SessionTiming } from './expiry';
 import { isRecord } from './isRecord';
-import { parseCustomerSessionResponse } from './parseCustomerSessionResponse';
-import { retryPolicy } from './retryPolicy';
+import { parseCustomerSessionResponse } from './parse';
+import { retryPolicy } from './retry';
 import type { CustomerSession, StripeErrorObject } from './types';
+import { warnIfNotCustomerSessionSecret } from './warnings';
+
+/** Where sessions come from: a URL of the app's own (POST JSON `{ components }`) or a function. */
+export type CustomerSessionEndpoint =
+  | string
+  | ((ctx: { components: ComponentName[]; signal: AbortSignal }) => Promise<CustomerSession>);
 
 export interface FetchCustomerSessionOptions {
   components: ComponentName[];
@@ -29,17 +35,6 @@ function retryAfterMs(header: string | null): number | undefined {
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-// AbortSignal.any, with a fallback for browsers that lack it (Safari < 17.4).
-function anySignal(signals: AbortSignal[]): AbortSignal {
-  if (typeof AbortSignal.any === 'function') return AbortSignal.any(signals);
-  const controller = new AbortController();
-  for (const signal of signals) {
-    if (signal.aborted) controller.abort(signal.reason);
-    else signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
-  }
-  return controller.signal;
 }
 
 function tryParseJson(text: string): unknown {
@@ -90,8 +85,13 @@ export async function fetchCustomerSession(url: string, options: FetchCustomerSe
   const { requestInit = {}, signal } = options;
   const headers = new Headers({ 'Content-Type': 'application/json', Accept: 'application/json' });
   new Headers(requestInit.headers).forEach((value, name) => headers.set(name, value));
-  const signals = [signal, requestInit.signal ?? undefined].filter((s): s is AbortSignal => s !== undefined);
-  const combined = signals.length > 1 ? anySignal(signals) : signals[0];
+  // requestInit's own signal aborts the request too.
+  let combined = signal ?? requestInit.signal ?? undefined;
+  if (signal && requestInit.signal) {
+    const both = new AbortController();
+    for (const one of [signal, requestInit.signal]) one.addEventListener('abort', () => both.abort(one.reason), { once: true });
+    combined = both.signal;
+  }
   try {
     const response = await (options.fetch ?? globalThis.fetch)(url, {
       credentials: 'same-origin',
@@ -106,5 +106,59 @@ export async function fetchCustomerSession(url: string, options: FetchCustomerSe
     return bodyToSession(response, text);
   } catch (error) {
     throw asCustomerSessionError(error, combined);
+  }
+}
+
+/** A session as the client keeps it: the object, and its expiry measured once, when it arrived. */
+export interface CustomerSessionData extends SessionTiming {
+  session: CustomerSession;
+}
+
+// A function endpoint may ignore its signal; the request still ends when the signal fires.
+function untilAborted(promise: Promise<CustomerSession>, signal: AbortSignal): Promise<CustomerSession> {
+  return new Promise((resolve, reject) => {
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    promise.then(resolve, reject);
+  });
+}
+
+/**
+ * One session request through either endpoint form, validated, with its expiry measured from the
+ * moment it was sent. A session whose local expiry has already passed when it arrives is refused
+ * as kind `expired`: shown, it would be refreshed at once, and every new one would be the same (a
+ * 1 s session, or one outlived by the latency), in a loop. Gives up after
+ * `retryPolicy.requestTimeoutMs` (as a `network` failure). Rejects with a `CustomerSessionError` only.
+ */
+export async function requestCustomerSession(
+  endpoint: CustomerSessionEndpoint,
+  components: ComponentName[],
+  outer: AbortSignal,
+  requestInit: RequestInit | undefined,
+): Promise<CustomerSessionData> {
+  const sentAt = Date.now();
+  const controller = new AbortController();
+  const signal = controller.signal;
+  const forward = (): void => controller.abort(outer.reason);
+  outer.addEventListener('abort', forward, { once: true });
+  const timer = setTimeout(() => {
+    controller.abort(new CustomerSessionError('network', `Customer Session endpoint did not answer within ${retryPolicy.requestTimeoutMs / 1000} s.`));
+  }, retryPolicy.requestTimeoutMs);
+  try {
+    const session =
+      typeof endpoint === 'string'
+        ? await fetchCustomerSession(endpoint, { components, signal, requestInit })
+        : parseCustomerSessionResponse(await untilAborted(endpoint({ components, signal }), signal));
+    if (process.env.NODE_ENV !== 'production') warnIfNotCustomerSessionSecret(session.client_secret);
+    const timing = sessionTiming(session, sentAt);
+    if (timing.expiresAt <= Date.now()) {
+      const why = session.created === undefined ? ' (no `created` to correct skew)' : ', after correcting for clock skew and latency';
+      throw new CustomerSessionError('expired', `Customer Session already expired by the local clock when it arrived${why}.`);
+    }
+    return { session, ...timing };
+  } catch (error) {
+    throw asCustomerSessionError(error, signal);
+  } finally {
+    clearTimeout(timer);
+    outer.removeEventListener('abort', forward);
   }
 }

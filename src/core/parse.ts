@@ -1,5 +1,5 @@
 import { componentNames } from './componentNames';
-import { CustomerSessionError } from './CustomerSessionError';
+import { CustomerSessionError } from './errors';
 import { isRecord } from './isRecord';
 import type { CustomerSession, CustomerSessionComponents } from './types';
 

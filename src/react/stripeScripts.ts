@@ -1,7 +1,22 @@
 'use client';
-import { CustomerSessionError } from '../core/CustomerSessionError';
-import { stripeScriptCache } from './stripeScriptCache';
-import { stripeScriptUrls, type StripeWebComponentTag } from './stripeScriptUrls';
+import { useEffect, useState } from 'react';
+import { CustomerSessionError } from '../core/errors';
+
+/** Stripe's scripts that define its web components, by tag name. Loaded only from js.stripe.com. */
+export const stripeScriptUrls = {
+  'stripe-pricing-table': 'https://js.stripe.com/v3/pricing-table.js',
+  'stripe-buy-button': 'https://js.stripe.com/v3/buy-button.js',
+} as const;
+
+export type StripeWebComponentTag = keyof typeof stripeScriptUrls;
+
+/** One load per script URL per page, shared by every instance. */
+const loads = new Map<string, Promise<void>>();
+
+/** Forgets every script load (tests; the tags already on the page stay). */
+export function resetStripeScripts(): void {
+  loads.clear();
+}
 
 /** Marks every script we watched with how it ended, so a later call knows without events. */
 const MARK = 'customerSessionLoad';
@@ -19,7 +34,7 @@ const MARK = 'customerSessionLoad';
 export function loadStripeScript(tag: StripeWebComponentTag, nonce?: string): Promise<void> {
   if (customElements.get(tag)) return Promise.resolve();
   const src = stripeScriptUrls[tag];
-  let promise = stripeScriptCache.get(src);
+  let promise = loads.get(src);
   if (!promise) {
     promise = new Promise<void>((resolve, reject) => {
       const onPage = [...document.querySelectorAll<HTMLScriptElement>('script[src]')].filter((s) => s.src === src);
@@ -31,7 +46,7 @@ export function loadStripeScript(tag: StripeWebComponentTag, nonce?: string): Pr
         script.removeEventListener('load', onLoad);
         script.removeEventListener('error', onError);
         if (!error) return resolve();
-        stripeScriptCache.delete(src);
+        loads.delete(src);
         script.dataset[MARK] = 'failed';
         if (ours) script.remove();
         reject(error);
@@ -51,7 +66,38 @@ export function loadStripeScript(tag: StripeWebComponentTag, nonce?: string): Pr
         document.head.appendChild(script);
       }
     });
-    stripeScriptCache.set(src, promise);
+    loads.set(src, promise);
   }
   return promise;
+}
+
+/** After this long without a load, report an error (and keep waiting). */
+const LOAD_TIMEOUT_MS = 30_000;
+
+/**
+ * Loads Stripe's script for `tag` after mount (never during server rendering), once per page.
+ * Returns the load error, if any: the script failed, or has not loaded after 30 s. A slow script is
+ * still waited on, and the error clears when it loads. A failure never becomes an uncaught error.
+ */
+export function useStripeScript(tag: StripeWebComponentTag, nonce: string | undefined): CustomerSessionError | null {
+  const [error, setError] = useState<CustomerSessionError | null>(null);
+  useEffect(() => {
+    if (customElements.get(tag)) return;
+    let active = true;
+    const slow = setTimeout(() => {
+      const message = `${stripeScriptUrls[tag]} has not loaded within ${LOAD_TIMEOUT_MS / 1000} s (still waiting).`;
+      if (active) setError(new CustomerSessionError('network', message));
+    }, LOAD_TIMEOUT_MS);
+    void loadStripeScript(tag, nonce)
+      .then(
+        () => active && setError(null),
+        (cause: CustomerSessionError) => active && setError(cause),
+      )
+      .finally(() => clearTimeout(slow));
+    return () => {
+      active = false;
+      clearTimeout(slow);
+    };
+  }, [tag, nonce]);
+  return error;
 }

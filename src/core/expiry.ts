@@ -1,0 +1,81 @@
+/**
+ * Timing defaults for keeping a Customer Session fresh.
+ *
+ * - `refreshMarginMs`: refresh this long before `expires_at`. Five minutes is what Stripe's Android
+ *   SDK uses for its 30-minute sessions: enough to ride out a slow endpoint and a few retries.
+ * - `maxMarginFraction`: the margin never exceeds this fraction of the session's lifetime, so a short
+ *   session (say 2 minutes) is refreshed at half-life instead of immediately and in a loop.
+ */
+export const expiryDefaults = {
+  refreshMarginMs: 5 * 60 * 1000,
+  maxMarginFraction: 0.5,
+} as const;
+
+/**
+ * How far the local clock is ahead of the server's (negative when behind), in milliseconds, as an
+ * estimate that is never above the true offset, so the expiry it gives errs early, never late.
+ *
+ * Assumes the session was created for this request, so the server created it while the request
+ * was in flight: after `localSentAtMs` on the local clock, and before `createdSeconds + 1` on the
+ * server's (Stripe truncates `created` to whole seconds). Both bounds push the estimate down: it
+ * is early by the request's latency up to its creation plus up to one second.
+ */
+export function expiryClockOffset(localSentAtMs: number, createdSeconds: number): number {
+  return localSentAtMs - (createdSeconds + 1) * 1000;
+}
+
+export interface ExpirySchedule {
+  /** Local time (ms) from which the secret must no longer be used. */
+  expiresAtLocal: number;
+  /** Local time (ms) at which a refresh should start. */
+  refreshAtLocal: number;
+  /** The margin actually applied (the requested one, clamped to half the lifetime). */
+  marginMs: number;
+}
+
+/** The refresh margin actually applied: the requested one (default five minutes), at most half the lifetime. */
+export function clampRefreshMargin(lifetimeMs: number, refreshMarginMs: number = expiryDefaults.refreshMarginMs): number {
+  const requested = Number.isFinite(refreshMarginMs) ? Math.max(0, refreshMarginMs) : expiryDefaults.refreshMarginMs;
+  return Math.min(requested, Math.max(0, lifetimeMs) * expiryDefaults.maxMarginFraction);
+}
+
+/**
+ * When to refresh a session and when it expires, on the local clock.
+ * `clockOffsetMs` comes from `expiryClockOffset`; `refreshMarginMs` defaults to five minutes and
+ * is clamped to `maxMarginFraction` of the session's lifetime (`expires_at − created`).
+ */
+export function expirySchedule(
+  session: { created: number; expires_at: number },
+  clockOffsetMs: number,
+  refreshMarginMs: number = expiryDefaults.refreshMarginMs,
+): ExpirySchedule {
+  const expiresAtLocal = session.expires_at * 1000 + clockOffsetMs;
+  const marginMs = clampRefreshMargin((session.expires_at - session.created) * 1000, refreshMarginMs);
+  return { expiresAtLocal, refreshAtLocal: expiresAtLocal - marginMs, marginMs };
+}
+
+/** A session's expiry as measured once, when it arrived: everything later reads these numbers. */
+export interface SessionTiming {
+  /** Local time (ms) from which the secret must no longer be used, corrected for clock skew. */
+  expiresAt: number;
+  /** `expires_at − created` (ms): what the refresh margin is clamped against. */
+  lifetimeMs: number;
+  /** Local time (ms) of the refresh with the default margin. */
+  refreshAt: number;
+}
+
+/**
+ * Measures a session that was requested at `sentAtMs` (local clock). Without `created` skew cannot
+ * be measured: the local clock is trusted and the lifetime runs from the send time.
+ */
+export function sessionTiming(session: { created?: number; expires_at: number }, sentAtMs: number): SessionTiming {
+  const created = session.created ?? sentAtMs / 1000;
+  const offset = session.created === undefined ? 0 : expiryClockOffset(sentAtMs, session.created);
+  const { expiresAtLocal, refreshAtLocal } = expirySchedule({ created, expires_at: session.expires_at }, offset);
+  return { expiresAt: expiresAtLocal, lifetimeMs: Math.max(0, (session.expires_at - created) * 1000), refreshAt: refreshAtLocal };
+}
+
+/** The refresh moment for a hook's own `refreshMarginMs` (default: the stored one). */
+export function refreshMoment(timing: SessionTiming, refreshMarginMs?: number): number {
+  return refreshMarginMs === undefined ? timing.refreshAt : timing.expiresAt - clampRefreshMargin(timing.lifetimeMs, refreshMarginMs);
+}

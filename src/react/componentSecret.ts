@@ -1,0 +1,74 @@
+'use client';
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import type { ComponentName } from '../core/componentNames';
+import type { CustomerSessionError } from '../core/errors';
+import { warnOnce } from '../core/warnings';
+import { useSessionContext } from './CustomerSessionProvider';
+import type { ComponentSecret, ComponentSecretStatus, CustomerSessionState } from './types';
+
+/** Pure: what one component may use of the session. The one status vocabulary of every component. */
+export function componentSecret(state: CustomerSessionState, component: ComponentName, sessionEnabled = true): ComponentSecret {
+  const { session, clientSecret, error } = state;
+  if (!sessionEnabled) return { clientSecret: null, status: 'off', error: null };
+  if (session !== null && !state.isEnabled(component)) return { clientSecret: null, status: 'disabled', error };
+  if (session !== null && clientSecret !== null) return { clientSecret, status: 'ready', error };
+  if (state.status === 'error') return { clientSecret: null, status: 'error', error };
+  return { clientSecret: null, status: session === null && state.status === 'pending' ? 'pending' : 'expired', error };
+}
+
+/**
+ * The one "settled" rule: what a component should render with, or `undefined` to keep waiting
+ * (pending, or an expired secret whose fresh one is on its way). `null` renders without the customer.
+ */
+export function settledSecret({ status, clientSecret }: ComponentSecret): string | null | undefined {
+  if (status === 'ready') return clientSecret;
+  return status === 'pending' || status === 'expired' ? undefined : null;
+}
+
+/** Calls `onError` once for each new error object. */
+export function useReportError(error: CustomerSessionError | null, onError: ((error: CustomerSessionError) => void) | undefined): void {
+  const latest = useRef(onError);
+  useEffect(() => {
+    latest.current = onError;
+  });
+  useEffect(() => {
+    if (error) latest.current?.(error);
+  }, [error]);
+}
+
+/** In development, warns once per component when the session does not enable it. */
+export function useWarnIfDisabled(component: ComponentName, status: ComponentSecretStatus): void {
+  useEffect(() => {
+    if (process.env.NODE_ENV !== 'production' && status === 'disabled') {
+      warnOnce(
+        component,
+        `The Customer Session does not enable ${component}, so it renders without the customer. Enable components[${component}][enabled] on your server and list '${component}' in the provider's components.`,
+      );
+    }
+  }, [component, status]);
+}
+
+const subscribeNothing = () => (): void => {};
+
+/** `false` on the server and during hydration, `true` after: client-only output never reaches server HTML. */
+export function useIsClient(): boolean {
+  return useSyncExternalStore(
+    subscribeNothing,
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * The session's client secret for one component, for design systems that render Stripe's
+ * elements themselves. `clientSecret` is set only when the session enables `component` and the
+ * secret is current (`status: 'ready'`); see `ComponentSecretStatus` for the rest.
+ * `customer_sheet` and `mobile_payment_element` have no web component: their secret is for native apps.
+ * Warns once in development when the session does not enable `component`.
+ */
+export function useComponentSecret(component: ComponentName): ComponentSecret {
+  const { value, state } = useSessionContext(`useComponentSecret('${component}')`);
+  const { clientSecret, status, error } = componentSecret(state, component, value.enabled);
+  useWarnIfDisabled(component, status);
+  return useMemo(() => ({ clientSecret, status, error }), [clientSecret, status, error]);
+}

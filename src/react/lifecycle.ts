@@ -1,0 +1,77 @@
+'use client';
+import type { Query, QueryCacheNotifyEvent, QueryClient } from '@tanstack/react-query';
+import { abortSessionRequest, isCustomerSessionQuery } from './query';
+
+// What TanStack Query does not do for a session query, each in one place below:
+// - abort the request in flight once its last observer has been gone for a macrotask;
+// - sign-out: drop the session when only disabled observers are left;
+// - when the app removes the query (`removeQueries`, `clear`), move its observers to a fresh one;
+// - wake-ups (visibility, focus, online, pageshow): a session that became due while asleep is
+//   refetched by TanStack's own focus rule (`query.onFocus()`: when stale), a paused request continues.
+
+const watched = new WeakSet<QueryClient>();
+const pending = new WeakMap<Query, ReturnType<typeof setTimeout>>();
+const wasActive = new WeakMap<Query, boolean>();
+
+const holdsSomething = (query: Query): boolean => query.state.data !== undefined || query.state.fetchStatus !== 'idle';
+
+/** Sign-out: the cached session and any request for it go; the 'removed' event below does the rest. */
+function drop(client: QueryClient, query: Query): void {
+  clearTimeout(pending.get(query));
+  if (holdsSomething(query)) client.getQueryCache().remove(query);
+}
+
+// A macrotask after the last change, so StrictMode's unmount-remount (and a page that swaps one
+// user for another in one commit) counts as no change at all.
+function settle(client: QueryClient, query: Query): void {
+  if (query.isActive()) return;
+  if (query.getObserversCount() > 0) return drop(client, query);
+  if (query.state.fetchStatus === 'idle') return;
+  abortSessionRequest(query);
+  void query.cancel({ revert: true });
+}
+
+function onEvent(client: QueryClient, event: QueryCacheNotifyEvent): void {
+  const { query } = event;
+  if (!isCustomerSessionQuery(query)) return;
+  if (event.type === 'removed') {
+    clearTimeout(pending.get(query));
+    abortSessionRequest(query);
+    // Observers of a removed query would keep its secret and never fetch again: re-point them.
+    for (const observer of [...query.observers]) observer.setOptions(observer.options);
+    return;
+  }
+  if (event.type !== 'observerAdded' && event.type !== 'observerRemoved' && event.type !== 'observerOptionsUpdated') return;
+  const active = query.isActive();
+  const before = wasActive.get(query) ?? false;
+  wasActive.set(query, active);
+  clearTimeout(pending.get(query));
+  if (active) return;
+  // The last enabled hook switched off (`enabled={false}`): signed out now, not a macrotask later.
+  if (event.type === 'observerOptionsUpdated' && before && query.getObserversCount() > 0) return drop(client, query);
+  pending.set(query, setTimeout(() => settle(client, query), 0));
+}
+
+/** Starts watching `client`'s session queries (once per client; cheap to call on every mount). */
+export function watchSessionQueries(client: QueryClient): void {
+  if (watched.has(client)) return;
+  watched.add(client);
+  client.getQueryCache().subscribe((event) => onEvent(client, event));
+}
+
+/**
+ * Calls `onWake` when the page may have slept: it became visible, got focus, came back online, or
+ * was restored from the back/forward cache (`pageshow`). Timers sleep with the tab or the laptop;
+ * these are the moments to re-check. Returns the unsubscribe function.
+ */
+export function subscribeToWakeUps(onWake: () => void): () => void {
+  if (typeof window === 'undefined') return () => {};
+  const wake = (): void => {
+    if (document.visibilityState !== 'hidden') onWake();
+  };
+  const targets: Array<[EventTarget, string]> = [[document, 'visibilitychange'], [window, 'focus'], [window, 'online'], [window, 'pageshow']];
+  for (const [target, type] of targets) target.addEventListener(type, wake);
+  return () => {
+    for (const [target, type] of targets) target.removeEventListener(type, wake);
+  };
+}

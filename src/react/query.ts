@@ -1,0 +1,125 @@
+'use client';
+import { queryOptions, type QueryFunctionContext, type QueryObserverOptions } from '@tanstack/react-query';
+import type { ComponentName } from '../core/componentNames';
+import type { CustomerSessionError } from '../core/errors';
+import { refreshMoment } from '../core/expiry';
+import { requestCustomerSession, type CustomerSessionData, type CustomerSessionEndpoint } from '../core/fetch';
+import { retryPolicy } from '../core/retry';
+
+/**
+ * First element of every Customer Session query key. Exclude these queries from persisters:
+ * see `isCustomerSessionQuery`.
+ */
+export const customerSessionQueryKeyPrefix = 'react-stripe-customer-session';
+
+export type CustomerSessionQueryKey = readonly [typeof customerSessionQueryKeyPrefix, { url: string } | { fn: number }, readonly ComponentName[]];
+
+/**
+ * True for the queries that hold Customer Sessions. Their client secrets must never be persisted:
+ * pass `shouldDehydrateQuery: (q) => defaultShouldDehydrateQuery(q) && !isCustomerSessionQuery(q)`
+ * to `persistQueryClient` / `PersistQueryClientProvider` / `dehydrate`.
+ */
+export function isCustomerSessionQuery(query: { queryKey: readonly unknown[] }): boolean {
+  return query.queryKey[0] === customerSessionQueryKeyPrefix;
+}
+
+// Function endpoints are keyed by identity: the same function shares one session.
+const functionIds = new WeakMap<object, number>();
+let nextFunctionId = 1;
+
+/** The query key of one session: endpoint plus sorted, de-duplicated components. Never `requestInit`. */
+export function customerSessionQueryKey(endpoint: CustomerSessionEndpoint, components: readonly ComponentName[] = []): CustomerSessionQueryKey {
+  let id: { url: string } | { fn: number };
+  if (typeof endpoint === 'string') {
+    id = { url: endpoint };
+  } else {
+    let fn = functionIds.get(endpoint);
+    if (fn === undefined) functionIds.set(endpoint, (fn = nextFunctionId++));
+    id = { fn };
+  }
+  return [customerSessionQueryKeyPrefix, id, [...new Set(components)].sort()];
+}
+
+// The request in flight per query, aborted by the lifecycle (see lifecycle.ts) rather than through
+// TanStack's `signal`: reading that signal makes TanStack cancel the request the moment the last
+// observer leaves, StrictMode's unmount-remount included (TanStack/query#3633).
+const requests = new WeakMap<object, AbortController>();
+
+/** Aborts the session request `query` has in flight, if any. */
+export function abortSessionRequest(query: object): void {
+  requests.get(query)?.abort();
+}
+
+type SessionOptions = QueryObserverOptions<CustomerSessionData, CustomerSessionError, CustomerSessionData, CustomerSessionData, CustomerSessionQueryKey>;
+type SessionQuery = { state: { data?: CustomerSessionData | undefined; dataUpdatedAt: number; fetchStatus: string; status: string } };
+
+/** Internal form: `requestInit` read at request time, and a hook's own refresh margin. */
+export function sessionQueryOptions(
+  endpoint: CustomerSessionEndpoint,
+  components: readonly ComponentName[] | undefined,
+  getRequestInit: () => RequestInit | undefined,
+  refreshMarginMs?: number,
+) {
+  const queryKey = customerSessionQueryKey(endpoint, components);
+  const queryFn = async (context: QueryFunctionContext<CustomerSessionQueryKey>): Promise<CustomerSessionData> => {
+    // Never read `context.signal` (see above); the query is found by its key instead.
+    const query = context.client.getQueryCache().find<CustomerSessionData>({ queryKey: context.queryKey, exact: true });
+    const controller = new AbortController();
+    if (query) requests.set(query, controller);
+    try {
+      return await requestCustomerSession(endpoint, [...queryKey[2]], controller.signal, getRequestInit());
+    } finally {
+      if (query && requests.get(query) === controller) requests.delete(query);
+    }
+  };
+  // Fresh until the refresh moment stored with the session; no data, or a failed refresh, is stale.
+  const staleTime = (query: SessionQuery): number => {
+    const data = query.state.data;
+    return data === undefined ? 0 : Math.max(0, refreshMoment(data, refreshMarginMs) - query.state.dataUpdatedAt);
+  };
+  // One timer at the refresh moment. None while a request runs, and none after a failed refresh:
+  // the timer never retries on its own (no loops); `refresh()` and wake-ups do.
+  const refetchInterval = (query: SessionQuery): number | false => {
+    const { data, fetchStatus, status } = query.state;
+    if (data === undefined || fetchStatus !== 'idle' || status === 'error') return false;
+    return Math.min(Math.max(1, refreshMoment(data, refreshMarginMs) - Date.now()), 2 ** 31 - 1);
+  };
+  return {
+    queryKey,
+    queryFn,
+    staleTime,
+    refetchInterval,
+    // Focus, reconnect and mount refetch only when stale (TanStack's defaults): that is, when due.
+    refetchIntervalInBackground: true,
+    retry: retryPolicy.shouldRetry,
+    retryDelay: retryPolicy.delayMs,
+    gcTime: 30_000,
+    structuralSharing: false,
+    meta: { persist: false },
+  } satisfies SessionOptions;
+}
+
+export interface CustomerSessionQueryOptionsInput {
+  endpoint: CustomerSessionEndpoint;
+  components?: ComponentName[];
+  /** Headers, credentials… for the URL form (method and body stay fixed). */
+  requestInit?: RequestInit;
+  /** Refresh this long before expiry (default five minutes, clamped to half the lifetime). */
+  refreshMarginMs?: number;
+}
+
+/**
+ * The session query as TanStack Query options: the real `queryKey` and `queryFn` and the package's
+ * scheduling (fresh until the refresh moment, refetched then, retried with backoff, `gcTime` 30 s,
+ * `meta.persist: false`). `prefetchQuery`, `ensureQueryData`, `invalidateQueries` and Devtools work
+ * as for any query; the data is `{ session, expiresAt, lifetimeMs, refreshAt }` (local clock, ms).
+ * A session prefetched with these options is used by `CustomerSessionProvider` and
+ * `useCustomerSession` with the same endpoint and components, with no second request.
+ *
+ * @example
+ * await queryClient.prefetchQuery(customerSessionQueryOptions({ endpoint: '/api/customer-session', components: ['pricing_table'] }));
+ */
+export function customerSessionQueryOptions({ endpoint, components, requestInit, refreshMarginMs }: CustomerSessionQueryOptionsInput) {
+  // `queryOptions` (an identity at run time) tags the key, so `getQueryData(key)` is typed too.
+  return queryOptions(sessionQueryOptions(endpoint, components, () => requestInit, refreshMarginMs));
+}
