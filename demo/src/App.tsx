@@ -25,7 +25,7 @@ export interface AppProps {
   initialSession?: CustomerSession | undefined;
 }
 
-export function App({ page }: AppProps) {
+export function App({ page, initialSession }: AppProps) {
   // Defined once the first commit has matched the server HTML (on /ssr) and before any passive effect
   // looks for the elements: a stand-in drawing into a server-rendered element before hydration would
   // give it children the server HTML lacks, and React would throw the server HTML away.
@@ -36,7 +36,7 @@ export function App({ page }: AppProps) {
     <CustomerSessionProvider
       endpoint="/api/customer-session"
       components={storefrontComponents}
-      // INTERIM (until branch issue-9 lands initialSession on the provider): the session is rendered into the page but not yet seeded.
+      initialSession={initialSession}
       publishableKey={publishableKey ?? 'pk_test_offline_demo'}
       stripe={stripe}
     >

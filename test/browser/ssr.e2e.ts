@@ -1,5 +1,3 @@
-// PENDING: needs `initialSession` on CustomerSessionProvider (branch issue-9, "Issue 10 client complete"). Kept out of
-// `npm run test:browser` (the e2e project includes only *.e2e.ts) until then; rename to ssr.e2e.ts when it lands.
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromiumArgs, chromiumExecutablePath } from './chromium';
