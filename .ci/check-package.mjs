@@ -11,7 +11,7 @@ import { bundleSnippet, repoRoot } from '../bench/lib/bundle.mjs';
 /**
  * min+gzip budgets with peers external, just above what the client core on TanStack Query's
  * machinery measures (issue 9: 7,173 B entry, 4,377 B hook); they guard against regressions.
- * See README "Performance" and bench/results.json.
+ * See stories/docs/Performance.mdx and bench/results.json.
  */
 const BUDGETS = [
   { label: 'client entry (every export)', source: (entry) => `export * from '${entry}';`, bytes: 7250 },

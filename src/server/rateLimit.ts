@@ -11,7 +11,8 @@ import type { CustomerSessionRateLimitOptions } from './types';
 export interface PreparedRateLimit {
   limiter: CustomerSessionRateLimiter | null;
   failure: 'allow' | 'deny';
-  timeoutMs: number;
+  /** null for the in-memory limiter: it answers synchronously, so no timer is armed for it. */
+  timeoutMs: number | null;
 }
 
 export const defaultRateLimit = { points: 20, durationSeconds: 60 } as const;
@@ -55,7 +56,7 @@ export function prepareRateLimit(options: CustomerSessionRateLimitOptions, calle
     if (!isPositiveInteger(durationSeconds)) {
       throw new TypeError(`${caller}: rateLimit.durationSeconds must be a positive integer, got ${String(durationSeconds)}.`);
     }
-    return { ...prepared, limiter: memoryLimiter(points, durationSeconds) };
+    return { ...prepared, limiter: memoryLimiter(points, durationSeconds), timeoutMs: null };
   }
   throw new TypeError(`${caller}: rateLimit must be false, { points, durationSeconds } or a limiter with consume(key, points).`);
 }
@@ -73,13 +74,7 @@ function isLimitReached(reason: unknown): reason is { msBeforeNext: number } {
   return typeof msBeforeNext === 'number' && Number.isFinite(msBeforeNext);
 }
 
-async function consumeWithin(limiter: CustomerSessionRateLimiter, key: string, timeoutMs: number): Promise<Outcome> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timedOut = new Promise<Outcome>((resolve) => {
-    timer = setTimeout(() => {
-      resolve({ kind: 'failed', error: new RateLimiterUnavailableError('timeout', `did not answer within ${timeoutMs} ms`) });
-    }, timeoutMs);
-  });
+async function consumeWithin(limiter: CustomerSessionRateLimiter, key: string, timeoutMs: number | null): Promise<Outcome> {
   // Settles either way, so a store that answers after the timeout leaves no unhandled rejection.
   const consumed = Promise.resolve()
     .then(() => limiter.consume(key, 1))
@@ -90,6 +85,13 @@ async function consumeWithin(limiter: CustomerSessionRateLimiter, key: string, t
           ? { kind: 'limited', msBeforeNext: reason.msBeforeNext }
           : { kind: 'failed', error: new RateLimiterUnavailableError('error', 'failed', reason) },
     );
+  if (timeoutMs === null) return consumed;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<Outcome>((resolve) => {
+    timer = setTimeout(() => {
+      resolve({ kind: 'failed', error: new RateLimiterUnavailableError('timeout', `did not answer within ${timeoutMs} ms`) });
+    }, timeoutMs);
+  });
   try {
     return await Promise.race([consumed, timedOut]);
   } finally {

@@ -37,7 +37,7 @@ export interface CustomerSessionRateLimitOptions {
    * with 503 and `Retry-After`. Either way the failure is reported (`onError`, else `console.error`).
    */
   rateLimitFailure?: RateLimitFailureMode;
-  /** How long the limiter may take before it counts as failed. Default 1000 ms. */
+  /** How long a limiter you pass may take before it counts as failed. Default 1000 ms (the built-in in-memory one answers at once). */
   rateLimitTimeoutMs?: number;
 }
 
