@@ -14,6 +14,7 @@ const external = [
   /^@stripe\//,
   /^stripe($|\/)/,
   /^qs($|\/)/,
+  /^rate-limiter-flexible($|\/)/,
   /^@remix-run\//,
   /^msw($|\/)/,
   /^node:/,

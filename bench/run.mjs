@@ -21,6 +21,7 @@ const benchmarks = [
   { name: 'renders', file: 'bench/renders.tsx', env: { NODE_ENV: 'development' } },
   { name: 'mount', file: 'bench/mount.tsx', env: { NODE_ENV: 'production' } },
   { name: 'server', file: 'bench/server.ts', env: {} },
+  { name: 'ratelimit', file: 'bench/rateLimit.ts', env: {} },
 ];
 
 const args = process.argv.slice(2);

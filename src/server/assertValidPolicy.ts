@@ -6,7 +6,7 @@ import { enabledComponents } from './enabledComponents';
  * Checks the server's component policy with the same rules Stripe applies, so a bad policy fails
  * at startup rather than on the first visitor. Throws a TypeError naming every offending param.
  */
-export function assertValidPolicy(components: CustomerSessionComponentsParams): void {
+export function assertValidPolicy(components: CustomerSessionComponentsParams, caller = 'createCustomerSessionHandler'): void {
   // The validator wants a whole create request; the customer here is a placeholder, only components are judged.
   const issues = validateCustomerSessionParams({ components, customer: 'cus_policy_check' }).filter(
     (issue) => issue.param === 'components' || issue.param.startsWith('components['),
@@ -17,5 +17,5 @@ export function assertValidPolicy(components: CustomerSessionComponentsParams): 
   }
   if (issues.length === 0) return;
   const lines = issues.map((issue) => `  ${issue.param}: ${issue.message}`);
-  throw new TypeError(`createCustomerSessionHandler: invalid components policy\n${lines.join('\n')}`);
+  throw new TypeError(`${caller}: invalid components policy\n${lines.join('\n')}`);
 }

@@ -1,5 +1,6 @@
 import { stripeErrorBody } from '../params/stripeErrorBody';
 import { assertValidPolicy } from './assertValidPolicy';
+import { requestCustomerSession } from './createCustomerSession';
 import { customerParams } from './customerParams';
 import { describeThrownError } from './describeThrownError';
 import { EndpointError } from './EndpointError';
@@ -7,6 +8,8 @@ import { isJsonContentType } from './isJsonContentType';
 import { jsonResponse } from './jsonResponse';
 import { narrowPolicy } from './narrowPolicy';
 import { parseRequestedComponents } from './parseRequestedComponents';
+import { prepareRateLimit, type PreparedRateLimit } from './rateLimit';
+import { CustomerSessionRateLimitError } from './rateLimitTypes';
 import { readBodyText } from './readBodyText';
 import type { CustomerSessionHandler, CustomerSessionHandlerOptions } from './types';
 
@@ -16,7 +19,7 @@ function refuse(status: number, message: string, headers?: Record<string, string
   return new EndpointError(status, { type: 'invalid_request_error', message }, headers);
 }
 
-function checkOptions(options: CustomerSessionHandlerOptions): number {
+function checkOptions(options: CustomerSessionHandlerOptions): { maxBodyBytes: number; rateLimit: PreparedRateLimit } {
   if (typeof options.stripe?.customerSessions?.create !== 'function') {
     throw new TypeError('createCustomerSessionHandler: stripe must be a Stripe client, e.g. new Stripe(secretKey).');
   }
@@ -28,7 +31,7 @@ function checkOptions(options: CustomerSessionHandlerOptions): number {
     throw new TypeError(`createCustomerSessionHandler: maxBodyBytes must be a positive integer, got ${maxBodyBytes}.`);
   }
   assertValidPolicy(options.components);
-  return maxBodyBytes;
+  return { maxBodyBytes, rateLimit: prepareRateLimit(options, 'createCustomerSessionHandler') };
 }
 
 /**
@@ -41,13 +44,20 @@ function checkOptions(options: CustomerSessionHandlerOptions): number {
  * `resolveCustomer`; a `customer` in the body is ignored. Every error is Stripe-shaped JSON
  * (`{ error: { type, code?, param?, message } }`), every response `Cache-Control: no-store`.
  *
+ * Sessions are created by the same code as `createCustomerSession` (for server-rendered pages).
+ *
+ * Sessions are rate limited per customer (`rateLimit`, default 20 per 60 s in memory), after
+ * authentication and before Stripe: over the limit the answer is 429 `rate_limit_error` with
+ * `Retry-After` in whole seconds. Stripe's own 429s (`rate_limit`, `lock_timeout`) also reach the
+ * browser as 429 with `Retry-After`, which the client honours.
+ *
  * No `Idempotency-Key` is forwarded to Stripe: each page load gets a fresh single-use secret,
  * and a browser-chosen key could only replay an already-handed-out one.
  *
  * @throws TypeError at creation when an option is missing or the policy is invalid (naming the param).
  */
 export function createCustomerSessionHandler(options: CustomerSessionHandlerOptions): CustomerSessionHandler {
-  const maxBodyBytes = checkOptions(options);
+  const { maxBodyBytes, rateLimit } = checkOptions(options);
   const { stripe, resolveCustomer, onError } = options;
   const policy = structuredClone(options.components);
 
@@ -64,15 +74,14 @@ export function createCustomerSessionHandler(options: CustomerSessionHandlerOpti
       if (customer === null) throw refuse(401, 'Sign in to get a Customer Session.');
 
       const requested = parseRequestedComponents(await readBodyText(request, maxBodyBytes));
-      const session = await stripe.customerSessions.create({ components: narrowPolicy(policy, requested), ...customer });
-      // The SDK hangs response metadata (headers, request id) off the result; only the object goes out.
-      const { lastResponse: _lastResponse, ...body } = session as typeof session & { lastResponse?: unknown };
-      return jsonResponse(200, body);
+      const components = narrowPolicy(policy, requested);
+      const session = await requestCustomerSession(stripe, customer, components, rateLimit, (error) => report(onError, error, request, 503));
+      return jsonResponse(200, session);
     } catch (error) {
       const described = describeThrownError(error);
-      if (!(error instanceof EndpointError)) report(onError, error, request, described.status);
-      const headers = error instanceof EndpointError ? error.headers : {};
-      return jsonResponse(described.status, stripeErrorBody(described.error), headers);
+      const refusal = error instanceof EndpointError || error instanceof CustomerSessionRateLimitError;
+      if (!refusal) report(onError, error, request, described.status);
+      return jsonResponse(described.status, stripeErrorBody(described.error), described.headers);
     }
   };
 }

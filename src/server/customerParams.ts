@@ -1,6 +1,6 @@
 import type { ResolvedCustomer } from './types';
 
-type CustomerParams = { customer: string } | { customer_account: string };
+export type CustomerParams = { customer: string } | { customer_account: string };
 
 function isId(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== '';
@@ -10,7 +10,7 @@ function isId(value: unknown): value is string {
  * Turns what `resolveCustomer` returned into the `customer` / `customer_account` param,
  * or `null` when nobody is signed in. Anything else is a bug in the app and throws.
  */
-export function customerParams(resolved: ResolvedCustomer): CustomerParams | null {
+export function customerParams(resolved: ResolvedCustomer, source = 'resolveCustomer must return'): CustomerParams | null {
   if (resolved === null || resolved === undefined) return null;
   if (isId(resolved)) return { customer: resolved };
   if (typeof resolved === 'object') {
@@ -19,7 +19,7 @@ export function customerParams(resolved: ResolvedCustomer): CustomerParams | nul
     if (isId(customer_account) && customer === undefined) return { customer_account };
   }
   throw new TypeError(
-    'resolveCustomer must return a Customer ID, { customer }, { customer_account } or null; got ' +
+    `${source} a Customer ID, { customer }, { customer_account } or null; got ` +
       (typeof resolved === 'string' ? 'an empty string' : JSON.stringify(resolved)),
   );
 }

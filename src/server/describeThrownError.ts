@@ -1,13 +1,16 @@
 import type { StripeErrorObject } from '../core/types';
 import { EndpointError } from './EndpointError';
+import { CustomerSessionRateLimitError } from './rateLimitTypes';
 import { redactSecretKeys } from './redactSecretKeys';
 
 interface Described {
   status: number;
   error: StripeErrorObject;
+  headers: Record<string, string>;
 }
 
-// The fields of a `StripeError` (official SDK) this module reads; `raw`, `headers` and the rest are never touched.
+// The fields of a `StripeError` (official SDK) this module reads; of `headers` only `retry-after`, and
+// `raw` and the rest are never touched.
 interface SdkErrorFields {
   type: string;
   rawType?: unknown;
@@ -15,6 +18,7 @@ interface SdkErrorFields {
   code?: unknown;
   param?: unknown;
   doc_url?: unknown;
+  headers?: unknown;
   message: string;
 }
 
@@ -26,24 +30,45 @@ function isSdkError(error: unknown): error is SdkErrorFields {
 const unexpected: Described = {
   status: 500,
   error: { type: 'api_error', message: 'An unexpected error occurred while creating the Customer Session.' },
+  headers: {},
 };
+
+// Stripe's own "slow down": its rate limiters, and a lock on the customer held by another request.
+const stripeBusyCodes = new Set(['rate_limit', 'lock_timeout']);
+// Stripe rarely says how long to wait; its limits are per second, so one second it is.
+const defaultStripeRetryAfterSeconds = 1;
+
+function stripeRetryAfter(headers: unknown): number {
+  const value = typeof headers === 'object' && headers !== null ? (headers as Record<string, unknown>)['retry-after'] : undefined;
+  const seconds = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  return seconds >= 1 && seconds <= 60 ? seconds : defaultStripeRetryAfterSeconds;
+}
 
 /**
  * Maps anything thrown while handling a request to a status and the public fields of a Stripe
- * error. SDK errors keep their `type`, `code`, `param`, `message` and `doc_url`, with anything
- * key-shaped redacted; other exceptions become a generic 500.
+ * error, with the headers to send. SDK errors keep their `type`, `code`, `param`, `message` and
+ * `doc_url`, with anything key-shaped redacted; other exceptions become a generic 500.
  */
 export function describeThrownError(error: unknown): Described {
-  if (error instanceof EndpointError) return { status: error.status, error: error.error };
+  if (error instanceof EndpointError) return { status: error.status, error: error.error, headers: error.headers };
+  if (error instanceof CustomerSessionRateLimitError) {
+    return { status: error.status, error: error.error, headers: { 'Retry-After': String(error.retryAfterSeconds) } };
+  }
   if (!isSdkError(error)) return unexpected;
 
   if (error.type === 'StripeConnectionError') {
-    return { status: 502, error: { type: 'api_connection_error', message: 'The server could not reach Stripe.' } };
+    return { status: 502, error: { type: 'api_connection_error', message: 'The server could not reach Stripe.' }, headers: {} };
   }
-  const status = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 502;
+  let status = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 502;
   if (status === 401 || status === 403) {
     // Stripe refused the server's own key: not the visitor's fault, and not theirs to see.
-    return { status: 502, error: { type: 'api_error', message: 'Stripe did not accept the server\'s credentials.' } };
+    return { status: 502, error: { type: 'api_error', message: 'Stripe did not accept the server\'s credentials.' }, headers: {} };
+  }
+  const headers: Record<string, string> = {};
+  if (status === 429 || (typeof error.code === 'string' && stripeBusyCodes.has(error.code))) {
+    // A 429 the browser's client retries after Retry-After (Stripe may send `rate_limit` as a 400).
+    status = 429;
+    headers['Retry-After'] = String(stripeRetryAfter(error.headers));
   }
   const described: StripeErrorObject = {
     type: typeof error.rawType === 'string' ? error.rawType : 'api_error',
@@ -52,5 +77,5 @@ export function describeThrownError(error: unknown): Described {
   if (typeof error.code === 'string') described.code = error.code;
   if (typeof error.param === 'string') described.param = error.param;
   if (typeof error.doc_url === 'string') described.doc_url = error.doc_url;
-  return { status, error: described };
+  return { status, error: described, headers };
 }

@@ -1,8 +1,13 @@
 export { createCustomerSessionHandler } from './createCustomerSessionHandler';
+export { createCustomerSession } from './createCustomerSession';
 export { toNodeListener } from './toNodeListener';
+export { CustomerSessionRateLimitError, RateLimiterUnavailableError } from './rateLimitTypes';
+export type { CustomerSessionRateLimiter, RateLimitFailureMode, RateLimitOption } from './rateLimitTypes';
 export type {
+  CreateCustomerSessionOptions,
   CustomerSessionHandler,
   CustomerSessionHandlerOptions,
+  CustomerSessionRateLimitOptions,
   CustomerSessionStripeClient,
   ResolvedCustomer,
 } from './types';
@@ -11,4 +16,5 @@ export type { StripeErrorBody, StripeErrorObject } from '../core/types';
 export { validateCustomerSessionParams } from '../params/validateCustomerSessionParams';
 export { isValidCustomerSessionParams } from '../params/isValidCustomerSessionParams';
 export { encodeStripeForm } from '../params/encodeStripeForm';
+export type { ComponentName } from '../core/componentNames';
 export type { CustomerSession, CustomerSessionCreateParams, CustomerSessionComponentsParams, ParamIssue } from '../core/types';

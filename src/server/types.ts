@@ -1,4 +1,6 @@
+import type { ComponentName } from '../core/componentNames';
 import type { CustomerSessionComponentsParams, CustomerSessionCreateParams } from '../core/types';
+import type { RateLimitFailureMode, RateLimitOption } from './rateLimitTypes';
 
 /**
  * The part of a Stripe client the handler uses. A `new Stripe(secretKey)` instance from the
@@ -16,7 +18,30 @@ export interface CustomerSessionStripeClient {
  */
 export type ResolvedCustomer = { customer: string } | { customer_account: string } | string | null | undefined;
 
-export interface CustomerSessionHandlerOptions {
+/** The rate-limit options `createCustomerSessionHandler` and `createCustomerSession` share. */
+export interface CustomerSessionRateLimitOptions {
+  /**
+   * Sessions per customer, keyed by the `customer` or `customer_account` id the server resolved (never
+   * a value from the browser), checked after authentication and before Stripe is called.
+   * Default: 20 per 60 seconds, in this process's memory. `false` turns it off; `{ points, durationSeconds }`
+   * changes the numbers; or pass any limiter with `consume(key, points?)` that rejects with
+   * `{ msBeforeNext }` when over the limit, such as a `rate-limiter-flexible` `RateLimiterRedis` that
+   * every instance shares. In-memory limits with the same numbers share one budget per customer across
+   * the handlers and `createCustomerSession` calls of a process; pass the same limiter object to both to
+   * share a store-backed one.
+   */
+  rateLimit?: RateLimitOption;
+  /**
+   * When the limiter's store fails or does not answer within `rateLimitTimeoutMs`: `'allow'` (default)
+   * goes on to create the session (a rate limiter must not take checkout down with it), `'deny'` refuses
+   * with 503 and `Retry-After`. Either way the failure is reported (`onError`, else `console.error`).
+   */
+  rateLimitFailure?: RateLimitFailureMode;
+  /** How long a limiter you pass may take before it counts as failed. Default 1000 ms (the built-in in-memory one answers at once). */
+  rateLimitTimeoutMs?: number;
+}
+
+export interface CustomerSessionHandlerOptions extends CustomerSessionRateLimitOptions {
   /** A Stripe client holding the secret key; it never leaves the server. */
   stripe: CustomerSessionStripeClient;
   /** Reads the signed-in user from the request (cookie, session, token) and returns their customer. */
@@ -29,10 +54,24 @@ export interface CustomerSessionHandlerOptions {
   /** Largest accepted request body in bytes; larger ones get 413. Default 16384. */
   maxBodyBytes?: number;
   /**
-   * Called with every error thrown by `resolveCustomer` or the Stripe client, before the response
-   * is sent: the place to log. The response itself never carries more than Stripe's public fields.
+   * Called with every error thrown by `resolveCustomer`, the Stripe client or the rate limiter's
+   * store (`RateLimiterUnavailableError`), before the response is sent: the place to log. The response itself never carries more than
+   * Stripe's public fields.
    */
   onError?: (error: unknown, request: Request) => void;
+}
+
+export interface CreateCustomerSessionOptions extends CustomerSessionRateLimitOptions {
+  /** A Stripe client holding the secret key; it never leaves the server. */
+  stripe: CustomerSessionStripeClient;
+  /** The signed-in customer, as `resolveCustomer` would return it: a Customer ID, `{ customer }` or `{ customer_account }`. */
+  customer: Exclude<ResolvedCustomer, null | undefined>;
+  /** The policy, exactly as `createCustomerSessionHandler` takes it (and validated the same way). */
+  components: CustomerSessionComponentsParams;
+  /** A subset of the policy's components, as the browser's request body narrows the handler's policy. */
+  narrow?: readonly ComponentName[];
+  /** Called with a rate limiter failure (`RateLimiterUnavailableError`); default `console.error`. */
+  onError?: (error: unknown) => void;
 }
 
 /** A Fetch API route handler: `export const POST = handler` in a Next.js App Router route. */

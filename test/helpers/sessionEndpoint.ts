@@ -1,5 +1,6 @@
 import { http, type HttpHandler } from 'msw';
 import { createCustomerSessionHandler } from '../../src/server/createCustomerSessionHandler';
+import type { CustomerSessionHandlerOptions } from '../../src/server/types';
 import type { CustomerSessionComponentsParams } from '../../src/core/types';
 import { createEmulatorStripeClient } from '../../src/testing/createEmulatorStripeClient';
 import { createStripeEmulator } from '../../src/testing/emulator/createStripeEmulator';
@@ -39,6 +40,8 @@ export interface SessionEndpointOptions {
   clientAheadMs?: number;
   sessionTtlSeconds?: number;
   policy?: CustomerSessionComponentsParams;
+  /** The handler's rate limit; off by default here (the client suites count their own requests; test/server covers the limit). */
+  rateLimit?: CustomerSessionHandlerOptions['rateLimit'];
 }
 
 const defaultPolicy: CustomerSessionComponentsParams = {
@@ -63,6 +66,7 @@ export function createSessionEndpoint(options: SessionEndpointOptions = {}): Ses
     stripe: createEmulatorStripeClient(emulator),
     resolveCustomer: () => customerId,
     components: options.policy ?? defaultPolicy,
+    rateLimit: options.rateLimit ?? false,
   });
   const requests: RecordedSessionRequest[] = [];
   const queued: Responder[] = [];
