@@ -3,7 +3,8 @@ import { QueryClient } from '@tanstack/react-query';
 import { createElement, type ReactNode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
-import { CustomerSessionProvider, PricingTable, type CustomerSession } from '../../src/index';
+import { CustomerSessionElements, CustomerSessionProvider, PricingTable, type CustomerSession } from '../../src/index';
+import { createStripeStandIn } from '../../src/testing/createStripeStandIn';
 import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
 import { captureConsole } from '../helpers/captureConsole';
 import { createSessionRecorder } from '../helpers/sessionRecorder';
@@ -114,4 +115,30 @@ describe('an initial session in the browser', () => {
     expect(endpoint).toHaveBeenCalledTimes(1);
     expect(recorder.states.every((s) => s.clientSecret !== stale.client_secret)).toBe(true);
   });
+
+  it('gives CustomerSessionElements the initial secret on its first render: no fallback, no later update()', async () => {
+    const session = makeCustomerSession({ components: ['payment_element'], now: Date.now() - 1000 });
+    navigationStartedAgo(1200);
+    const stripe = createStripeStandIn();
+    const endpoint = vi.fn(async () => makeCustomerSession({ components: ['payment_element'] }));
+    const seen: string[] = [];
+    render(
+      <CustomerSessionProvider endpoint={endpoint} components={['payment_element']} initialSession={session} stripe={stripe}>
+        <CustomerSessionElements options={{ mode: 'payment', amount: 100, currency: 'usd' }} fallback={<p>loading</p>}>
+          <Seen onRender={() => seen.push(document.body.textContent ?? '')} />
+        </CustomerSessionElements>
+      </CustomerSessionProvider>,
+    );
+    expect(document.body.textContent).not.toContain('loading');
+    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    expect(stripe.calls.elements).toEqual([{ mode: 'payment', amount: 100, currency: 'usd', customerSessionClientSecret: session.client_secret }]);
+    expect(stripe.calls.update).toEqual([]);
+    expect(endpoint).not.toHaveBeenCalled();
+    expect(seen.every((text) => !text.includes('loading'))).toBe(true);
+  });
 });
+
+function Seen({ onRender }: { onRender: () => void }) {
+  onRender();
+  return null;
+}
