@@ -61,9 +61,9 @@ it('has the secret in its first HTML, makes no session request on load, and refr
   expect(first).toMatch(maskedSecret);
   expect(rendered?.endsWith(first.slice(-4))).toBe(true);
   for (const name of ['Pricing table (stand-in)', 'Buy button (stand-in)']) {
-    await expect.poll(() => page.getByRole('group', { name }).textContent()).toContain(`Customer session ${first}`);
+    await expect.poll(() => page.getByRole('group', { name }).textContent(), { timeout: 20_000 }).toContain(`Customer session ${first}`);
   }
-  await expect.poll(() => page.getByRole('group', { name: 'Payment Element (stand-in)' }).textContent()).toContain(`Customer session ${first}`);
+  await expect.poll(() => page.getByRole('group', { name: 'Payment Element (stand-in)' }).textContent(), { timeout: 20_000 }).toContain(`Customer session ${first}`);
   expect(await page.locator('stripe-pricing-table').getAttribute('customer-session-client-secret')).toBe(rendered);
   await page.waitForLoadState('networkidle');
   // A few minutes on, still well inside the session's lifetime: still nothing asked of the endpoint.
@@ -83,7 +83,7 @@ it('has the secret in its first HTML, makes no session request on load, and refr
   await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe('ready');
   const second = (await secret.textContent()) ?? '';
   expect(second).toMatch(maskedSecret);
-  await expect.poll(() => page.getByRole('group', { name: 'Payment Element (stand-in)' }).textContent()).toContain(`Customer session ${second}`);
+  await expect.poll(() => page.getByRole('group', { name: 'Payment Element (stand-in)' }).textContent(), { timeout: 20_000 }).toContain(`Customer session ${second}`);
   expect(seen.endpointRequests).toEqual(['POST']);
   expect(await demo.sessionRequests()).toHaveLength(before + 2);
 
