@@ -1,12 +1,17 @@
 import Stripe from 'stripe';
 import { createCustomerSessionHandler } from '../../src/server/createCustomerSessionHandler';
-import type { CustomerSessionHandler } from '../../src/server/types';
+import type { RateLimitOption } from '../../src/server/rateLimitTypes';
+import type { CustomerSessionHandler, CustomerSessionStripeClient } from '../../src/server/types';
 import { listen, type ListeningEmulator } from '../../src/testing/emulator/listen';
 import { createStripeEmulator } from '../../src/testing/emulator/createStripeEmulator';
 import { demoPolicy } from './demoPolicy';
 
 export interface DemoBackend {
   mode: 'emulator' | 'stripe-test-mode';
+  /** The shop's Stripe client: the endpoint and the server-rendered page both create sessions with it. */
+  stripe: CustomerSessionStripeClient;
+  /** The sessions-per-customer limit, shared by the endpoint and the server-rendered page. */
+  rateLimit: RateLimitOption;
   handler: CustomerSessionHandler;
   customerId: string;
   /** Only with the emulator: its HTTP server (for the clock and request log). */
@@ -14,13 +19,30 @@ export interface DemoBackend {
   close(): Promise<void>;
 }
 
+/** Adds `ms` before every session the emulator creates, as the round trip to api.stripe.com would (the benchmark uses it). */
+function withLatency(stripe: Stripe, ms: number): CustomerSessionStripeClient {
+  if (ms <= 0) return stripe;
+  return {
+    customerSessions: {
+      create: async (params) => {
+        await new Promise((done) => setTimeout(done, ms));
+        return stripe.customerSessions.create(params);
+      },
+    },
+  };
+}
+
 /**
  * The shop's server side: the official `stripe` SDK, pointed at an in-process emulator on a free
  * port unless `STRIPE_SECRET_KEY` is set (then real Stripe test mode), and the package's handler.
  * The demo has one signed-in shopper; a real app would read them from its own session cookie.
+ * `DEMO_STRIPE_LATENCY_MS` delays each emulated Stripe call (emulator only); `DEMO_SESSIONS_PER_MINUTE`
+ * raises the per-customer limit (default 20 a minute) for the benchmark, which loads the page ~60 times a minute.
  */
 export async function createDemoBackend(env: NodeJS.ProcessEnv = process.env): Promise<DemoBackend> {
   const secretKey = env.STRIPE_SECRET_KEY;
+  const perMinute = Number(env.DEMO_SESSIONS_PER_MINUTE ?? 20) || 20;
+  const rateLimit: RateLimitOption = { points: perMinute, durationSeconds: 60 };
   if (secretKey) {
     const stripe = new Stripe(secretKey);
     const customerId =
@@ -28,7 +50,9 @@ export async function createDemoBackend(env: NodeJS.ProcessEnv = process.env): P
       (await stripe.customers.create({ name: 'Jenny Rosen', email: 'jenny.rosen@example.com', description: 'Storefront demo' })).id;
     return {
       mode: 'stripe-test-mode',
-      handler: createCustomerSessionHandler({ stripe, components: demoPolicy, resolveCustomer: () => customerId }),
+      stripe,
+      rateLimit,
+      handler: createCustomerSessionHandler({ stripe, rateLimit, components: demoPolicy, resolveCustomer: () => customerId }),
       customerId,
       emulator: null,
       close: async () => {},
@@ -37,15 +61,18 @@ export async function createDemoBackend(env: NodeJS.ProcessEnv = process.env): P
 
   const emulator = await listen(createStripeEmulator());
   const customerId = emulator.emulator.createCustomer({ name: 'Jenny Rosen', email: 'jenny.rosen@example.com' }).id;
-  const stripe = new Stripe('sk_test_emulator', {
+  const sdk = new Stripe('sk_test_emulator', {
     host: emulator.host,
     port: emulator.port,
     protocol: 'http',
     maxNetworkRetries: 0,
   });
+  const stripe = withLatency(sdk, Number(env.DEMO_STRIPE_LATENCY_MS ?? 0) || 0);
   return {
     mode: 'emulator',
-    handler: createCustomerSessionHandler({ stripe, components: demoPolicy, resolveCustomer: () => customerId }),
+    stripe,
+    rateLimit,
+    handler: createCustomerSessionHandler({ stripe, rateLimit, components: demoPolicy, resolveCustomer: () => customerId }),
     customerId,
     emulator,
     close: () => emulator.close(),

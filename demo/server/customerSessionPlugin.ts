@@ -1,31 +1,14 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
-import { toNodeListener } from '../../src/server/toNodeListener';
+import type { CustomerSession } from '../../src/core/types';
 import { createDemoBackend, type DemoBackend } from './createDemoBackend';
+import { createDemoRoutes } from './demoRoutes';
+import { serverPageDocument } from './serverRenderedPage';
 
-const apiPath = '/api/customer-session';
-
-function pathOf(req: IncomingMessage): string {
-  return (req.url ?? '/').split('?')[0] ?? '/';
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.statusCode = status;
-  res.setHeader('Content-Type', 'application/json');
-  res.setHeader('Cache-Control', 'no-store');
-  res.end(JSON.stringify(body));
-}
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  let text = '';
-  for await (const chunk of req) text += String(chunk);
-  return text ? JSON.parse(text) : {};
-}
+type Render = (initialSession: CustomerSession | undefined) => string;
 
 /**
- * Mounts the package's handler at `/api/customer-session` in the Vite dev server, as an app would
- * mount it in Express. With the emulator it also serves two dev-only routes for the e2e test:
- * `POST /__emulator/advance-clock` `{ "ms": n }` and `GET /__emulator/requests` (methods, paths, params).
+ * The shop's server side inside Vite's dev server (see demoRoutes.ts): the session endpoint, `/ssr`
+ * rendered through `ssrLoadModule`, and the emulator's dev routes.
  */
 export function customerSessionPlugin(): Plugin {
   let backend: DemoBackend | undefined;
@@ -34,43 +17,29 @@ export function customerSessionPlugin(): Plugin {
     apply: 'serve',
     async configureServer(server) {
       backend = await createDemoBackend();
-      const listener = toNodeListener(backend.handler);
       const { mode, customerId } = backend;
-      server.config.logger.info(
+      const log = (message: string) => server.config.logger.info(message);
+      log(
         mode === 'emulator'
           ? `  ➜  Stripe: emulator at ${backend.emulator?.url} (signed in as ${customerId})`
           : `  ➜  Stripe: test mode with STRIPE_SECRET_KEY (signed in as ${customerId})`,
       );
       server.httpServer?.once('close', () => void backend?.close());
-
-      server.middlewares.use((req, res, next) => {
-        const path = pathOf(req);
-        if (path === apiPath) {
-          listener(req, res);
-          return;
-        }
-        const emulator = backend?.emulator;
-        if (!path.startsWith('/__emulator/') || !emulator) {
-          next();
-          return;
-        }
-        if (path === '/__emulator/advance-clock' && req.method === 'POST') {
-          readJson(req)
-            .then((body) => {
-              const ms = (body as { ms?: unknown }).ms;
-              if (typeof ms !== 'number' || !Number.isFinite(ms)) return sendJson(res, 400, { error: 'ms must be a number' });
-              emulator.emulator.clock.advance(ms);
-              sendJson(res, 200, { now: emulator.emulator.clock.now() });
-            })
-            .catch(() => sendJson(res, 400, { error: 'invalid JSON' }));
-          return;
-        }
-        if (path === '/__emulator/requests' && req.method === 'GET') {
-          sendJson(res, 200, { requests: emulator.emulator.requests });
-          return;
-        }
-        sendJson(res, 404, { error: 'unknown emulator route' });
-      });
+      const routes = createDemoRoutes(
+        backend,
+        async (url, session) => {
+          const { render } = (await server.ssrLoadModule('/src/entry-server.tsx')) as { render: Render };
+          const html = serverPageDocument(render(session), session, { script: '/src/entry-ssr-client.tsx', stylesheets: ['/src/demo.css'] });
+          return server.transformIndexHtml(url, html);
+        },
+        (message) => server.config.logger.error(message),
+      );
+      server.middlewares.use((req, res, next) =>
+        routes(req, res, (error) => {
+          if (error instanceof Error) server.ssrFixStacktrace(error);
+          next(error);
+        }),
+      );
     },
   };
 }

@@ -1,15 +1,16 @@
 import { PaymentElement } from '@stripe/react-stripe-js';
-import { BuyButton, CustomerSessionElements, CustomerSessionProvider, PricingTable } from '../../src/index';
+import { useLayoutEffect } from 'react';
+import { BuyButton, CustomerSessionElements, CustomerSessionProvider, PricingTable, type CustomerSession } from '../../src/index';
 import { createStripeStandIn } from '../../src/testing/createStripeStandIn';
 import { defineStripeWebComponentStandIns } from '../../src/testing/defineStripeWebComponentStandIns';
 import { Panel } from './Panel';
 import { SessionBar } from './SessionBar';
 import { StandInSessionFeed } from './StandInSessionFeed';
+import { storefrontComponents } from './storefrontComponents';
 
 const publishableKey = import.meta.env.STRIPE_PUBLISHABLE_KEY;
 // Without a publishable key nothing may reach js.stripe.com: Stripe.js and the web components are stand-ins.
 const offline = !publishableKey;
-if (offline) defineStripeWebComponentStandIns();
 const stripe = offline ? createStripeStandIn() : undefined;
 
 const appearance = {
@@ -17,11 +18,25 @@ const appearance = {
   variables: { colorPrimary: '#7a4b2a', borderRadius: '8px', fontFamily: 'system-ui, sans-serif' },
 };
 
-export function App() {
+export interface AppProps {
+  /** Which page this is: `/` fetches the session in the browser, `/ssr` gets it from the server render. */
+  page: 'client-fetched' | 'server-rendered';
+  /** The session the server created while rendering `/ssr`. */
+  initialSession?: CustomerSession | undefined;
+}
+
+export function App({ page, initialSession }: AppProps) {
+  // Defined once the first commit has matched the server HTML (on /ssr) and before any passive effect
+  // looks for the elements: a stand-in drawing into a server-rendered element before hydration would
+  // give it children the server HTML lacks, and React would throw the server HTML away.
+  useLayoutEffect(() => {
+    if (offline) defineStripeWebComponentStandIns();
+  }, []);
   return (
     <CustomerSessionProvider
       endpoint="/api/customer-session"
-      components={['payment_element', 'pricing_table', 'buy_button']}
+      components={storefrontComponents}
+      initialSession={initialSession}
       publishableKey={publishableKey ?? 'pk_test_offline_demo'}
       stripe={stripe}
     >
@@ -30,6 +45,14 @@ export function App() {
         <div className="brand">
           <span className="brand-mark">N</span> Northwind Coffee
         </div>
+        <nav className="pages" aria-label="Demo pages">
+          <a href="/" aria-current={page === 'client-fetched' ? 'page' : undefined}>
+            Client-fetched
+          </a>
+          <a href="/ssr" aria-current={page === 'server-rendered' ? 'page' : undefined}>
+            Server-rendered
+          </a>
+        </nav>
         <div className="account">
           Signed in as Jenny Rosen <span className="avatar">JR</span>
         </div>
@@ -71,7 +94,10 @@ export function App() {
         </div>
       </main>
       <footer className="footer">
-        Demo storefront for react-stripe-customer-session. Sessions from /api/customer-session (the package's handler, official stripe SDK).{' '}
+        Demo storefront for react-stripe-customer-session.{' '}
+        {page === 'server-rendered'
+          ? 'This page got its session from the server render (createCustomerSession); refreshes come from /api/customer-session.'
+          : 'Sessions from /api/customer-session (the package\'s handler, official stripe SDK).'}{' '}
         {offline ? 'Stripe.js and the web components are offline stand-ins.' : 'Stripe.js and the web components from js.stripe.com.'}
       </footer>
     </CustomerSessionProvider>

@@ -5,6 +5,7 @@ import type { Stripe, StripeElementsOptions } from '@stripe/stripe-js';
 import { CustomerSessionError } from '../core/errors';
 import { componentSecret, settledSecret, useReportError, useWarnIfDisabled } from './componentSecret';
 import { useSessionContext } from './CustomerSessionProvider';
+import { asOf } from './store';
 import type { CustomerSessionElementsProps, StripeProp } from './types';
 
 /** Structural equality for plain objects and arrays (options objects); anything else by identity. */
@@ -64,7 +65,12 @@ function guardStripe(stripe: StripeProp | undefined, fail: (error: CustomerSessi
 export function CustomerSessionElements({ options, fallback = null, errorFallback = null, onError, children }: CustomerSessionElementsProps): ReactNode {
   const { value, state } = useSessionContext('<CustomerSessionElements>');
   const secretState = componentSecret(state, 'payment_element', value.enabled);
-  const { clientSecret, status, error } = secretState;
+  const { status, error } = secretState;
+  // While hydrating, `state` is the server's; Elements renders no markup of its own, so it can take
+  // the browser's own secret at once: a server-rendered one found stale never reaches Stripe.
+  // eslint-disable-next-line react-hooks/purity
+  const live = typeof window === 'undefined' || value.store === null ? state : asOf(value.store.getState(), Date.now());
+  const { clientSecret } = live === state ? secretState : componentSecret(live, 'payment_element', value.enabled);
   useWarnIfDisabled('payment_element', status);
   const [stripeError, setStripeError] = useState<CustomerSessionError | null>(null);
   const [stripe] = useState(() => (typeof window === 'undefined' ? null : guardStripe(value.getStripe(), setStripeError)));

@@ -63,7 +63,7 @@ export function CustomerSessionProvider(props: CustomerSessionProviderProps): JS
     return () => privateClient.unmount();
   }, [client, privateClient]);
 
-  const store = useSessionStore(options, client);
+  const { store, serverState } = useSessionStore(options, client);
   // Subscribing keeps the session alive while the provider is mounted; it re-renders only on a drop.
   const drops = useSyncExternalStore(store ? store.subscribe : noSubscribe, store ? store.getDrops : noDrops, noDrops);
   const enabled = options.enabled ?? true;
@@ -72,8 +72,8 @@ export function CustomerSessionProvider(props: CustomerSessionProviderProps): JS
   const dropGeneration = drops + offs.count + (offs.enabled && !enabled ? 1 : 0);
   const [stripeSetup] = useState(() => ({ getStripe: createStripeGetter(stripe, publishableKey), publishableKey }));
   const value = useMemo<CustomerSessionContextValue>(
-    () => ({ store, serverState: disabledState, enabled, dropGeneration, ...stripeSetup }),
-    [store, enabled, dropGeneration, stripeSetup],
+    () => ({ store, serverState, enabled, dropGeneration, ...stripeSetup }),
+    [store, serverState, enabled, dropGeneration, stripeSetup],
   );
   return (
     <CustomerSessionQueryClientContext.Provider value={client}>

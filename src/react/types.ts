@@ -25,6 +25,17 @@ export interface UseCustomerSessionOptions {
   enabled?: boolean;
   /** Headers / credentials for the URL form. Read at request time; does not key the session. */
   requestInit?: RequestInit;
+  /**
+   * A session created while the server rendered the page (`createCustomerSession` from
+   * `react-stripe-customer-session/server`, passed down as a prop). It seeds the shared session, so
+   * the first render, on the server and in the browser, is already `ready` with its secret, and no
+   * request is made while it is valid; the refresh before expiry goes through `endpoint`. Its expiry
+   * is measured from the navigation start (it was created before the page arrived), so it errs early:
+   * one already expired or due for a refresh by then is never shown in the browser (the endpoint is
+   * asked at once). Read on first render only. Such a page holds the secret in its HTML: serve it
+   * with `Cache-Control: private, no-store`, never from a CDN or shared cache.
+   */
+  initialSession?: CustomerSession;
 }
 
 export type CustomerSessionStatus = 'pending' | 'ready' | 'refreshing' | 'expired' | 'error';

@@ -2,8 +2,9 @@
 import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import type { ComponentName } from '../core/componentNames';
+import { seedInitialSession, useInitialState } from './initialSession';
 import { sessionQueryOptions } from './query';
-import { createSessionStore, disabledState, useTrackedState, type SessionObserverOptions, type SessionStore } from './store';
+import { createSessionStore, useTrackedState, type SessionObserverOptions, type SessionStore } from './store';
 import type { CustomerSessionState, UseCustomerSessionOptions } from './types';
 
 /** Internal: the QueryClient a `CustomerSessionProvider` settled on, so hooks inside share its sessions. */
@@ -46,7 +47,7 @@ export function useSessionQueryClient(given?: QueryClient, pageWide = true): Que
  * Internal: one session observer per hook or provider, the way TanStack's `useBaseQuery` keeps one,
  * and the store its readers subscribe to. `null` during server rendering: no query, no timer.
  */
-export function useSessionStore(options: UseCustomerSessionOptions, client: QueryClient | null): SessionStore | null {
+export function useSessionStore(options: UseCustomerSessionOptions, client: QueryClient | null): { store: SessionStore | null; serverState: CustomerSessionState } {
   const { endpoint, enabled = true, refreshMarginMs, requestInit } = options;
   // The component list keys the session by content, so a fresh array each render is fine.
   const componentsId = [...new Set(options.components ?? [])].sort().join(',');
@@ -60,14 +61,19 @@ export function useSessionStore(options: UseCustomerSessionOptions, client: Quer
     return client.defaultQueryOptions({ ...sessionQueryOptions(endpoint, components, latestInit.get, refreshMarginMs), enabled }) as SessionObserverOptions;
   }, [client, endpoint, componentsId, enabled, refreshMarginMs, latestInit]);
 
-  // The observer lives as long as its client (like useBaseQuery's); option changes reach it after commit.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const store = useMemo(() => (client === null || defaulted === null ? null : createSessionStore(client, defaulted)), [client]);
+  // The observer lives as long as its client (like useBaseQuery's); option changes reach it after
+  // commit. A server-rendered session seeds the cache once, before the observer reads it.
+  const store = useMemo(() => {
+    if (client === null || defaulted === null) return null;
+    if (enabled) seedInitialSession(client, defaulted.queryKey, options.initialSession, refreshMarginMs);
+    return createSessionStore(client, defaulted);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client]);
   if (defaulted) store?.render(defaulted);
   useEffect(() => {
     if (store && defaulted) store.commit(defaulted);
   }, [store, defaulted]);
-  return store;
+  return { store, serverState: useInitialState(options.initialSession) };
 }
 
 /**
@@ -82,6 +88,6 @@ export function useSessionStore(options: UseCustomerSessionOptions, client: Quer
  * const { status, clientSecret, isEnabled } = useCustomerSession({ endpoint: '/api/customer-session', components: ['payment_element'] });
  */
 export function useCustomerSession(options: UseCustomerSessionOptions): CustomerSessionState {
-  const store = useSessionStore(options, useSessionQueryClient());
-  return useTrackedState(store, disabledState, options.enabled === false);
+  const { store, serverState } = useSessionStore(options, useSessionQueryClient());
+  return useTrackedState(store, serverState, options.enabled === false);
 }

@@ -3,12 +3,15 @@ import { createElement, forwardRef, useEffect, useRef, useState, type ForwardedR
 import type { ComponentName } from '../core/componentNames';
 import { componentSecret, settledSecret, useIsClient, useReportError, useWarnIfDisabled } from './componentSecret';
 import { useSessionContext } from './CustomerSessionProvider';
-import { useStripeScript, type StripeWebComponentTag } from './stripeScripts';
+import * as ReactDOM from 'react-dom';
+import { stripeScriptUrls, useStripeScript, type StripeWebComponentTag } from './stripeScripts';
 import type { BuyButtonProps, ComponentSecret, PricingTableProps, StripeWebComponentProps } from './types';
 import type {} from './stripeWebComponentsJsx';
 
 /** Stripe: a secret put into a web component before the session expires works for 30 minutes after render. */
 const RENDERED_SECRET_LIFETIME_MS = 30 * 60_000;
+// Absent from React 18's react-dom.
+const preinit = (ReactDOM as { preinit?: (href: string, options: { as: 'script'; nonce?: string }) => void }).preinit;
 /** Re-create the element this long before the rendered secret's window closes. */
 const ROTATE_BEFORE_MS = 60_000;
 
@@ -17,6 +20,8 @@ interface RenderedSecret {
   clientSecret: string | null;
   generation: number;
   drops: number;
+  /** Taken from the server's state (server rendering, hydration): checked against the browser's own once hydrated. */
+  fromServer?: boolean;
 }
 
 /**
@@ -29,15 +34,20 @@ interface RenderedSecret {
  * - A secret the provider dropped (sign-out: a newer `dropGeneration`, or `off`) goes at once.
  * - An anonymous element (session failed, or dropped) upgrades to the customer's secret as soon as one arrives.
  */
-function useRotatingSecret(secret: ComponentSecret, dropGeneration: number): RenderedSecret | null {
+function useRotatingSecret(secret: ComponentSecret, dropGeneration: number, isClient: boolean): RenderedSecret | null {
   const [rendered, setRendered] = useState<RenderedSecret | null>(null);
   const [dueGeneration, setDueGeneration] = useState(-1);
   const wanted = settledSecret(secret);
   let next = rendered;
+  // A server-rendered secret the browser does not share (an initial session found stale) goes at once.
+  if (isClient && next?.fromServer) {
+    if (next.clientSecret === secret.clientSecret) next = { ...next, fromServer: false };
+    else next = wanted === undefined ? null : { clientSecret: wanted, generation: next.generation + 1, drops: dropGeneration };
+  }
   const dropped = secret.status === 'off' || (next !== null && next.drops !== dropGeneration);
   if (dropped && next?.clientSecret != null) next = { clientSecret: null, generation: next.generation + 1, drops: dropGeneration };
   else if (wanted !== undefined) {
-    if (next === null) next = { clientSecret: wanted, generation: 0, drops: dropGeneration };
+    if (next === null) next = { clientSecret: wanted, generation: 0, drops: dropGeneration, fromServer: !isClient };
     else if ((next.clientSecret === null && wanted !== null) || dueGeneration === next.generation) {
       next = { clientSecret: wanted, generation: next.generation + 1, drops: dropGeneration };
     }
@@ -90,12 +100,16 @@ function StripeWebComponent(props: Props): ReactNode {
 
   const isClient = useIsClient();
   const scriptError = useStripeScript(tag, nonce);
-  const rendered = useRotatingSecret(secret, anonymous || !context ? 0 : context.value.dropGeneration);
+  const rendered = useRotatingSecret(secret, anonymous || !context ? 0 : context.value.dropGeneration, isClient);
   useReportError(secret.error, onError);
   useReportError(scriptError, onError);
 
-  if (!isClient || rendered === null) return fallback;
+  // On the server (and while hydrating) only a known customer secret is rendered: never an
+  // anonymous element that would then flip to the customer.
+  if (rendered === null || (!isClient && rendered.clientSecret === null)) return fallback;
   if (scriptError) return errorFallback;
+  // React 19 hoists and de-duplicates the script into the server HTML; React 18 loads it after mount.
+  if (typeof window === 'undefined' && typeof preinit === 'function') preinit(stripeScriptUrls[tag], { as: 'script', ...(nonce ? { nonce } : {}) });
   const attributes: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(rest)) if (name.startsWith('data-')) attributes[name] = value;
   const customerSecret = rendered.clientSecret ?? undefined;
@@ -121,8 +135,8 @@ function StripeWebComponent(props: Props): ReactNode {
  * Stripe's `<stripe-pricing-table>`, with the customer's session secret when the session enables
  * `pricing_table`. Loads `https://js.stripe.com/v3/pricing-table.js` once per page, on the client only
  * (skipped when the element is already defined, e.g. by `defineStripeWebComponentStandIns()`).
- * Renders `fallback` while the session is pending and nothing on the server; `errorFallback` when the
- * script fails. The rendered secret is kept until its 30-minute window is about to close, then the
+ * Renders `fallback` while the session is pending; on the server, the element itself when the
+ * secret is known there (an `initialSession`), else `fallback`; `errorFallback` when the script fails. The rendered secret is kept until its 30-minute window is about to close, then the
  * element is re-created with the freshest one; a secret the provider drops (sign-out) goes at once.
  * `ref`, `id`, `className`, `style` and `data-*` reach the custom element.
  */

@@ -1,48 +1,25 @@
-import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromiumArgs, chromiumExecutablePath } from './chromium';
+import { startDemoServer, type DemoServer } from './demoServer';
 
-// `npm run demo` in-process: the storefront, the package's handler as middleware, the official
-// `stripe` SDK against the emulator on a free port. Driven in Debian's Chromium.
-const configFile = fileURLToPath(new URL('../../demo/vite.config.ts', import.meta.url));
+// The client-fetched page (`/`): the provider fetches the session from /api/customer-session.
 const maskedSecret = /^cuss_secret_…[A-Za-z0-9]{4}$/;
 const minutes = 60_000;
 
-let server: ViteDevServer;
+let demo: DemoServer;
 let browser: Browser;
 let baseUrl: string;
-const savedSecretKey = process.env.STRIPE_SECRET_KEY;
-
-interface EmulatorRecord {
-  method: string;
-  path: string;
-  params: { customer?: string; components?: Record<string, { enabled?: unknown }> };
-}
-
-async function emulatorSessionRequests(): Promise<EmulatorRecord[]> {
-  const { requests } = (await (await fetch(`${baseUrl}/__emulator/requests`)).json()) as { requests: EmulatorRecord[] };
-  return requests.filter((request) => request.path === '/v1/customer_sessions');
-}
 
 beforeAll(async () => {
-  delete process.env.STRIPE_SECRET_KEY; // always the emulator here, even on a machine with real keys
-  server = await createServer({
-    configFile,
-    server: { port: 0, host: '127.0.0.1', strictPort: false },
-    logLevel: 'warn',
-  });
-  await server.listen();
-  baseUrl = `http://127.0.0.1:${(server.httpServer?.address() as AddressInfo).port}`;
+  demo = await startDemoServer();
+  baseUrl = demo.baseUrl;
   browser = await chromium.launch({ executablePath: chromiumExecutablePath, args: chromiumArgs });
 });
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  if (savedSecretKey !== undefined) process.env.STRIPE_SECRET_KEY = savedSecretKey;
+  await demo?.close();
 });
 
 it('shows a masked session secret in all three components, and a fresh one once the clock passes expiry', async () => {
@@ -75,19 +52,14 @@ it('shows a masked session secret in all three components, and a fresh one once 
   expect(await page.locator('body').innerText()).not.toContain(rawSecret);
 
   // It came through the handler and the official SDK: the emulator saw one create for the signed-in customer.
-  const created = await emulatorSessionRequests();
+  const created = await demo.sessionRequests();
   expect(created).toHaveLength(1);
   expect(created[0]?.method).toBe('POST');
   expect(created[0]?.params.customer).toMatch(/^cus_/);
   expect(Object.keys(created[0]?.params.components ?? {}).sort()).toEqual(['buy_button', 'payment_element', 'pricing_table']);
 
   // Past expiry on both clocks: the emulator's (server) and the page's.
-  const advanced = await fetch(`${baseUrl}/__emulator/advance-clock`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ ms: 31 * minutes }),
-  });
-  expect(advanced.status).toBe(200);
+  await demo.advanceEmulatorClock(31 * minutes);
   await page.clock.fastForward(31 * minutes);
 
   await expect.poll(() => secret.textContent(), { timeout: 20_000 }).not.toBe(first);
@@ -95,7 +67,7 @@ it('shows a masked session secret in all three components, and a fresh one once 
   const second = (await secret.textContent()) ?? '';
   expect(second).toMatch(maskedSecret);
   await expect.poll(() => paymentElement.textContent()).toContain(`Customer session ${second}`);
-  expect(await emulatorSessionRequests()).toHaveLength(2);
+  expect(await demo.sessionRequests()).toHaveLength(2);
   expect(consoleSecrets).toEqual([]);
   await page.close();
 });

@@ -65,11 +65,12 @@ describe('server rendering', () => {
     expect(getStripe).not.toHaveBeenCalled();
   });
 
-  it('with a session already known on the server, never puts the secret in the HTML nor an anonymous web component', () => {
+  it('with a session known on the server (an initial session), renders the web components with its secret and their script, never an anonymous one', () => {
     const { html, getStripe } = renderOnServer({ status: 'ready', session, clientSecret: secret });
-    expect(html).not.toContain(secret);
-    expect(html).not.toMatch(/stripe-pricing-table|stripe-buy-button|<script/);
-    expect(html).toContain('plans loading');
+    expect(html).toMatch(new RegExp(`<stripe-pricing-table[^>]*customer-session-client-secret="${secret}"`));
+    expect(html).toMatch(new RegExp(`<stripe-buy-button[^>]*customer-session-client-secret="${secret}"`));
+    expect(html).toContain('https://js.stripe.com/v3/pricing-table.js');
+    expect(html).not.toContain('plans loading');
     expect(html).not.toContain('checkout loading');
     expect(getStripe).not.toHaveBeenCalled();
   });

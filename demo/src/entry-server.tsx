@@ -1,0 +1,13 @@
+import { StrictMode } from 'react';
+import { renderToString } from 'react-dom/server';
+import type { CustomerSession } from '../../src/index';
+import { App } from './App';
+
+/** `/ssr` on the server: the storefront's HTML with the session already in it (loaded with Vite's `ssrLoadModule`). */
+export function render(initialSession: CustomerSession | undefined): string {
+  return renderToString(
+    <StrictMode>
+      <App page="server-rendered" initialSession={initialSession} />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,144 @@
+import { act, render, waitFor } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
+import { createElement, type ReactNode } from 'react';
+import { hydrateRoot } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
+import { CustomerSessionElements, CustomerSessionProvider, PricingTable, type CustomerSession } from '../../src/index';
+import { createStripeStandIn } from '../../src/testing/createStripeStandIn';
+import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
+import { captureConsole } from '../helpers/captureConsole';
+import { createSessionRecorder } from '../helpers/sessionRecorder';
+
+const minute = 60_000;
+const SECRET_ATTR = 'customer-session-client-secret';
+const table = () => document.querySelector('stripe-pricing-table');
+
+// Like Stripe's, these keep their light DOM empty (Stripe renders into an iframe in a shadow root),
+// so hydration finds exactly the server's markup. Defining them also keeps Stripe's script out.
+beforeAll(() => {
+  for (const tag of ['stripe-pricing-table', 'stripe-buy-button']) customElements.define(tag, class extends HTMLElement {});
+});
+afterEach(() => {
+  Reflect.deleteProperty(performance, 'timeOrigin');
+  document.body.innerHTML = '';
+});
+
+/** The page's navigation started `agoMs` before now. */
+function navigationStartedAgo(agoMs: number) {
+  Object.defineProperty(performance, 'timeOrigin', { configurable: true, value: Date.now() - agoMs });
+}
+
+/** A session the server created `agoMs` ago, for the page it rendered then. */
+function serverSession(agoMs: number): CustomerSession {
+  navigationStartedAgo(agoMs + 200);
+  return makeCustomerSession({ components: ['pricing_table'], now: Date.now() - agoMs });
+}
+
+function page(initialSession: CustomerSession, endpoint: () => Promise<CustomerSession>, queryClient: QueryClient, children?: ReactNode) {
+  return createElement(CustomerSessionProvider, {
+    endpoint,
+    components: ['pricing_table'],
+    initialSession,
+    publishableKey: 'pk_test_ssr',
+    queryClient,
+    children: [createElement(PricingTable, { key: 'table', pricingTableId: 'prctbl_ssr' }), children],
+  });
+}
+
+/** Server HTML for the page (with a status probe like the browser's), apart from the browser's QueryClient. */
+function serverHtml(initialSession: CustomerSession, endpoint: () => Promise<CustomerSession>): string {
+  const server = createSessionRecorder();
+  return renderToString(page(initialSession, endpoint, new QueryClient(), <server.ContextProbe key="probe" />));
+}
+
+describe('an initial session in the browser', () => {
+  it('hydrates the server HTML with no warning and no request; the element keeps its secret', async () => {
+    const consoleCalls = captureConsole();
+    const session = serverSession(2000);
+    const endpoint = vi.fn(async () => makeCustomerSession({ components: ['pricing_table'] }));
+    const container = document.createElement('div');
+    container.innerHTML = serverHtml(session, endpoint);
+    document.body.append(container);
+    const serverTable = table();
+    expect(serverTable?.getAttribute(SECRET_ATTR)).toBe(session.client_secret);
+
+    const recorder = createSessionRecorder();
+    const root = await act(async () => hydrateRoot(container, page(session, endpoint, new QueryClient(), <recorder.ContextProbe key="probe" />)));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    expect(consoleCalls.calls).toEqual([]);
+    expect(endpoint).not.toHaveBeenCalled();
+    expect(table()).toBe(serverTable);
+    expect(recorder.states.every((s) => s.status === 'ready' && s.clientSecret === session.client_secret)).toBe(true);
+    act(() => root.unmount());
+  });
+
+  it('is ready on the first client render too, and refreshes through the endpoint as usual', async () => {
+    const session = serverSession(2000);
+    const endpoint = vi.fn(async () => makeCustomerSession({ components: ['pricing_table'] }));
+    const recorder = createSessionRecorder();
+    render(page(session, endpoint, new QueryClient(), <recorder.ContextProbe key="probe" />));
+    expect(recorder.states[0]).toMatchObject({ status: 'ready', clientSecret: session.client_secret });
+    await act(() => recorder.latest().refresh());
+    expect(endpoint).toHaveBeenCalledTimes(1);
+    expect(recorder.latest().clientSecret).not.toBe(session.client_secret);
+  });
+
+  it.each([
+    ['already expired by navigation start', 40 * minute],
+    ['within the refresh margin by navigation start', 26 * minute],
+  ])('%s: never shown, exactly one request, and the server-rendered element is replaced at once', async (_label, ago) => {
+    const consoleCalls = captureConsole();
+    const stale = serverSession(ago);
+    const fresh = makeCustomerSession({ components: ['pricing_table'] });
+    const endpoint = vi.fn(async () => fresh);
+    const container = document.createElement('div');
+    container.innerHTML = serverHtml(stale, endpoint);
+    document.body.append(container);
+    expect(table()?.getAttribute(SECRET_ATTR)).toBe(stale.client_secret); // the server rendered it as given
+
+    const recorder = createSessionRecorder();
+    await act(async () => void hydrateRoot(container, page(stale, endpoint, new QueryClient(), <recorder.ContextProbe key="probe" />)));
+    expect(document.body.innerHTML).not.toContain(stale.client_secret);
+    await waitFor(() => expect(table()?.getAttribute(SECRET_ATTR)).toBe(fresh.client_secret));
+    expect(endpoint).toHaveBeenCalledTimes(1);
+    // Only the hydration render saw the server's state; every browser state left the stale secret out.
+    expect(recorder.states.slice(1).every((s) => s.clientSecret !== stale.client_secret)).toBe(true);
+    expect(consoleCalls.calls.filter((c) => c.level === 'error')).toEqual([]);
+  });
+
+  it('a stale one rendered by the browser alone is never shown at all', async () => {
+    const stale = serverSession(40 * minute);
+    const endpoint = vi.fn(async () => makeCustomerSession({ components: ['pricing_table'] }));
+    const recorder = createSessionRecorder();
+    render(page(stale, endpoint, new QueryClient(), <recorder.ContextProbe key="probe" />));
+    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    expect(endpoint).toHaveBeenCalledTimes(1);
+    expect(recorder.states.every((s) => s.clientSecret !== stale.client_secret)).toBe(true);
+  });
+
+  it('gives CustomerSessionElements the initial secret on its first render: no fallback, no later update()', async () => {
+    const session = makeCustomerSession({ components: ['payment_element'], now: Date.now() - 1000 });
+    navigationStartedAgo(1200);
+    const stripe = createStripeStandIn();
+    const endpoint = vi.fn(async () => makeCustomerSession({ components: ['payment_element'] }));
+    const seen: string[] = [];
+    render(
+      <CustomerSessionProvider endpoint={endpoint} components={['payment_element']} initialSession={session} stripe={stripe}>
+        <CustomerSessionElements options={{ mode: 'payment', amount: 100, currency: 'usd' }} fallback={<p>loading</p>}>
+          <Seen onRender={() => seen.push(document.body.textContent ?? '')} />
+        </CustomerSessionElements>
+      </CustomerSessionProvider>,
+    );
+    expect(document.body.textContent).not.toContain('loading');
+    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    expect(stripe.calls.elements).toEqual([{ mode: 'payment', amount: 100, currency: 'usd', customerSessionClientSecret: session.client_secret }]);
+    expect(stripe.calls.update).toEqual([]);
+    expect(endpoint).not.toHaveBeenCalled();
+    expect(seen.every((text) => !text.includes('loading'))).toBe(true);
+  });
+});
+
+function Seen({ onRender }: { onRender: () => void }) {
+  onRender();
+  return null;
+}
