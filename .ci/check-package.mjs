@@ -12,7 +12,7 @@ import { bundleSnippet, repoRoot } from '../bench/lib/bundle.mjs';
  * min+gzip budgets with peers external, just above what the client core on TanStack Query's
  * machinery measures with server-rendered sessions (issues 9 and 10: 7,559 B entry, 4,643 B hook;
  * 7,173 / 4,377 B before `initialSession`); they guard against regressions.
- * See README "Performance" and bench/results.json.
+ * See stories/docs/Performance.mdx and bench/results.json.
  */
 const BUDGETS = [
   { label: 'client entry (every export)', source: (entry) => `export * from '${entry}';`, bytes: 7600 },

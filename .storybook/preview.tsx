@@ -30,7 +30,7 @@ const preview: Preview = {
   parameters: {
     layout: 'fullscreen',
     controls: { expanded: true, sort: 'none' },
-    options: { storySort: { order: ['Introduction', 'Components', 'Scenarios', ['Storefront', 'Payment Element features', 'Session states']] } },
+    options: { storySort: { order: ['Introduction', 'Docs', 'Components', 'Scenarios', ['Storefront', 'Payment Element features', 'Session states', 'Design system']] } },
   },
 };
 

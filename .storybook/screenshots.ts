@@ -1,7 +1,7 @@
 /**
  * `npm run screenshots`: builds Storybook (the npm script does), serves storybook-static, starts the
  * demo storefront, and saves PNGs of the main stories and the demo to test-results/screenshots/.
- * `--readme` also refreshes the README image (stories/assets/storefront.png).
+ * It also refreshes the README image (stories/assets/storefront.png) from the "All three together" story.
  */
 import { createReadStream, existsSync, mkdirSync, statSync, copyFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
@@ -18,6 +18,10 @@ const readmeImage = join(root, 'stories/assets/storefront.png');
 
 const shots: Array<{ file: string; path: string; waitFor: string }> = [
   { file: 'storefront-all-three.png', path: 'iframe.html?id=scenarios-storefront--all-three&viewMode=story', waitFor: '[data-status="ready"]' },
+  { file: 'payment-element-limit-10.png', path: 'iframe.html?id=scenarios-payment-element-features--redisplay-limit-10&viewMode=story', waitFor: '[aria-label="Saved payment methods"]' },
+  { file: 'payment-element-remove.png', path: 'iframe.html?id=scenarios-payment-element-features--remove-enabled&viewMode=story', waitFor: '[aria-label="Saved payment methods"]' },
+  { file: 'payment-element-filter-limited.png', path: 'iframe.html?id=scenarios-payment-element-features--filter-limited&viewMode=story', waitFor: '[aria-label="Saved payment methods"]' },
+  { file: 'design-system.png', path: 'iframe.html?id=scenarios-design-system--wrapped&viewMode=story', waitFor: '[aria-label="Saved payment methods"]' },
   { file: 'payment-element-save.png', path: 'iframe.html?id=scenarios-payment-element-features--save-off-session&viewMode=story', waitFor: '[data-status="ready"]' },
   { file: 'disabled-by-session.png', path: 'iframe.html?id=scenarios-storefront--disabled-by-session&viewMode=story', waitFor: '[data-status="ready"]' },
   { file: 'stripe-error.png', path: 'iframe.html?id=scenarios-session-states--stripe-error-body&viewMode=story', waitFor: '[data-status="error"]' },
@@ -65,7 +69,7 @@ mkdirSync(outDir, { recursive: true });
 const storybook = await serveStatic(staticDir);
 const storybookUrl = `http://127.0.0.1:${(storybook.address() as AddressInfo).port}/`;
 delete process.env.STRIPE_SECRET_KEY; // the demo screenshot is of the offline demo
-const demo = await createViteServer({ configFile: join(root, 'demo/vite.config.ts'), configLoader: 'runner', server: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+const demo = await createViteServer({ configFile: join(root, 'demo/vite.config.ts'), server: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
 await demo.listen();
 const demoUrl = `http://127.0.0.1:${(demo.httpServer?.address() as AddressInfo).port}/`;
 
@@ -89,11 +93,9 @@ try {
   await settle(page, '[data-testid="session-status"]:text("ready")');
   await page.screenshot({ path: join(outDir, 'demo.png'), fullPage: true });
   console.log('saved demo.png');
-  if (process.argv.includes('--readme')) {
-    mkdirSync(join(root, 'stories/assets'), { recursive: true });
-    copyFileSync(join(outDir, 'storefront-all-three.png'), readmeImage);
-    console.log(`updated ${readmeImage}`);
-  }
+  mkdirSync(join(root, 'stories/assets'), { recursive: true });
+  copyFileSync(join(outDir, 'storefront-all-three.png'), readmeImage);
+  console.log(`updated ${readmeImage}`);
 } finally {
   await browser.close();
   await demo.close();

@@ -2,7 +2,7 @@
 // so CustomerSessionError, componentNames and the other plain exports stay usable from Server Components.
 export { componentNames, isComponentName } from './core/componentNames';
 export type { ComponentName } from './core/componentNames';
-export { CustomerSessionError, isCustomerSessionError } from './core/errors';
+export { CustomerSessionError, isCustomerSessionError, isCustomerSessionExpiredError } from './core/errors';
 export type { CustomerSessionErrorKind } from './core/errors';
 export type { CustomerSessionData } from './core/fetch';
 export type * from './core/types';

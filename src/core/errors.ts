@@ -43,3 +43,17 @@ export function asCustomerSessionError(error: unknown, signal?: AbortSignal): Cu
   const reason = error instanceof Error ? error.message : String(error);
   return new CustomerSessionError('network', `Customer Session endpoint unreachable: ${reason}`, { cause: error });
 }
+
+/**
+ * Whether `error` is Stripe's `customer_session_expired`: what Stripe answers when a payment or setup
+ * is confirmed with a Customer Session whose secret has expired. Accepts the `error` of a Stripe.js
+ * result (`const { error } = await stripe.confirmPayment(…)`), a thrown Stripe SDK error (`code`), a
+ * Stripe error body (`{ error: { code } }`) or a `CustomerSessionError` carrying one. Recover with
+ * `refresh()`, then confirm again once the new secret has reached Elements.
+ */
+export function isCustomerSessionExpiredError(error: unknown): boolean {
+  const code = (value: unknown): unknown => (typeof value === 'object' && value !== null ? (value as { code?: unknown }).code : undefined);
+  if (typeof error !== 'object' || error === null) return false;
+  const nested = (error as { error?: unknown; stripeError?: unknown; raw?: unknown });
+  return [error, nested.error, nested.stripeError, nested.raw].some((value) => code(value) === 'customer_session_expired');
+}

@@ -2,48 +2,101 @@ import { maskClientSecret } from '../params/maskClientSecret';
 import { h } from './h';
 import { standInStyles as s } from './standInStyles';
 
+/** A plan column of the pricing table stand-in. */
+export interface StandInPlan {
+  name: string;
+  /** As printed, e.g. `$29`. */
+  price: string;
+  interval: string;
+  features: string[];
+  highlight?: boolean;
+}
+
+/** What the stand-ins display; Stripe's real elements show what you configured in the Dashboard. */
+export interface WebComponentStandInOptions {
+  plans?: StandInPlan[];
+  product?: { name: string; price: string };
+}
+
+const defaultPlans: StandInPlan[] = [
+  { name: 'Starter', price: '$9', interval: 'per month', features: ['1 notebook', 'Email support'] },
+  { name: 'Pro', price: '$29', interval: 'per month', features: ['10 notebooks', 'Priority support'], highlight: true },
+  { name: 'Team', price: '$79', interval: 'per month', features: ['Unlimited', 'Shared workspace'] },
+];
+const defaultProduct = { name: 'Gift card', price: '$25.00' };
+
 const kinds = {
-  'stripe-pricing-table': { title: 'Pricing table', idAttribute: 'pricing-table-id' },
-  'stripe-buy-button': { title: 'Buy button', idAttribute: 'buy-button-id' },
+  'stripe-pricing-table': { title: 'Pricing table', attributes: ['pricing-table-id', 'publishable-key', 'client-reference-id', 'customer-email', 'customer-session-client-secret'] },
+  'stripe-buy-button': { title: 'Buy button', attributes: ['buy-button-id', 'publishable-key', 'client-reference-id', 'customer-email', 'customer-session-client-secret'] },
 } as const;
 
-function render(element: HTMLElement, tag: keyof typeof kinds): void {
-  const { title, idAttribute } = kinds[tag];
-  const read = (name: string) => element.getAttribute(name);
-  const secret = read('customer-session-client-secret');
-  const row = (name: string, value: string | null) =>
-    value === null ? null : h('li', { style: s.row }, h('span', { style: { color: '#6a7383', minWidth: '9.5em' } }, name), h('span', { style: { ...s.mono, overflowWrap: 'anywhere' } }, value));
-  const customer = secret
-    ? h('div', { style: s.customer, 'data-stand-in': 'customer' }, 'Customer session ', h('span', { style: s.mono }, maskClientSecret(secret)))
-    : h('div', { style: s.guest, 'data-stand-in': 'customer' }, 'Guest: no customer session');
+function customerBanner(secret: string | null, email: string | null): HTMLElement {
+  if (!secret) return h('div', { style: s.guest, 'data-stand-in': 'customer' }, email ? `Guest: no customer session · ${email}` : 'Guest: no customer session');
+  return h(
+    'div',
+    { style: s.customer, 'data-stand-in': 'customer' },
+    h('strong', {}, 'Signed in'),
+    ' · Customer session ',
+    h('span', { style: s.mono }, maskClientSecret(secret)),
+  );
+}
+
+function attributePanel(element: HTMLElement, names: readonly string[]): HTMLElement {
+  const rows = names.map((name) => {
+    const value = element.getAttribute(name);
+    if (value === null) return null;
+    const shown = name === 'customer-session-client-secret' ? maskClientSecret(value) : value;
+    return h('li', { style: s.row }, h('span', { style: { ...s.faint, minWidth: '11em' } }, name), h('span', { style: { ...s.mono, overflowWrap: 'anywhere' } }, shown));
+  });
+  return h('details', { style: s.details }, h('summary', {}, 'Attributes Stripe receives'), h('ul', { style: s.list }, ...rows));
+}
+
+function planColumn(plan: StandInPlan, signedIn: boolean): HTMLElement {
+  return h(
+    'div',
+    { style: plan.highlight ? { ...s.plan, ...s.planHighlight } : s.plan, role: 'group', 'aria-label': `${plan.name} plan` },
+    h('div', { style: s.title }, plan.name),
+    h('div', { style: s.price }, plan.price),
+    h('div', { style: s.faint }, plan.interval),
+    h('ul', { style: { ...s.list, margin: '8px 0' } }, ...plan.features.map((feature) => h('li', { style: s.faint }, `✓ ${feature}`))),
+    h('button', { type: 'button', style: plan.highlight ? { ...s.button, padding: '8px 6px', marginTop: '6px' } : s.buttonQuiet }, signedIn ? 'Subscribe' : 'Start trial'),
+  );
+}
+
+function render(element: HTMLElement, tag: keyof typeof kinds, options: Required<WebComponentStandInOptions>): void {
+  const { title, attributes } = kinds[tag];
+  const secret = element.getAttribute('customer-session-client-secret');
+  const body =
+    tag === 'stripe-pricing-table'
+      ? h('div', { style: s.plans }, ...options.plans.map((plan) => planColumn(plan, secret !== null)))
+      : h(
+          'div',
+          { style: s.product },
+          h('div', {}, h('div', { style: s.title }, options.product.name), h('div', { style: s.faint }, options.product.price)),
+          h('button', { type: 'button', style: { ...s.button, marginTop: '0' } }, 'Buy now'),
+        );
   element.replaceChildren(
     h(
       'div',
-      { style: s.card, role: 'group', 'aria-label': `${title} (stand-in)` },
+      { style: { ...s.card, maxWidth: tag === 'stripe-pricing-table' ? '560px' : '440px' }, role: 'group', 'aria-label': `${title} (stand-in)` },
       h('div', { style: s.header }, h('span', { style: s.title }, title), h('span', { style: s.pill }, 'stand-in')),
-      customer,
-      h(
-        'ul',
-        { style: s.list },
-        row(idAttribute, read(idAttribute)),
-        row('publishable-key', read('publishable-key')),
-        row('client-reference-id', read('client-reference-id')),
-        row('customer-email', read('customer-email')),
-      ),
-      tag === 'stripe-buy-button' ? h('button', { type: 'button', style: s.button }, 'Buy now') : null,
-      h('div', { style: s.muted }, `Rendered at ${new Date().toLocaleTimeString()}`),
+      customerBanner(secret, element.getAttribute('customer-email')),
+      body,
+      attributePanel(element, attributes),
     ),
   );
 }
 
 /**
- * Registers stand-in `<stripe-pricing-table>` and `<stripe-buy-button>` elements that show their
- * attributes (secret masked), for tests, CI and Storybook where js.stripe.com is unreachable.
- * Like Stripe's, they read attributes only when connected. Idempotent; an already defined tag
- * (the real script, or an earlier call) is left alone. `PricingTable`/`BuyButton` then skip loading
- * Stripe's scripts. Returns the tags it defined.
+ * Registers STAND-IN `<stripe-pricing-table>` and `<stripe-buy-button>` elements for tests, CI and
+ * Storybook where js.stripe.com is unreachable: a pricing table of plans and prices and a buy button
+ * for a product, the customer shown signed in when a `customer-session-client-secret` is set, and a
+ * closed "Attributes Stripe receives" panel (secret masked). Like Stripe's, they read attributes only
+ * when connected. Idempotent; an already defined tag (the real script, or an earlier call) is left
+ * alone, and `PricingTable`/`BuyButton` then skip loading Stripe's scripts. Returns the tags it defined.
  */
-export function defineStripeWebComponentStandIns(): string[] {
+export function defineStripeWebComponentStandIns(options: WebComponentStandInOptions = {}): string[] {
+  const resolved = { plans: options.plans ?? defaultPlans, product: options.product ?? defaultProduct };
   const defined: string[] = [];
   for (const tag of Object.keys(kinds) as Array<keyof typeof kinds>) {
     if (customElements.get(tag)) continue;
@@ -51,7 +104,7 @@ export function defineStripeWebComponentStandIns(): string[] {
       tag,
       class extends HTMLElement {
         connectedCallback() {
-          render(this, tag);
+          render(this, tag, resolved);
         }
       },
     );

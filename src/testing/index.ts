@@ -7,12 +7,17 @@ export type {
   EmulatorRequestOptions,
   EmulatorStripeClient,
   EmulatorStripeClientOptions,
+  EmulatorPaymentMethodCreateParams,
+  EmulatorListPaymentMethodsParams,
 } from './createEmulatorStripeClient';
+export { seedSavedCards } from './seedSavedCards';
 export { EmulatorStripeError } from './emulator/EmulatorStripeError';
 export type { EmulatorRawError } from './emulator/EmulatorStripeError';
 export { createStripeStandIn } from './createStripeStandIn';
 export type { StripeStandIn, StripeStandInCalls, StripeStandInOptions } from './createStripeStandIn';
+export type { StandInConfirmCall } from './confirmWithStandIn';
 export { defineStripeWebComponentStandIns } from './defineStripeWebComponentStandIns';
+export type { StandInPlan, WebComponentStandInOptions } from './defineStripeWebComponentStandIns';
 export { maskClientSecret } from '../params/maskClientSecret';
 export { makeCustomerSession } from './makeCustomerSession';
 export type { MakeCustomerSessionOptions } from './makeCustomerSession';

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, waitFor } from 'storybook/test';
+import { expect, waitFor, within } from 'storybook/test';
 import { maskClientSecret } from '../../src/params/maskClientSecret';
 import { storefrontLoaded } from '../support/loadStorefront';
 import {
@@ -7,8 +7,11 @@ import {
   expectPaymentElementSecret,
   expectStatus,
   expectWebComponentGuest,
+  expectSaveCheckbox,
   expectWebComponentSecret,
   lastSecret,
+  removeButtons,
+  savedCardsShown,
   webComponent,
 } from '../support/play';
 import { storyBuyButtonId, storyPricingTableId, storyPublishableKey } from '../support/realStripe';
@@ -78,6 +81,13 @@ export const AllThree: Story = {
     }
     for (const name of ['payment_element', 'pricing_table', 'buy_button']) {
       expect(canvas.getByTestId(`chip-${name}`)).toHaveAttribute('data-enabled', 'true');
+    }
+    // What Jenny sees: her 3 newest saved cards, each removable, the save checkbox, and herself signed in.
+    expect(await savedCardsShown(canvas)).toHaveLength(3);
+    expect(await removeButtons(canvas)).toHaveLength(3);
+    await expectSaveCheckbox(canvas, 'off_session');
+    for (const title of ['Pricing table', 'Buy button'] as const) {
+      expect(within(await webComponent(canvas, title)).getByText('Signed in')).toBeVisible();
     }
   },
 };

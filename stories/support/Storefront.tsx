@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { BuyButton, CustomerSessionProvider, PricingTable, type UseCustomerSessionOptions } from '../../src/index';
 import { BACKEND_HEADER } from './backendRegistry';
 import { CheckoutCard } from './CheckoutCard';
@@ -17,6 +17,8 @@ interface StorefrontProps {
   children?: ReactNode;
   /** What the page asks of the provider, e.g. `components` to narrow the policy or `enabled`. */
   provider?: Pick<UseCustomerSessionOptions, 'components' | 'enabled'>;
+  /** Replaces the story's Stripe.js (e.g. a promise that rejects, as when js.stripe.com is blocked). */
+  stripe?: ComponentProps<typeof CustomerSessionProvider>['stripe'];
 }
 
 /**
@@ -24,8 +26,9 @@ interface StorefrontProps {
  * (answered by this story's emulator-backed handler through MSW), the session panel, and the
  * components the args ask for. Re-keyed on every new backend, so changed controls start afresh.
  */
-export function Storefront({ args, loaded, children, provider }: StorefrontProps) {
-  const { backend, backendId, stripe } = loaded;
+export function Storefront({ args, loaded, children, provider, stripe: stripeOverride }: StorefrontProps) {
+  const { backend, backendId } = loaded;
+  const stripe = stripeOverride ?? loaded.stripe;
   return (
     <CustomerSessionProvider
       {...provider}

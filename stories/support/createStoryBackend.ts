@@ -1,8 +1,9 @@
-import type { CustomerSession, CustomerSessionComponentsParams } from '../../src/core/types';
+import type { AllowRedisplay, CustomerSession, CustomerSessionComponentsParams } from '../../src/core/types';
 import { encodeStripeForm } from '../../src/params/encodeStripeForm';
 import { createCustomerSessionHandler } from '../../src/server/createCustomerSessionHandler';
 import { createStripeEmulator } from '../../src/testing/emulator/createStripeEmulator';
-import type { StripeEmulator } from '../../src/testing/emulator/types';
+import type { EmulatorPaymentMethod, StripeEmulator } from '../../src/testing/emulator/types';
+import { seedSavedCards } from '../../src/testing/seedSavedCards';
 import { createEmulatorStripeClient } from '../../src/testing/createEmulatorStripeClient';
 
 /** How the story's `/api/customer-session` behaves. */
@@ -16,12 +17,16 @@ export interface StoryBackendOptions {
   sessionTtlSeconds?: number;
   /** Holds back every answer after the first, so an expiry is visible before the refresh lands. */
   refreshDelayMs?: number;
+  /** The signed-in customer's saved cards, one per entry, oldest first. */
+  savedCards?: readonly AllowRedisplay[];
 }
 
 export interface StoryBackend {
   handle(request: Request): Promise<Response>;
   emulator: StripeEmulator;
   customerId: string;
+  /** The saved cards seeded for the customer, oldest first. */
+  savedCards: EmulatorPaymentMethod[];
   /** Set when `createCustomerSessionHandler` refused the policy at startup (its TypeError message). */
   startupError: string | null;
   /** The session behind a secret this backend handed out: what Stripe.js would look up (for the stand-in). */
@@ -44,6 +49,7 @@ export function createStoryBackend(options: StoryBackendOptions): StoryBackend {
   const emulator = createStripeEmulator({ sessionTtlSeconds: options.sessionTtlSeconds ?? 1800 });
   const customer = emulator.createCustomer({ name: 'Jenny Rosen', email: 'jenny.rosen@example.com' });
   const stripe = createEmulatorStripeClient(emulator);
+  const savedCards = seedSavedCards(emulator, customer.id, options.savedCards ?? []);
 
   let startupError: string | null = null;
   let serve: (request: Request) => Promise<Response>;
@@ -87,6 +93,7 @@ export function createStoryBackend(options: StoryBackendOptions): StoryBackend {
   return {
     emulator,
     customerId: customer.id,
+    savedCards,
     startupError,
     calls: () => calls,
     sessionFor: (clientSecret) => sessions.get(clientSecret),

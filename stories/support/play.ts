@@ -34,15 +34,49 @@ export async function expectPaymentElementSecret(canvas: Canvas, loaded: Storefr
 export async function expectPaymentElementAnonymous(canvas: Canvas, loaded: StorefrontLoaded): Promise<void> {
   const group = await paymentElement(canvas);
   expect(group).toHaveTextContent('Guest checkout: no customer session');
+  // The guest form: card fields only, no saved cards and no save checkbox.
+  expect(within(group).getByLabelText('Card number')).toBeVisible();
+  expect(within(group).queryByRole('list', { name: 'Saved payment methods' })).toBeNull();
+  expect(within(group).queryByRole('checkbox')).toBeNull();
   const given = [...(loaded.stripe?.calls.elements ?? []), ...(loaded.stripe?.calls.update ?? [])];
   expect(given.length).toBeGreaterThan(0);
   for (const options of given) expect(options?.customerSessionClientSecret).toBeUndefined();
 }
 
-/** A feature row of the Payment Element stand-in, e.g. `Shows saved payment methods (up to 3)`, is on or off. */
-export async function expectFeature(canvas: Canvas, label: string, on: boolean): Promise<void> {
+/** Waits until the Payment Element stand-in has loaded the customer's saved cards (it lists them asynchronously). */
+export async function paymentElementSettled(canvas: Canvas): Promise<HTMLElement> {
   const group = await paymentElement(canvas);
-  await waitFor(() => expect(within(group).getByRole('listitem', { name: `${label}: ${on ? 'on' : 'off'}` })).toBeVisible());
+  await waitFor(() => expect(group).toHaveAttribute('aria-busy', 'false'));
+  return group;
+}
+
+/** The saved cards the customer sees, by name (`Visa ending in 4242`), top to bottom; `[]` when there is no list. */
+export async function savedCardsShown(canvas: Canvas): Promise<string[]> {
+  const group = await paymentElementSettled(canvas);
+  const list = within(group).queryByRole('list', { name: 'Saved payment methods' });
+  return list ? within(list).getAllByRole('listitem').map((item) => item.getAttribute('aria-label') ?? '') : [];
+}
+
+/** Asserts the customer sees exactly `expected` saved cards, in that order. */
+export async function expectSavedCards(canvas: Canvas, expected: string[]): Promise<void> {
+  await waitFor(async () => expect(await savedCardsShown(canvas)).toEqual(expected));
+}
+
+/** Asserts whether the Payment Element offers "Save payment details for future purchases", and with which usage. */
+export async function expectSaveCheckbox(canvas: Canvas, usage: string | null): Promise<void> {
+  const group = await paymentElementSettled(canvas);
+  const box = within(group).queryByRole('checkbox', { name: 'Save payment details for future purchases' });
+  if (usage === null) {
+    expect(box).toBeNull();
+    return;
+  }
+  expect(box).toBeVisible();
+  expect(box?.closest('div')).toHaveTextContent(usage);
+}
+
+/** The Remove buttons the customer sees in the Payment Element. */
+export async function removeButtons(canvas: Canvas): Promise<HTMLElement[]> {
+  return within(await paymentElementSettled(canvas)).queryAllByRole('button', { name: 'Remove' });
 }
 
 type WebComponentTitle = 'Pricing table' | 'Buy button';

@@ -8,6 +8,17 @@ import type {
 } from '../../src/core/types';
 import type { EndpointBehaviour, StoryBackendOptions } from './createStoryBackend';
 
+/** Saved cards seeded for the customer: none, 12 marked `always`, or 12 mixed (5 always, 4 limited, 3 unspecified). */
+export type SavedCardsPreset = 'none' | '12 always' | '12 mixed';
+
+const mixed: AllowRedisplay[] = ['always', 'limited', 'unspecified', 'always', 'limited', 'unspecified', 'always', 'limited', 'unspecified', 'always', 'limited', 'always'];
+
+/** The `allow_redisplay` of each seeded card, oldest first. */
+export function savedCardsFromPreset(preset: SavedCardsPreset): AllowRedisplay[] {
+  if (preset === '12 always') return Array.from({ length: 12 }, (): AllowRedisplay => 'always');
+  return preset === '12 mixed' ? [...mixed] : [];
+}
+
 /** Story controls: the server's policy, what the page renders, and how the endpoint behaves. */
 export interface StorefrontArgs {
   /** Policy: the session enables the Payment Element. */
@@ -22,6 +33,8 @@ export interface StorefrontArgs {
   save: FeatureToggle;
   saveUsage: PaymentMethodSaveUsage | 'unset';
   remove: FeatureToggle;
+  /** Customer: the signed-in customer's saved cards in the emulator. */
+  savedCards: SavedCardsPreset;
   /** Page: which components it renders (a rendered component the session does not enable stays anonymous). */
   showPaymentElement: boolean;
   showPricingTable: boolean;
@@ -42,6 +55,7 @@ export const defaultStorefrontArgs: StorefrontArgs = {
   save: 'disabled',
   saveUsage: 'unset',
   remove: 'disabled',
+  savedCards: '12 always',
   showPaymentElement: true,
   showPricingTable: false,
   showBuyButton: false,
@@ -87,6 +101,13 @@ export const storefrontArgTypes: Partial<ArgTypes<StorefrontArgs>> = {
     if: whenPaymentElement,
   },
   remove: { name: 'payment_method_remove', control: 'inline-radio', options: toggle, table: features, if: whenPaymentElement },
+  savedCards: {
+    name: "customer's saved cards",
+    description: '12 mixed: 5 `always`, 4 `limited`, 3 `unspecified`, interleaved.',
+    control: 'inline-radio',
+    options: ['none', '12 always', '12 mixed'],
+    table: { category: 'Customer' },
+  },
   showPaymentElement: { name: 'render Payment Element', control: 'boolean', table: page },
   showPricingTable: { name: 'render pricing table', control: 'boolean', table: page },
   showBuyButton: { name: 'render buy button', control: 'boolean', table: page },
@@ -129,6 +150,7 @@ export function backendOptionsFromArgs(args: StorefrontArgs): StoryBackendOption
     behaviour: args.endpointBehaviour,
     sessionTtlSeconds: args.sessionTtlSeconds,
     refreshDelayMs: args.refreshDelayMs,
+    savedCards: savedCardsFromPreset(args.savedCards),
   };
 }
 

@@ -1,6 +1,7 @@
 // `npm run emulator -- --port 12111 [--host 127.0.0.1]`: serves the emulator until interrupted.
 import { parseArgs } from 'node:util';
 import { listen } from './listen';
+import { seedSavedCards } from '../seedSavedCards';
 
 const { values } = parseArgs({
   options: { port: { type: 'string', default: '12111' }, host: { type: 'string', default: '127.0.0.1' } },
@@ -13,11 +14,12 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 const server = await listen({}, { port, host: values.host });
 const customer = server.emulator.createCustomer({ name: 'Jenny Rosen', email: 'jenny.rosen@example.com' });
+seedSavedCards(server.emulator, customer.id, ['always', 'limited', 'always']);
 
 process.stdout.write(
   [
     `Stripe emulator listening on ${server.url}`,
-    `Demo customer: ${customer.id}`,
+    `Demo customer: ${customer.id} (3 saved cards: GET /v1/customers/${customer.id}/payment_methods)`,
     '',
     'Point the official SDK at it:',
     `  new Stripe('sk_test_emulator', { host: '${server.host}', port: ${server.port}, protocol: 'http' })`,

@@ -1,11 +1,13 @@
 import type { EmulatorState } from './state';
 import type { StripeEmulator, StripeEmulatorOptions } from './types';
 import { buildEmulatorCustomer } from './buildEmulatorCustomer';
+import { buildPaymentMethod } from './buildPaymentMethod';
 import { createClock } from './createClock';
 import { handleEmulatorRequest } from './handleEmulatorRequest';
 
 /**
- * An offline stand-in for Stripe's `POST /v1/customers` and `POST /v1/customer_sessions`, built on
+ * An offline stand-in for Stripe's `POST /v1/customers`, `POST /v1/customer_sessions` and the card
+ * PaymentMethod endpoints a saved-card checkout uses (create, attach, detach, list a customer's), built on
  * Fetch API types only: the same instance serves MSW in a browser or in Node, a Node HTTP server
  * (`listen`) and in-process calls (`createEmulatorStripeClient`).
  *
@@ -23,6 +25,7 @@ export function createStripeEmulator(options: StripeEmulatorOptions = {}): Strip
     clock: createClock(options.now),
     sessionTtlSeconds: options.sessionTtlSeconds ?? 1800,
     customers: new Map(),
+    paymentMethods: new Map(),
     idempotency: new Map(),
     requests: [],
   };
@@ -32,6 +35,12 @@ export function createStripeEmulator(options: StripeEmulatorOptions = {}): Strip
       const customer = buildEmulatorCustomer(fields, Math.floor(state.clock.now() / 1000));
       state.customers.set(customer.id, customer);
       return customer;
+    },
+    createPaymentMethod: (card) => {
+      if (card.customer !== undefined && !state.customers.has(card.customer)) throw new Error(`No such customer: '${card.customer}'`);
+      const paymentMethod = buildPaymentMethod(card, Math.floor(state.clock.now() / 1000));
+      state.paymentMethods.set(paymentMethod.id, paymentMethod);
+      return paymentMethod;
     },
     clock: state.clock,
     get requests() {

@@ -6,7 +6,8 @@ import { findIdempotentResult } from './findIdempotentResult';
 import { jsonResponse } from './jsonResponse';
 import { randomBase62 } from './randomBase62';
 import { readFormParams } from './readFormParams';
-import { routes } from './routes';
+import { findRoute } from './routes';
+import { decodeStripeForm } from '../../params/decodeStripeForm';
 import { stableStringify } from './stableStringify';
 
 const defaultApiVersion = '2025-09-30.clover';
@@ -24,20 +25,23 @@ export async function handleEmulatorRequest(state: EmulatorState, request: Reque
     jsonResponse(status, JSON.stringify(stripeErrorBody(error), null, 2), headers);
 
   try {
-    const path = new URL(request.url).pathname;
+    const url = new URL(request.url);
+    const path = url.pathname;
     const method = request.method.toUpperCase();
-    const route = Object.hasOwn(routes, path) ? routes[path]?.[method] : undefined;
+    const route = findRoute(method, path);
     if (!route) {
       const message = `Unrecognized request URL (${method}: ${path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`;
       return fail(404, { type: 'invalid_request_error', message });
     }
     const authError = authenticate(request);
     if (authError) return fail(401, authError);
-    const read = await readFormParams(request);
+    // GET params travel in the query string, as Stripe's SDKs send them.
+    const read = method === 'GET' ? { params: decodeStripeForm(url.search.slice(1)) } : await readFormParams(request);
     if ('error' in read) return fail(400, read.error);
     state.requests.push({ method, path, params: read.params });
 
-    const key = request.headers.get('idempotency-key') ?? '';
+    // Stripe ignores Idempotency-Key on GET: reads are safe to repeat.
+    const key = method === 'GET' ? '' : (request.headers.get('idempotency-key') ?? '');
     const fingerprint = stableStringify(read.params);
     const found = key === '' ? null : findIdempotentResult(state, key, path, fingerprint);
     if (found && 'error' in found) return fail(400, found.error);

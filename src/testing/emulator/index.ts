@@ -3,7 +3,11 @@ export { createStripeEmulator } from './createStripeEmulator';
 export type {
   EmulatorClock,
   EmulatorCustomer,
+  EmulatorCardBrand,
   EmulatorCustomerFields,
+  EmulatorList,
+  EmulatorPaymentMethod,
+  EmulatorSavedCard,
   EmulatorRequestRecord,
   StripeEmulator,
   StripeEmulatorOptions,

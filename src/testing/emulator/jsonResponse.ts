@@ -2,6 +2,7 @@ const statusTexts: Record<number, string> = {
   200: 'OK',
   400: 'Bad Request',
   401: 'Unauthorized',
+  402: 'Payment Required',
   404: 'Not Found',
   500: 'Internal Server Error',
 };

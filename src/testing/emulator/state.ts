@@ -1,4 +1,4 @@
-import type { EmulatorClock, EmulatorCustomer, EmulatorRequestRecord } from './types';
+import type { EmulatorClock, EmulatorCustomer, EmulatorPaymentMethod, EmulatorRequestRecord } from './types';
 
 /** A response kept for `Idempotency-Key` replays. */
 export interface StoredResult {
@@ -14,6 +14,8 @@ export interface EmulatorState {
   clock: EmulatorClock;
   sessionTtlSeconds: number;
   customers: Map<string, EmulatorCustomer>;
+  /** In creation order: lists read it newest first, as Stripe's do. */
+  paymentMethods: Map<string, EmulatorPaymentMethod>;
   idempotency: Map<string, StoredResult>;
   requests: EmulatorRequestRecord[];
 }

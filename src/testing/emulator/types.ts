@@ -1,3 +1,5 @@
+import type { AllowRedisplay } from '../../core/types';
+
 /** Options of `createStripeEmulator`. */
 export interface StripeEmulatorOptions {
   /** Time source in milliseconds since the Unix epoch. Defaults to `Date.now`. */
@@ -53,12 +55,78 @@ export interface EmulatorCustomer {
   test_clock: null;
 }
 
-/** An in-process stand-in for Stripe's API: `POST /v1/customers` and `POST /v1/customer_sessions`. */
+export type EmulatorCardBrand = 'amex' | 'diners' | 'discover' | 'jcb' | 'mastercard' | 'unionpay' | 'visa' | 'unknown';
+
+/** A card to seed with `createPaymentMethod` / `seedSavedCards`: what the Payment Element shows of it. */
+export interface EmulatorSavedCard {
+  brand: EmulatorCardBrand;
+  last4: string;
+  exp_month: number;
+  exp_year: number;
+  /** Stripe's consent marker; the Payment Element filters on it. Default `unspecified`, as Stripe's API. */
+  allow_redisplay?: AllowRedisplay;
+  /** Attaches the card to this customer (which must exist). */
+  customer?: string;
+  /** `billing_details.name`. */
+  name?: string;
+}
+
+/** A card PaymentMethod as Stripe returns it (the fields an integration reads; other types are not emulated). */
+export interface EmulatorPaymentMethod {
+  id: string;
+  object: 'payment_method';
+  allow_redisplay: AllowRedisplay;
+  billing_details: {
+    address: { city: null; country: null; line1: null; line2: null; postal_code: null; state: null };
+    email: null;
+    name: string | null;
+    phone: null;
+    tax_id: null;
+  };
+  card: {
+    brand: EmulatorCardBrand;
+    checks: { address_line1_check: null; address_postal_code_check: null; cvc_check: 'pass' };
+    country: string;
+    display_brand: string;
+    exp_month: number;
+    exp_year: number;
+    fingerprint: string;
+    funding: 'credit';
+    generated_from: null;
+    last4: string;
+    networks: { available: string[]; preferred: null };
+    regulated_status: 'unregulated';
+    three_d_secure_usage: { supported: true };
+    wallet: null;
+  };
+  created: number;
+  customer: string | null;
+  customer_account: null;
+  livemode: false;
+  metadata: Record<string, string>;
+  type: 'card';
+}
+
+/** Stripe's list envelope. */
+export interface EmulatorList<T> {
+  object: 'list';
+  data: T[];
+  has_more: boolean;
+  url: string;
+}
+
+/**
+ * An in-process stand-in for Stripe's API: `POST /v1/customers`, `POST /v1/customer_sessions`, card
+ * PaymentMethods (`POST /v1/payment_methods`, `…/:id/attach`, `…/:id/detach`) and
+ * `GET /v1/customers/:id/payment_methods`.
+ */
 export interface StripeEmulator {
   /** Answers one Fetch API request like Stripe would; routes by pathname (`/v1/...`), any origin. */
   handle(request: Request): Promise<Response>;
   /** Seeds a customer without HTTP. */
   createCustomer(fields?: EmulatorCustomerFields): EmulatorCustomer;
+  /** Seeds a card PaymentMethod without HTTP, attached when `card.customer` is set (throws for an unknown customer). */
+  createPaymentMethod(card: EmulatorSavedCard): EmulatorPaymentMethod;
   clock: EmulatorClock;
   /** Every request that passed authentication and carried a readable form body, oldest first. */
   readonly requests: ReadonlyArray<EmulatorRequestRecord>;

@@ -1,0 +1,65 @@
+import { PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { useState } from 'react';
+import { describe, expect, it } from 'vitest';
+import { CustomerSessionElements, CustomerSessionProvider, isCustomerSessionExpiredError, useCustomerSessionContext } from '../../src/index';
+import { createStripeStandIn } from '../../src/testing/createStripeStandIn';
+import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
+
+/** The documented recipe: on `customer_session_expired`, `refresh()`, then confirm again. */
+function Pay() {
+  const stripe = useStripe();
+  const elements = useElements();
+  const { refresh } = useCustomerSessionContext();
+  const [outcome, setOutcome] = useState('');
+  const pay = async () => {
+    const { error } = await stripe!.confirmPayment({ elements: elements!, redirect: 'if_required' });
+    if (isCustomerSessionExpiredError(error)) {
+      setOutcome('Your session expired: refreshing, please confirm again.');
+      await refresh();
+    } else {
+      setOutcome(error ? `error ${error.code ?? ''}` : 'Paid');
+    }
+  };
+  return (
+    <>
+      <button type="button" onClick={() => void pay()}>Pay</button>
+      <output aria-label="Outcome">{outcome}</output>
+    </>
+  );
+}
+
+describe('customer_session_expired at confirmation', () => {
+  it('is recognised, and refresh() then confirming again succeeds with the new secret', async () => {
+    // Stripe's clock: sessions are created and expire on it; the page's clock is left alone.
+    let stripeNow = Date.now();
+    const stripe = createStripeStandIn({ now: () => stripeNow });
+    const handed: string[] = [];
+    const endpoint = async () => {
+      const session = makeCustomerSession({ components: ['payment_element'], now: stripeNow });
+      stripe.addSession(session);
+      handed.push(session.client_secret);
+      return session;
+    };
+    render(
+      <CustomerSessionProvider endpoint={endpoint} components={['payment_element']} stripe={stripe}>
+        <CustomerSessionElements options={{ mode: 'payment', amount: 4800, currency: 'usd' }}>
+          <PaymentElement />
+          <Pay />
+        </CustomerSessionElements>
+      </CustomerSessionProvider>,
+    );
+    await screen.findByRole('group', { name: 'Payment Element (stand-in)' });
+    await waitFor(() => expect(stripe.elementsOptions?.customerSessionClientSecret).toBe(handed[0]));
+
+    stripeNow += 31 * 60 * 1000; // the session has expired at Stripe (a sleeping laptop, a slow customer)
+    fireEvent.click(screen.getByRole('button', { name: 'Pay' }));
+    await waitFor(() => expect(screen.getByRole('status', { name: 'Outcome' }).textContent).toBe('Your session expired: refreshing, please confirm again.'));
+    await waitFor(() => expect(stripe.elementsOptions?.customerSessionClientSecret).toBe(handed[1]));
+    expect(handed).toHaveLength(2);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Pay' }));
+    await waitFor(() => expect(screen.getByRole('status', { name: 'Outcome' }).textContent).toBe('Paid'));
+    expect(stripe.calls.confirm.map((call) => call.error)).toEqual(['customer_session_expired', null]);
+  });
+});
