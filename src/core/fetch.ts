@@ -62,7 +62,7 @@ function httpError(response: Response, text: string): CustomerSessionError {
   return error;
 }
 
-function bodyToSession(response: Response, text: string): CustomerSession {
+function bodyToSession(response: Response, text: string, requested: readonly ComponentName[]): CustomerSession {
   const contentType = response.headers.get('content-type') ?? '';
   if (looksLikeHtml(text, contentType)) {
     throw new CustomerSessionError('invalid_response', `Customer Session endpoint answered HTML, not JSON (HTTP ${response.status}). Is the URL right?`);
@@ -71,7 +71,7 @@ function bodyToSession(response: Response, text: string): CustomerSession {
   if (json === undefined) {
     throw new CustomerSessionError('invalid_response', `Customer Session endpoint answered invalid JSON (HTTP ${response.status}).`);
   }
-  return parseCustomerSessionResponse(json);
+  return parseCustomerSessionResponse(json, requested);
 }
 
 /**
@@ -103,7 +103,7 @@ export async function fetchCustomerSession(url: string, options: FetchCustomerSe
     });
     const text = await response.text();
     if (!response.ok) throw httpError(response, text);
-    return bodyToSession(response, text);
+    return bodyToSession(response, text, options.components);
   } catch (error) {
     throw asCustomerSessionError(error, combined);
   }
@@ -147,7 +147,7 @@ export async function requestCustomerSession(
     const session =
       typeof endpoint === 'string'
         ? await fetchCustomerSession(endpoint, { components, signal, requestInit })
-        : parseCustomerSessionResponse(await untilAborted(endpoint({ components, signal }), signal));
+        : parseCustomerSessionResponse(await untilAborted(endpoint({ components, signal }), signal), components);
     if (process.env.NODE_ENV !== 'production') warnIfNotCustomerSessionSecret(session.client_secret);
     const timing = sessionTiming(session, sentAt);
     if (timing.expiresAt <= Date.now()) {

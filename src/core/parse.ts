@@ -1,6 +1,7 @@
-import { componentNames } from './componentNames';
+import { componentNames, type ComponentName } from './componentNames';
 import { CustomerSessionError } from './errors';
 import { isRecord } from './isRecord';
+import { warnOnce } from './warnings';
 import type { CustomerSession, CustomerSessionComponents } from './types';
 
 // Seconds since the epoch stay below this until the year 5138; milliseconds are far above it.
@@ -27,16 +28,32 @@ function readSeconds(body: Record<string, unknown>, field: 'created' | 'expires_
   return value;
 }
 
-function readComponents(value: unknown): CustomerSessionComponents {
+// `components` is optional and expandable on the object (Stripe's OpenAPI spec; stripe 23 types it
+// `components?`): a current API version may leave it out unless asked. Absent, the session enables
+// exactly what was requested; for the whole policy (nothing named) that is unknown, so nothing.
+function requestedComponents(requested: readonly ComponentName[]): Record<string, unknown> {
+  if (requested.length === 0 && process.env.NODE_ENV !== 'production') {
+    warnOnce('components', 'The Customer Session has no `components` and the page asked for the whole policy, so no component is enabled. Name the components you need, or return `components` (expand it) from your endpoint.');
+  }
+  return Object.fromEntries(requested.map((name) => [name, { enabled: true }]));
+}
+
+// Only the Elements-backed components carry `features` (stripe 23's CustomerSession.Components).
+const hasFeatures = (name: ComponentName): boolean => name === 'payment_element' || name === 'customer_sheet' || name === 'mobile_payment_element';
+
+function readComponents(value: unknown, requested: readonly ComponentName[]): CustomerSessionComponents {
+  if (value === undefined) value = requestedComponents(requested);
   if (!isRecord(value)) throw invalid('components', `must be an object, got ${describe(value)}`);
   const components: Record<string, unknown> = { ...value };
   for (const name of componentNames) {
     const component = value[name];
     if (component === undefined || component === null) {
       // Older API versions omit some components; an absent one is a disabled one.
-      components[name] = name === 'buy_button' || name === 'pricing_table' ? { enabled: false } : { enabled: false, features: null };
+      components[name] = { enabled: false, ...(hasFeatures(name) ? { features: null } : {}) };
     } else if (!isRecord(component) || typeof component.enabled !== 'boolean') {
       throw invalid(`components[${name}][enabled]`, 'must be a boolean');
+    } else if (hasFeatures(name) && component.features === undefined) {
+      components[name] = { ...component, features: null };
     }
   }
   return components as unknown as CustomerSessionComponents;
@@ -44,14 +61,15 @@ function readComponents(value: unknown): CustomerSessionComponents {
 
 /**
  * Checks that a value is a Customer Session as Stripe returns it and returns it typed: `object`,
- * a string `client_secret`, `expires_at` in integer seconds and a `components` object. `created`
+ * a string `client_secret`, `expires_at` in integer seconds and, when present, a `components` object
+ * (absent, the session enables exactly the `requested` components: see `readComponents`). `created`
  * may be absent (Stripe's reference example has none; it then stays absent at run time although
  * the type says `number`, and clock skew cannot be corrected); when present it must be integer
  * seconds, and `expires_at` after it.
  * Throws a `CustomerSessionError` of kind `invalid_response` naming the first bad field (`expired`
  * for a session that expires before it was created); messages never include the client secret.
  */
-export function parseCustomerSessionResponse(value: unknown): CustomerSession {
+export function parseCustomerSessionResponse(value: unknown, requested: readonly ComponentName[] = []): CustomerSession {
   if (!isRecord(value)) {
     throw new CustomerSessionError('invalid_response', `Invalid Customer Session: expected an object, got ${describe(value)}.`);
   }
@@ -66,5 +84,5 @@ export function parseCustomerSessionResponse(value: unknown): CustomerSession {
   if (created !== undefined && expiresAt <= created) {
     throw new CustomerSessionError('expired', 'Customer Session already expired: `expires_at` is not after `created`.');
   }
-  return { ...value, components: readComponents(value.components) } as unknown as CustomerSession;
+  return { ...value, components: readComponents(value.components, requested) } as unknown as CustomerSession;
 }
