@@ -52,7 +52,7 @@ function looksLikeHtml(text: string, contentType: string): boolean {
 function httpError(response: Response, text: string, html: boolean): CustomerSessionError {
   const { status } = response;
   const stripeError = readStripeError(tryParseJson(text));
-  const detail = stripeError ? `: ${stripeError.message}` : html ? ' with an HTML page' : '';
+  const detail = dev && (stripeError ? `: ${stripeError.message}` : html ? ' with an HTML page' : '');
   const error = new CustomerSessionError('http', dev ? `Customer Session endpoint answered HTTP ${status}${detail}` : `HTTP ${status}`, {
     status,
     ...(stripeError ? { stripeError } : {}),
@@ -149,7 +149,7 @@ export async function requestCustomerSession(
     if (dev) warnIfNotCustomerSessionSecret(session.client_secret);
     const timing = sessionTiming(session, sentAt);
     if (timing.expiresAt <= Date.now()) {
-      const why = session.created === undefined ? ' (no `created` to correct skew)' : ', after correcting for clock skew and latency';
+      const why = dev && (session.created === undefined ? ' (no `created` to correct skew)' : ', after correcting for clock skew and latency');
       throw new CustomerSessionError('expired', dev ? `Customer Session already expired by the local clock when it arrived${why}.` : '`expires_at`');
     }
     return { session, ...timing };
