@@ -24,17 +24,16 @@ function readStripeError(body: unknown): StripeErrorObject | undefined {
   const error = isRecord(body) ? body.error : undefined;
   if (!isRecord(error) || typeof error.message !== 'string') return undefined;
   const picked: StripeErrorObject = { type: typeof error.type === 'string' ? error.type : 'api_error', message: error.message };
-  if (typeof error.code === 'string') picked.code = error.code;
-  if (typeof error.param === 'string') picked.param = error.param;
+  for (const key of ['code', 'param'] as const) if (typeof error[key] === 'string') picked[key] = error[key];
   return picked;
 }
 
 function retryAfterMs(header: string | null): number | undefined {
-  if (header === null || header.trim() === '') return undefined;
+  if (!header?.trim()) return undefined;
+  // Delta-seconds, else an HTTP date.
   const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }
 
 function tryParseJson(text: string): unknown {
