@@ -145,7 +145,8 @@ export async function requestCustomerSession(
       typeof endpoint === 'string'
         ? await fetchCustomerSession(endpoint, { components, signal, requestInit })
         : parseCustomerSessionResponse(await untilAborted(endpoint({ components, signal }), signal));
-    if (dev) warnIfNotCustomerSessionSecret(session.client_secret);
+    // Read at call time (not the module's `dev`): tests switch NODE_ENV at run time.
+    if (process.env.NODE_ENV !== 'production') warnIfNotCustomerSessionSecret(session.client_secret);
     const timing = sessionTiming(session, sentAt);
     if (timing.expiresAt <= Date.now()) {
       const why = dev && (session.created === undefined ? ' (no `created` to correct skew)' : ', after correcting for clock skew and latency');
