@@ -73,11 +73,10 @@ export interface SessionTiming {
  * be measured: the local clock is trusted and the lifetime runs from the send time.
  */
 export function sessionTiming(session: { created?: number; expires_at: number }, sentAtMs: number): SessionTiming {
-  // expirySchedule's arithmetic, inlined: no intermediate objects.
   const created = session.created ?? sentAtMs / 1000;
-  const expiresAt = session.expires_at * 1000 + (session.created === undefined ? 0 : expiryClockOffset(sentAtMs, created));
-  const lifetimeMs = Math.max(0, (session.expires_at - created) * 1000);
-  return { expiresAt, lifetimeMs, refreshAt: expiresAt - clampRefreshMargin(lifetimeMs) };
+  const offset = session.created === undefined ? 0 : expiryClockOffset(sentAtMs, session.created);
+  const { expiresAtLocal, refreshAtLocal } = expirySchedule({ created, expires_at: session.expires_at }, offset);
+  return { expiresAt: expiresAtLocal, lifetimeMs: Math.max(0, (session.expires_at - created) * 1000), refreshAt: refreshAtLocal };
 }
 
 /** The refresh moment for a hook's own `refreshMarginMs` (default: the stored one). */

@@ -1,7 +1,6 @@
 'use client';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Elements } from '@stripe/react-stripe-js';
-import { replaceEqualDeep } from '@tanstack/react-query';
 import type { Stripe, StripeElementsOptions } from '@stripe/stripe-js';
 import { CustomerSessionError, dev } from '../core/errors';
 import { componentSecret, settledSecret, useReportError, useWarnIfDisabled } from './componentSecret';
@@ -24,12 +23,13 @@ export function isDeepEqual(a: unknown, b: unknown): boolean {
 }
 
 /** The previous value while `value` stays structurally equal, so inline option objects don't churn. */
-// TanStack's replaceEqualDeep (already on the page) returns `stable` itself when nothing changed.
 function useDeepStable<T>(value: T): T {
   const [stable, setStable] = useState(value);
-  const next = replaceEqualDeep(stable, value);
-  if (next !== stable) setStable(next);
-  return next;
+  if (!isDeepEqual(stable, value)) {
+    setStable(value);
+    return value;
+  }
+  return stable;
 }
 
 function guardStripe(stripe: StripeProp | undefined, fail: (error: CustomerSessionError) => void): StripeProp {

@@ -4,7 +4,7 @@ import type { ComponentName } from '../core/componentNames';
 import type { CustomerSessionError } from '../core/errors';
 import { refreshMoment } from '../core/expiry';
 import { requestCustomerSession, type CustomerSessionData, type CustomerSessionEndpoint } from '../core/fetch';
-import { retryDelayMs, shouldRetry } from '../core/retry';
+import { retryPolicy } from '../core/retry';
 
 /**
  * First element of every Customer Session query key. Exclude these queries from persisters:
@@ -91,8 +91,9 @@ export function sessionQueryOptions(
     refetchInterval,
     // Focus, reconnect and mount refetch only when stale (TanStack's defaults): that is, when due.
     refetchIntervalInBackground: true,
-    retry: shouldRetry,
-    retryDelay: retryDelayMs,
+    // Through the object: the build keeps only what its entries use, and tests read retryPolicy from dist.
+    retry: retryPolicy.shouldRetry,
+    retryDelay: retryPolicy.delayMs,
     gcTime: 30_000,
     structuralSharing: false,
     meta: { persist: false },
