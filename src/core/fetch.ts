@@ -1,9 +1,9 @@
 import type { ComponentName } from './componentNames';
-import { asCustomerSessionError, CustomerSessionError } from './errors';
+import { asCustomerSessionError, CustomerSessionError, dev } from './errors';
 import { sessionTiming, type SessionTiming } from './expiry';
 import { isRecord } from './isRecord';
 import { parseCustomerSessionResponse } from './parse';
-import { retryPolicy } from './retry';
+import { hintRetryAfter, requestTimeoutMs } from './retry';
 import type { CustomerSession, StripeErrorObject } from './types';
 import { warnIfNotCustomerSessionSecret } from './warnings';
 
@@ -24,17 +24,16 @@ function readStripeError(body: unknown): StripeErrorObject | undefined {
   const error = isRecord(body) ? body.error : undefined;
   if (!isRecord(error) || typeof error.message !== 'string') return undefined;
   const picked: StripeErrorObject = { type: typeof error.type === 'string' ? error.type : 'api_error', message: error.message };
-  if (typeof error.code === 'string') picked.code = error.code;
-  if (typeof error.param === 'string') picked.param = error.param;
+  for (const key of ['code', 'param'] as const) if (typeof error[key] === 'string') picked[key] = error[key];
   return picked;
 }
 
 function retryAfterMs(header: string | null): number | undefined {
-  if (header === null || header.trim() === '') return undefined;
+  if (!header?.trim()) return undefined;
+  // Delta-seconds, else an HTTP date.
   const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }
 
 function tryParseJson(text: string): unknown {
@@ -49,27 +48,24 @@ function looksLikeHtml(text: string, contentType: string): boolean {
   return /html/i.test(contentType) || /^\s*</.test(text);
 }
 
-function httpError(response: Response, text: string): CustomerSessionError {
-  const contentType = response.headers.get('content-type') ?? '';
+function httpError(response: Response, text: string, html: boolean): CustomerSessionError {
+  const { status } = response;
   const stripeError = readStripeError(tryParseJson(text));
-  const detail = stripeError ? `: ${stripeError.message}` : looksLikeHtml(text, contentType) ? ' with an HTML page' : '';
-  const error = new CustomerSessionError('http', `Customer Session endpoint answered HTTP ${response.status}${detail}`, {
-    status: response.status,
+  const detail = dev && (stripeError ? `: ${stripeError.message}` : html ? ' with an HTML page' : '');
+  const error = new CustomerSessionError('http', dev ? `Customer Session endpoint answered HTTP ${status}${detail}` : `HTTP ${status}`, {
+    status,
     ...(stripeError ? { stripeError } : {}),
   });
   const hint = retryAfterMs(response.headers.get('retry-after'));
-  if (hint !== undefined) retryPolicy.hintRetryAfter(error, hint);
+  if (hint !== undefined) hintRetryAfter(error, hint);
   return error;
 }
 
-function bodyToSession(response: Response, text: string, requested: readonly ComponentName[]): CustomerSession {
-  const contentType = response.headers.get('content-type') ?? '';
-  if (looksLikeHtml(text, contentType)) {
-    throw new CustomerSessionError('invalid_response', `Customer Session endpoint answered HTML, not JSON (HTTP ${response.status}). Is the URL right?`);
-  }
-  const json = tryParseJson(text);
+function bodyToSession(response: Response, text: string, html: boolean, requested: readonly ComponentName[]): CustomerSession {
+  const json = html ? undefined : tryParseJson(text);
   if (json === undefined) {
-    throw new CustomerSessionError('invalid_response', `Customer Session endpoint answered invalid JSON (HTTP ${response.status}).`);
+    const what = html ? (dev ? 'HTML, not JSON' : 'HTML') : dev ? 'invalid JSON' : 'JSON';
+    throw new CustomerSessionError('invalid_response', dev ? `Customer Session endpoint answered ${what} (HTTP ${response.status}).${html ? ' Is the URL right?' : ''}` : what);
   }
   return parseCustomerSessionResponse(json, requested);
 }
@@ -102,8 +98,9 @@ export async function fetchCustomerSession(url: string, options: FetchCustomerSe
       ...(combined ? { signal: combined } : {}),
     });
     const text = await response.text();
-    if (!response.ok) throw httpError(response, text);
-    return bodyToSession(response, text, options.components);
+    const html = looksLikeHtml(text, response.headers.get('content-type') ?? '');
+    if (!response.ok) throw httpError(response, text, html);
+    return bodyToSession(response, text, html, options.components);
   } catch (error) {
     throw asCustomerSessionError(error, combined);
   }
@@ -127,7 +124,7 @@ function untilAborted(promise: Promise<CustomerSession>, signal: AbortSignal): P
  * moment it was sent. A session whose local expiry has already passed when it arrives is refused
  * as kind `expired`: shown, it would be refreshed at once, and every new one would be the same (a
  * 1 s session, or one outlived by the latency), in a loop. Gives up after
- * `retryPolicy.requestTimeoutMs` (as a `network` failure). Rejects with a `CustomerSessionError` only.
+ * `requestTimeoutMs` (as a `network` failure). Rejects with a `CustomerSessionError` only.
  */
 export async function requestCustomerSession(
   endpoint: CustomerSessionEndpoint,
@@ -141,18 +138,19 @@ export async function requestCustomerSession(
   const forward = (): void => controller.abort(outer.reason);
   outer.addEventListener('abort', forward, { once: true });
   const timer = setTimeout(() => {
-    controller.abort(new CustomerSessionError('network', `Customer Session endpoint did not answer within ${retryPolicy.requestTimeoutMs / 1000} s.`));
-  }, retryPolicy.requestTimeoutMs);
+    controller.abort(new CustomerSessionError('network', dev ? `Customer Session endpoint did not answer within ${requestTimeoutMs / 1000} s.` : 'timeout'));
+  }, requestTimeoutMs);
   try {
     const session =
       typeof endpoint === 'string'
         ? await fetchCustomerSession(endpoint, { components, signal, requestInit })
         : parseCustomerSessionResponse(await untilAborted(endpoint({ components, signal }), signal), components);
+    // Read at call time (not the module's `dev`): tests switch NODE_ENV at run time.
     if (process.env.NODE_ENV !== 'production') warnIfNotCustomerSessionSecret(session.client_secret);
     const timing = sessionTiming(session, sentAt);
     if (timing.expiresAt <= Date.now()) {
-      const why = session.created === undefined ? ' (no `created` to correct skew)' : ', after correcting for clock skew and latency';
-      throw new CustomerSessionError('expired', `Customer Session already expired by the local clock when it arrived${why}.`);
+      const why = dev && (session.created === undefined ? ' (no `created` to correct skew)' : ', after correcting for clock skew and latency');
+      throw new CustomerSessionError('expired', dev ? `Customer Session already expired by the local clock when it arrived${why}.` : '`expires_at`');
     }
     return { session, ...timing };
   } catch (error) {

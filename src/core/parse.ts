@@ -1,5 +1,5 @@
 import { componentNames, type ComponentName } from './componentNames';
-import { CustomerSessionError } from './errors';
+import { CustomerSessionError, dev } from './errors';
 import { isRecord } from './isRecord';
 import { warnOnce } from './warnings';
 import type { CustomerSession, CustomerSessionComponents } from './types';
@@ -7,8 +7,9 @@ import type { CustomerSession, CustomerSessionComponents } from './types';
 // Seconds since the epoch stay below this until the year 5138; milliseconds are far above it.
 const maxPlausibleSeconds = 1e11;
 
-function invalid(field: string, problem: string): CustomerSessionError {
-  return new CustomerSessionError('invalid_response', `Invalid Customer Session: \`${field}\` ${problem}.`);
+// The field is always named; the explanation only in development (`problem` is `false` in production).
+function invalid(field: string, problem: string | false): CustomerSessionError {
+  return new CustomerSessionError('invalid_response', dev ? `Invalid Customer Session: \`${field}\` ${problem}.` : `\`${field}\``);
 }
 
 function describe(value: unknown): string {
@@ -20,10 +21,10 @@ function describe(value: unknown): string {
 function readSeconds(body: Record<string, unknown>, field: 'created' | 'expires_at'): number {
   const value = body[field];
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
-    throw invalid(field, `must be integer seconds, got ${typeof value === 'number' ? value : describe(value)}`);
+    throw invalid(field, dev && `must be integer seconds, got ${typeof value === 'number' ? value : describe(value)}`);
   }
   if (value > maxPlausibleSeconds) {
-    throw invalid(field, `is in milliseconds (${value}), not seconds`);
+    throw invalid(field, dev && `is in milliseconds (${value}), not seconds`);
   }
   return value;
 }
@@ -43,7 +44,7 @@ const hasFeatures = (name: ComponentName): boolean => name === 'payment_element'
 
 function readComponents(value: unknown, requested: readonly ComponentName[]): CustomerSessionComponents {
   if (value === undefined) value = requestedComponents(requested);
-  if (!isRecord(value)) throw invalid('components', `must be an object, got ${describe(value)}`);
+  if (!isRecord(value)) throw invalid('components', dev && `must be an object, got ${describe(value)}`);
   const components: Record<string, unknown> = { ...value };
   for (const name of componentNames) {
     const component = value[name];
@@ -51,7 +52,7 @@ function readComponents(value: unknown, requested: readonly ComponentName[]): Cu
       // Older API versions omit some components; an absent one is a disabled one.
       components[name] = { enabled: false, ...(hasFeatures(name) ? { features: null } : {}) };
     } else if (!isRecord(component) || typeof component.enabled !== 'boolean') {
-      throw invalid(`components[${name}][enabled]`, 'must be a boolean');
+      throw invalid(`components[${name}][enabled]`, dev && 'must be a boolean');
     } else if (hasFeatures(name) && component.features === undefined) {
       components[name] = { ...component, features: null };
     }
@@ -71,18 +72,18 @@ function readComponents(value: unknown, requested: readonly ComponentName[]): Cu
  */
 export function parseCustomerSessionResponse(value: unknown, requested: readonly ComponentName[] = []): CustomerSession {
   if (!isRecord(value)) {
-    throw new CustomerSessionError('invalid_response', `Invalid Customer Session: expected an object, got ${describe(value)}.`);
+    throw new CustomerSessionError('invalid_response', dev ? `Invalid Customer Session: expected an object, got ${describe(value)}.` : 'object');
   }
   if (value.object !== 'customer_session') {
-    throw invalid('object', `must be "customer_session", got ${typeof value.object === 'string' ? JSON.stringify(value.object.slice(0, 40)) : describe(value.object)}`);
+    throw invalid('object', dev && `must be "customer_session", got ${typeof value.object === 'string' ? JSON.stringify(value.object.slice(0, 40)) : describe(value.object)}`);
   }
   if (typeof value.client_secret !== 'string' || value.client_secret.length === 0) {
-    throw invalid('client_secret', 'must be a non-empty string');
+    throw invalid('client_secret', dev && 'must be a non-empty string');
   }
   const expiresAt = readSeconds(value, 'expires_at');
   const created = value.created === undefined ? undefined : readSeconds(value, 'created');
   if (created !== undefined && expiresAt <= created) {
-    throw new CustomerSessionError('expired', 'Customer Session already expired: `expires_at` is not after `created`.');
+    throw new CustomerSessionError('expired', dev ? 'Customer Session already expired: `expires_at` is not after `created`.' : '`expires_at`');
   }
   return { ...value, components: readComponents(value.components, requested) } as unknown as CustomerSession;
 }

@@ -2,7 +2,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Elements } from '@stripe/react-stripe-js';
 import type { Stripe, StripeElementsOptions } from '@stripe/stripe-js';
-import { CustomerSessionError } from '../core/errors';
+import { CustomerSessionError, dev } from '../core/errors';
 import { componentSecret, settledSecret, useReportError, useWarnIfDisabled } from './componentSecret';
 import { useSessionContext } from './CustomerSessionProvider';
 import { asOf } from './store';
@@ -34,16 +34,16 @@ function useDeepStable<T>(value: T): T {
 }
 
 function guardStripe(stripe: StripeProp | undefined, fail: (error: CustomerSessionError) => void): StripeProp {
-  if (stripe === undefined) throw new Error('<CustomerSessionElements> needs publishableKey or stripe on <CustomerSessionProvider>.');
+  if (stripe === undefined) throw new Error(dev ? '<CustomerSessionElements> needs publishableKey or stripe on <CustomerSessionProvider>.' : '<CustomerSessionElements>: no stripe');
   if (stripe === null || typeof (stripe as Partial<PromiseLike<unknown>>).then !== 'function') return stripe;
   // A failed or empty load must reach onError, never an unhandled rejection inside <Elements>.
   return Promise.resolve(stripe).then(
     (value: Stripe | null) => {
-      if (value === null) fail(new CustomerSessionError('network', 'Stripe.js is unavailable.'));
+      if (value === null) fail(new CustomerSessionError('network', dev ? 'Stripe.js is unavailable.' : 'Stripe.js'));
       return value;
     },
     (cause: unknown) => {
-      fail(new CustomerSessionError('network', 'Stripe.js failed to load.', { cause }));
+      fail(new CustomerSessionError('network', dev ? 'Stripe.js failed to load.' : 'Stripe.js', { cause }));
       return null;
     },
   );

@@ -91,6 +91,7 @@ export function sessionQueryOptions(
     refetchInterval,
     // Focus, reconnect and mount refetch only when stale (TanStack's defaults): that is, when due.
     refetchIntervalInBackground: true,
+    // Through the object: the build keeps only what its entries use, and tests read retryPolicy from dist.
     retry: retryPolicy.shouldRetry,
     retryDelay: retryPolicy.delayMs,
     gcTime: 30_000,

@@ -15,17 +15,6 @@ export type SessionObserverOptions = DefaultedQueryObserverOptions<CustomerSessi
 const nothingEnabled = (): boolean => false;
 const resolved = (): Promise<void> => Promise.resolve();
 
-/** What a hook that is not enabled gets (and everyone before the first session): no session, `refresh()` does nothing. */
-export const disabledState: CustomerSessionState = Object.freeze({
-  status: 'pending',
-  session: null,
-  clientSecret: null,
-  expiresAt: null,
-  error: null,
-  isEnabled: nothingEnabled,
-  refresh: resolved,
-});
-
 /** The public state of one observer result (before the expiry check every read makes, see `asOf`). */
 export function deriveState(result: Pick<Result, 'data' | 'error' | 'status' | 'fetchStatus'>, refresh: () => Promise<void>): CustomerSessionState {
   const data = result.data;
@@ -46,6 +35,11 @@ export function deriveState(result: Pick<Result, 'data' | 'error' | 'status' | '
     refresh,
   };
 }
+
+/** What a hook that is not enabled gets (and everyone before the first session): no session, `refresh()` does nothing. */
+export const disabledState: CustomerSessionState = /* @__PURE__ */ Object.freeze(
+  /* @__PURE__ */ deriveState({ data: undefined, error: null, status: 'pending', fetchStatus: 'idle' }, resolved),
+);
 
 const withheld = new WeakMap<CustomerSessionState, CustomerSessionState>();
 
