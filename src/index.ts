@@ -10,7 +10,7 @@ export type * from './react/types';
 export { useCustomerSession } from './react/useCustomerSession';
 export { CustomerSessionProvider, useCustomerSessionContext } from './react/CustomerSessionProvider';
 export { customerSessionQueryKeyPrefix, customerSessionQueryOptions, isCustomerSessionQuery } from './react/query';
-export type { CustomerSessionQueryKey, CustomerSessionQueryOptionsInput } from './react/query';
+export type { CustomerSessionQueryKey, CustomerSessionQueryOptions, CustomerSessionQueryOptionsInput } from './react/query';
 export { expiryDefaults } from './core/expiry';
 export { CustomerSessionElements } from './react/CustomerSessionElements';
 export { PricingTable, BuyButton } from './react/webComponents';

@@ -1,5 +1,5 @@
 'use client';
-import { queryOptions, type QueryFunctionContext, type QueryObserverOptions } from '@tanstack/react-query';
+import { type DataTag, type QueryClient, type QueryFunctionContext, type QueryObserverOptions, type UseQueryOptions } from '@tanstack/react-query';
 import type { ComponentName } from '../core/componentNames';
 import type { CustomerSessionError } from '../core/errors';
 import { refreshMoment } from '../core/expiry';
@@ -59,11 +59,16 @@ export function sessionQueryOptions(
   components: readonly ComponentName[] | undefined,
   getRequestInit: () => RequestInit | undefined,
   refreshMarginMs?: number,
+  ownerClient?: QueryClient,
 ) {
   const queryKey = customerSessionQueryKey(endpoint, components);
   const queryFn = async (context: QueryFunctionContext<CustomerSessionQueryKey>): Promise<CustomerSessionData> => {
-    // Never read `context.signal` (see above); the query is found by its key instead.
-    const query = context.client.getQueryCache().find<CustomerSessionData>({ queryKey: context.queryKey, exact: true });
+    // Never read `context.signal` (see above); the query is found by its key instead, in the
+    // context's client: `context.client` is missing in TanStack Query 5.52 (typed as always present
+    // in newer ones), so the hooks also pass their own client. Without either (a prefetch on an older
+    // TanStack), the request just cannot be aborted by the lifecycle.
+    const client = (context as { client?: QueryClient }).client ?? ownerClient;
+    const query = client?.getQueryCache().find<CustomerSessionData>({ queryKey: context.queryKey, exact: true });
     const controller = new AbortController();
     if (query) requests.set(query, controller);
     try {
@@ -100,6 +105,14 @@ export function sessionQueryOptions(
   } satisfies SessionOptions;
 }
 
+/**
+ * What `customerSessionQueryOptions` returns, written with types `@tanstack/react-query` exports
+ * across the whole peer range (the inferred type named `QueryKeyWithDataTag`, newer than 5.52).
+ */
+export type CustomerSessionQueryOptions = UseQueryOptions<CustomerSessionData, CustomerSessionError, CustomerSessionData, CustomerSessionQueryKey> & {
+  queryKey: DataTag<CustomerSessionQueryKey, CustomerSessionData>;
+};
+
 export interface CustomerSessionQueryOptionsInput {
   endpoint: CustomerSessionEndpoint;
   components?: ComponentName[];
@@ -120,7 +133,10 @@ export interface CustomerSessionQueryOptionsInput {
  * @example
  * await queryClient.prefetchQuery(customerSessionQueryOptions({ endpoint: '/api/customer-session', components: ['pricing_table'] }));
  */
-export function customerSessionQueryOptions({ endpoint, components, requestInit, refreshMarginMs }: CustomerSessionQueryOptionsInput) {
-  // `queryOptions` (an identity at run time) tags the key, so `getQueryData(key)` is typed too.
-  return queryOptions(sessionQueryOptions(endpoint, components, () => requestInit, refreshMarginMs));
+export function customerSessionQueryOptions({ endpoint, components, requestInit, refreshMarginMs }: CustomerSessionQueryOptionsInput): CustomerSessionQueryOptions {
+  // What `queryOptions` does (an identity at run time, tagging the key so `getQueryData(key)` is
+  // typed), written out: its inferred type names types 5.52 lacks, and its key tag's error slot
+  // does not exist there.
+  const options = sessionQueryOptions(endpoint, components, () => requestInit, refreshMarginMs);
+  return { ...options, queryKey: options.queryKey as CustomerSessionQueryOptions['queryKey'] };
 }

@@ -58,7 +58,7 @@ export function useSessionStore(options: UseCustomerSessionOptions, client: Quer
     // Server rendering builds nothing: no query in the request's QueryClient, no gc timer holding it.
     if (client === null || typeof window === 'undefined') return null;
     const components = componentsId === '' ? [] : (componentsId.split(',') as ComponentName[]);
-    return client.defaultQueryOptions({ ...sessionQueryOptions(endpoint, components, latestInit.get, refreshMarginMs), enabled }) as SessionObserverOptions;
+    return client.defaultQueryOptions({ ...sessionQueryOptions(endpoint, components, latestInit.get, refreshMarginMs, client), enabled }) as SessionObserverOptions;
   }, [client, endpoint, componentsId, enabled, refreshMarginMs, latestInit]);
 
   // The observer lives as long as its client (like useBaseQuery's); option changes reach it after
