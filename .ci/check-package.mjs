@@ -10,12 +10,13 @@ import { bundleSnippet, repoRoot } from '../bench/lib/bundle.mjs';
 
 /**
  * min+gzip budgets with peers external, just above what the client core on TanStack Query's
- * machinery measures after the size pass (6,637 B entry, 4,030 B hook, +2%); they guard against regressions.
+ * machinery measures with server-rendered sessions and the size pass (7,166 B entry, 4,336 B hook, +2%);
+ * they guard against regressions.
  * See stories/docs/Performance.mdx and bench/results.json.
  */
 const BUDGETS = [
-  { label: 'client entry (every export)', source: (entry) => `export * from '${entry}';`, bytes: 6770 },
-  { label: 'useCustomerSession alone', source: (entry) => `export { useCustomerSession } from '${entry}';`, bytes: 4110 },
+  { label: 'client entry (every export)', source: (entry) => `export * from '${entry}';`, bytes: 7310 },
+  { label: 'useCustomerSession alone', source: (entry) => `export { useCustomerSession } from '${entry}';`, bytes: 4425 },
 ];
 
 const failures = [];
