@@ -1,25 +1,17 @@
 import Stripe from 'stripe';
 import { listen, type ListeningEmulator } from '../../src/testing/emulator/listen';
 import { validateCustomerSession } from '../params/referenceSchema';
+import { rejection, startSdkServer } from '../server/sdkServer';
 
 // Fidelity proof: the official SDK, unmodified, talks to the emulator over a real socket.
 let server: ListeningEmulator;
 let stripe: Stripe;
+let sdk: (key?: string) => Stripe;
 
 beforeAll(async () => {
-  server = await listen({}, { port: 0 });
-  stripe = new Stripe('sk_test_123', { host: '127.0.0.1', port: server.port, protocol: 'http', maxNetworkRetries: 0 });
+  ({ server, stripe, sdk } = await startSdkServer());
 });
 afterAll(() => server.close());
-
-async function rejection(promise: Promise<unknown>): Promise<Stripe.errors.StripeError> {
-  const error = await promise.then(
-    () => null,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(Stripe.errors.StripeError);
-  return error as Stripe.errors.StripeError;
-}
 
 describe('the official stripe SDK against the listening emulator', () => {
   it('creates a customer, then a Customer Session for it', async () => {
@@ -113,7 +105,7 @@ describe('the official stripe SDK against the listening emulator', () => {
   });
 
   it('surfaces a wrong key as StripeAuthenticationError without the key in the message', async () => {
-    const live = new Stripe('sk_live_51Habcdefghijklmnabcd', { host: '127.0.0.1', port: server.port, protocol: 'http', maxNetworkRetries: 0 });
+    const live = sdk('sk_live_51Habcdefghijklmnabcd');
     const error = await rejection(live.customers.create());
     expect(error).toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
     expect(error.statusCode).toBe(401);

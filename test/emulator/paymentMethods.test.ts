@@ -1,24 +1,18 @@
 import Stripe from 'stripe';
-import { listen, type ListeningEmulator } from '../../src/testing/emulator/listen';
+import type { ListeningEmulator } from '../../src/testing/emulator/listen';
 import { createEmulatorStripeClient } from '../../src/testing/createEmulatorStripeClient';
 import { createStripeEmulator } from '../../src/testing/emulator/createStripeEmulator';
 import { seedSavedCards } from '../../src/testing/seedSavedCards';
+import { rejection, startSdkServer } from '../server/sdkServer';
 
 // Saved cards through the official SDK, unmodified, over a real socket.
 let server: ListeningEmulator;
 let stripe: Stripe;
 
 beforeAll(async () => {
-  server = await listen({}, { port: 0 });
-  stripe = new Stripe('sk_test_123', { host: '127.0.0.1', port: server.port, protocol: 'http', maxNetworkRetries: 0 });
+  ({ server, stripe } = await startSdkServer());
 });
 afterAll(() => server.close());
-
-async function rejection(promise: Promise<unknown>): Promise<Stripe.errors.StripeError> {
-  const error = await promise.then(() => null, (thrown: unknown) => thrown);
-  expect(error).toBeInstanceOf(Stripe.errors.StripeError);
-  return error as Stripe.errors.StripeError;
-}
 
 describe('card PaymentMethods through the official SDK', () => {
   it('creates from a test token, attaches, lists in the list envelope and detaches', async () => {

@@ -1,7 +1,8 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { createCustomerSession, createCustomerSessionHandler } from '../../src/server';
 import type { CustomerSession, CustomerSessionComponentsParams } from '../../src/server';
-import { createStripeEmulator, listen, type ListeningEmulator, type StripeEmulator } from '../../src/testing';
+import { createStripeEmulator, type ListeningEmulator, type StripeEmulator } from '../../src/testing';
+import { startSdkServer } from './sdkServer';
 
 // Current API versions list `components` as optional and expandable on the Customer Session: an answer
 // may leave it out unless asked for. Here the emulator's answers go out without it, over a socket, to
@@ -29,8 +30,7 @@ beforeAll(async () => {
       },
     },
   });
-  server = await listen(withoutComponents);
-  stripe = new Stripe('sk_test_51NoComponentsSuite', { host: '127.0.0.1', port: server.port, protocol: 'http', maxNetworkRetries: 0 });
+  ({ server, stripe } = await startSdkServer(withoutComponents));
   customer = emulator.createCustomer().id;
 });
 afterAll(() => server.close());

@@ -1,19 +1,26 @@
 import Stripe from 'stripe';
-import { createStripeEmulator, listen } from '../../src/testing';
+import { listen, type StripeEmulator, type StripeEmulatorOptions } from '../../src/testing';
 
 export const secretKey = 'sk_test_51ServerHandlerSuiteSecretKey9f3c2';
 
 /**
  * The emulator behind a real socket, and the official SDK pointed at it: every Stripe call in the
- * server tests goes SDK → HTTP → emulator, as it would go to api.stripe.com.
+ * server tests goes SDK → HTTP → emulator, as it would go to api.stripe.com. Pass an emulator (e.g. one
+ * wrapped to rewrite answers) or emulator options to serve that instead of a new default one.
  */
-export async function startSdkServer() {
-  const emulator = createStripeEmulator();
-  const server = await listen(emulator, { port: 0 });
+export async function startSdkServer(emulatorOrOptions: StripeEmulator | StripeEmulatorOptions = {}) {
+  const server = await listen(emulatorOrOptions, { port: 0 });
   const { hostname } = new URL(server.url);
   const sdk = (key: string = secretKey) =>
     new Stripe(key, { host: hostname, port: server.port, protocol: 'http', maxNetworkRetries: 0 });
-  return { emulator, server, stripe: sdk(), sdk };
+  return { emulator: server.emulator, server, stripe: sdk(), sdk };
+}
+
+/** Awaits a promise that must reject with one of the SDK's errors, and returns that error. */
+export async function rejection(promise: Promise<unknown>): Promise<Stripe.errors.StripeError> {
+  const error = await promise.then(() => null, (thrown: unknown) => thrown);
+  expect(error).toBeInstanceOf(Stripe.errors.StripeError);
+  return error as Stripe.errors.StripeError;
 }
 
 /** Throws if a secret key, whole or masked, shows anywhere in a response. */

@@ -1,7 +1,8 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { createCustomerSessionHandler } from '../../src/server';
 import type { StripeErrorBody } from '../../src/server';
-import { createStripeEmulator, listen, type ListeningEmulator, type StripeEmulator } from '../../src/testing';
+import { createStripeEmulator, type ListeningEmulator, type StripeEmulator } from '../../src/testing';
+import { startSdkServer } from './sdkServer';
 
 // Stripe's own 429s, as its API sends them, through the official SDK over a socket: the handler passes
 // them on as 429 with a Retry-After the client honours.
@@ -20,8 +21,7 @@ beforeAll(async () => {
           : Promise.resolve(Response.json(busy.body, { status: busy.status, headers: { 'Stripe-Should-Retry': 'false', ...busy.headers } })),
     },
   });
-  server = await listen(wrapped);
-  stripe = new Stripe('sk_test_51StripeRateLimitSuite', { host: '127.0.0.1', port: server.port, protocol: 'http', maxNetworkRetries: 0 });
+  ({ server, stripe } = await startSdkServer(wrapped));
   customer = emulator.createCustomer().id;
 });
 afterEach(() => {
