@@ -15,11 +15,12 @@ export type CustomerSessionEndpoint =
 export interface FetchCustomerSessionOptions {
   components: ComponentName[];
   signal?: AbortSignal;
-  /** Extra headers, credentials, mode…; method and body are always this function's own. */
+  /** Extra headers, credentials, mode…; method, body and signal are always this function's own. */
   requestInit?: RequestInit;
   fetch?: typeof globalThis.fetch;
 }
 
+// The fields of a Stripe error body worth keeping (not `doc_url`, `request_log_url`…).
 function readStripeError(body: unknown): StripeErrorObject | undefined {
   const error = isRecord(body) ? body.error : undefined;
   if (!isRecord(error) || typeof error.message !== 'string') return undefined;
@@ -28,46 +29,16 @@ function readStripeError(body: unknown): StripeErrorObject | undefined {
   return picked;
 }
 
-function retryAfterMs(header: string | null): number | undefined {
-  if (!header?.trim()) return undefined;
-  // Delta-seconds, else an HTTP date.
-  const seconds = Number(header);
-  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
-  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
-}
-
-function tryParseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-function looksLikeHtml(text: string, contentType: string): boolean {
-  return /html/i.test(contentType) || /^\s*</.test(text);
-}
-
-function httpError(response: Response, text: string, html: boolean): CustomerSessionError {
+function httpError(response: Response, json: unknown, html: boolean): CustomerSessionError {
   const { status } = response;
-  const stripeError = readStripeError(tryParseJson(text));
+  const stripeError = readStripeError(json);
   const detail = dev && (stripeError ? `: ${stripeError.message}` : html ? ' with an HTML page' : '');
-  const error = new CustomerSessionError('http', dev ? `Customer Session endpoint answered HTTP ${status}${detail}` : `HTTP ${status}`, {
-    status,
-    ...(stripeError ? { stripeError } : {}),
-  });
-  const hint = retryAfterMs(response.headers.get('retry-after'));
-  if (hint !== undefined) hintRetryAfter(error, hint);
+  const error = new CustomerSessionError('http', dev ? `Customer Session endpoint answered HTTP ${status}${detail}` : `HTTP ${status}`, { status, stripeError });
+  // Delta-seconds, else an HTTP date.
+  const retryAfter = response.headers.get('retry-after')?.trim();
+  const ms = retryAfter ? (Number.isFinite(+retryAfter) ? +retryAfter * 1000 : Date.parse(retryAfter) - Date.now()) : NaN;
+  if (!Number.isNaN(ms)) hintRetryAfter(error, ms);
   return error;
-}
-
-function bodyToSession(response: Response, text: string, html: boolean, requested: readonly ComponentName[]): CustomerSession {
-  const json = html ? undefined : tryParseJson(text);
-  if (json === undefined) {
-    const what = html ? (dev ? 'HTML, not JSON' : 'HTML') : dev ? 'invalid JSON' : 'JSON';
-    throw new CustomerSessionError('invalid_response', dev ? `Customer Session endpoint answered ${what} (HTTP ${response.status}).${html ? ' Is the URL right?' : ''}` : what);
-  }
-  return parseCustomerSessionResponse(json, requested);
 }
 
 /**
@@ -78,31 +49,34 @@ function bodyToSession(response: Response, text: string, html: boolean, requeste
  * error body) for non-2xx, `invalid_response` for anything that is not a Customer Session.
  */
 export async function fetchCustomerSession(url: string, options: FetchCustomerSessionOptions): Promise<CustomerSession> {
-  const { requestInit = {}, signal } = options;
-  const headers = new Headers({ 'Content-Type': 'application/json', Accept: 'application/json' });
-  new Headers(requestInit.headers).forEach((value, name) => headers.set(name, value));
-  // requestInit's own signal aborts the request too.
-  let combined = signal ?? requestInit.signal ?? undefined;
-  if (signal && requestInit.signal) {
-    const both = new AbortController();
-    for (const one of [signal, requestInit.signal]) one.addEventListener('abort', () => both.abort(one.reason), { once: true });
-    combined = both.signal;
-  }
+  const { components, signal, requestInit = {} } = options;
+  const headers = new Headers(requestInit.headers);
+  for (const name of ['Content-Type', 'Accept']) if (!headers.has(name)) headers.set(name, 'application/json');
   try {
-    const response = await (options.fetch ?? globalThis.fetch)(url, {
+    const response = await (options.fetch ?? fetch)(url, {
       credentials: 'same-origin',
       ...requestInit,
       method: 'POST',
       headers,
-      body: JSON.stringify({ components: options.components }),
-      ...(combined ? { signal: combined } : {}),
+      body: JSON.stringify({ components }),
+      signal,
     });
     const text = await response.text();
-    const html = looksLikeHtml(text, response.headers.get('content-type') ?? '');
-    if (!response.ok) throw httpError(response, text, html);
-    return bodyToSession(response, text, html, options.components);
+    // Only for the message: a JSON body is read whatever its content type.
+    const html = dev && (/html/i.test(response.headers.get('content-type') ?? '') || /^\s*</.test(text));
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      // not JSON
+    }
+    if (!response.ok) throw httpError(response, json, html);
+    if (json === undefined) {
+      throw new CustomerSessionError('invalid_response', dev ? `Customer Session endpoint answered ${html ? 'HTML, not JSON' : 'invalid JSON'} (HTTP ${response.status}).${html ? ' Is the URL right?' : ''}` : 'JSON');
+    }
+    return parseCustomerSessionResponse(json, components);
   } catch (error) {
-    throw asCustomerSessionError(error, combined);
+    throw asCustomerSessionError(error, signal);
   }
 }
 
@@ -111,40 +85,37 @@ export interface CustomerSessionData extends SessionTiming {
   session: CustomerSession;
 }
 
-// A function endpoint may ignore its signal; the request still ends when the signal fires.
-function untilAborted(promise: Promise<CustomerSession>, signal: AbortSignal): Promise<CustomerSession> {
-  return new Promise((resolve, reject) => {
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-    promise.then(resolve, reject);
-  });
-}
-
 /**
  * One session request through either endpoint form, validated, with its expiry measured from the
- * moment it was sent. A session whose local expiry has already passed when it arrives is refused
- * as kind `expired`: shown, it would be refreshed at once, and every new one would be the same (a
- * 1 s session, or one outlived by the latency), in a loop. Gives up after
- * `requestTimeoutMs` (as a `network` failure). Rejects with a `CustomerSessionError` only.
+ * moment it was sent. `controller` ends it: the caller aborts it, and so do `requestInit.signal`
+ * and the `requestTimeoutMs` timeout (as a `network` failure, so it is retried). A function
+ * endpoint that ignores its signal is left behind when it fires. A session whose local expiry has
+ * already passed when it arrives is refused as kind `expired`: shown, it would be refreshed at
+ * once, and every new one would be the same (a 1 s session, or one outlived by the latency), in a
+ * loop. Rejects with a `CustomerSessionError` only.
  */
 export async function requestCustomerSession(
   endpoint: CustomerSessionEndpoint,
   components: ComponentName[],
-  outer: AbortSignal,
-  requestInit: RequestInit | undefined,
+  controller: AbortController,
+  requestInit?: RequestInit,
 ): Promise<CustomerSessionData> {
   const sentAt = Date.now();
-  const controller = new AbortController();
-  const signal = controller.signal;
-  const forward = (): void => controller.abort(outer.reason);
-  outer.addEventListener('abort', forward, { once: true });
+  const { signal } = controller;
+  const theirs = requestInit?.signal;
+  const follow = (): void => controller.abort(theirs?.reason);
+  theirs?.addEventListener('abort', follow);
   const timer = setTimeout(() => {
     controller.abort(new CustomerSessionError('network', dev ? `Customer Session endpoint did not answer within ${requestTimeoutMs / 1000} s.` : 'timeout'));
   }, requestTimeoutMs);
   try {
-    const session =
-      typeof endpoint === 'string'
-        ? await fetchCustomerSession(endpoint, { components, signal, requestInit })
-        : parseCustomerSessionResponse(await untilAborted(endpoint({ components, signal }), signal), components);
+    const session = await new Promise<CustomerSession>((resolve, reject) => {
+      signal.addEventListener('abort', () => reject(signal.reason));
+      (typeof endpoint === 'string'
+        ? fetchCustomerSession(endpoint, { components, signal, requestInit })
+        : endpoint({ components, signal }).then((value) => parseCustomerSessionResponse(value, components))
+      ).then(resolve, reject);
+    });
     // Read at call time (not the module's `dev`): tests switch NODE_ENV at run time.
     if (process.env.NODE_ENV !== 'production') warnIfNotCustomerSessionSecret(session.client_secret);
     const timing = sessionTiming(session, sentAt);
@@ -157,6 +128,6 @@ export async function requestCustomerSession(
     throw asCustomerSessionError(error, signal);
   } finally {
     clearTimeout(timer);
-    outer.removeEventListener('abort', forward);
+    theirs?.removeEventListener('abort', follow);
   }
 }

@@ -49,6 +49,21 @@ const noSubscribe = () => (): void => {};
 const noDrops = (): number => 0;
 
 /**
+ * Counts how often the store's session was dropped: its observer moved to a new query under the
+ * same key, which only happens when the old one was removed while in use (sign-out, `clear()`).
+ */
+function dropCounter(store: SessionStore | null): () => number {
+  let query: { queryHash: string } | undefined;
+  let drops = 0;
+  return () => {
+    const current = store?.query();
+    if (query && current !== query && current?.queryHash === query.queryHash) drops += 1;
+    query = current;
+    return drops;
+  };
+}
+
+/**
  * Fetches one Customer Session for everything inside it and keeps it fresh; read it with
  * `useCustomerSessionContext()`. Uses the `queryClient` prop, else the surrounding
  * `QueryClientProvider`'s client, else a private one created once for this provider.
@@ -66,7 +81,8 @@ export function CustomerSessionProvider(props: CustomerSessionProviderProps): JS
 
   const { store, serverState } = useSessionStore(options, client);
   // Subscribing keeps the session alive while the provider is mounted; it re-renders only on a drop.
-  const drops = useSyncExternalStore(store ? store.subscribe : noSubscribe, store ? store.getDrops : noDrops, noDrops);
+  const countDrops = useMemo(() => dropCounter(store), [store]);
+  const drops = useSyncExternalStore(store ? store.subscribe : noSubscribe, countDrops, noDrops);
   const enabled = options.enabled ?? true;
   const [offs, setOffs] = useState({ enabled, count: 0 });
   if (offs.enabled !== enabled) setOffs({ enabled, count: offs.count + (enabled ? 0 : 1) });

@@ -1,23 +1,24 @@
 'use client';
-import { useState } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
+import type { ComponentName } from '../core/componentNames';
 import { refreshMoment, sessionTiming } from '../core/expiry';
 import type { CustomerSessionData } from '../core/fetch';
 import { parseCustomerSessionResponse } from '../core/parse';
 import type { CustomerSession } from '../core/types';
-import { deriveState, disabledState } from './store';
+import { deriveState, disabledState, resolved } from './store';
 import type { CustomerSessionState } from './types';
 
-// A server-rendered session was created while the server handled the page's request: before the
-// page arrived, so after the navigation started. Measuring from there errs early, never late.
-function navigationStart(): number {
-  return typeof performance === 'object' && performance.timeOrigin > 0 ? performance.timeOrigin : Date.now();
-}
-
-/** The session as the query would hold it, measured from `sentAt`; `null` when it is not a Customer Session. */
-function asData(session: CustomerSession, sentAt: number): CustomerSessionData | null {
+/**
+ * A server-rendered session as the query would hold it, or `null` when it is not a Customer
+ * Session. Parsed like an endpoint's answer (so a session without `components` enables exactly
+ * the requested ones). Its expiry is measured from the navigation start in the browser: the server
+ * created it while handling the page's request, so after the navigation started, and measuring
+ * from there errs early, never late. On the server, from now.
+ */
+function asData(session: CustomerSession, components: readonly ComponentName[]): CustomerSessionData | null {
+  const sentAt = typeof window === 'object' && performance.timeOrigin > 0 ? performance.timeOrigin : Date.now();
   try {
-    const parsed = parseCustomerSessionResponse(session);
+    const parsed = parseCustomerSessionResponse(session, components);
     return { session: parsed, ...sessionTiming(parsed, sentAt) };
   } catch {
     return null;
@@ -29,23 +30,23 @@ function asData(session: CustomerSession, sentAt: number): CustomerSessionData |
  * cache holds none): unless it is already expired or due for a refresh by the navigation-start
  * measure, in which case it is never shown and the observer fetches a new one at once.
  */
-export function seedInitialSession(client: QueryClient, queryKey: readonly unknown[], session: CustomerSession | undefined, refreshMarginMs?: number): void {
+export function seedInitialSession(
+  client: QueryClient,
+  queryKey: readonly [unknown, unknown, readonly ComponentName[]],
+  session: CustomerSession | undefined,
+  refreshMarginMs?: number,
+): void {
   if (session === undefined || client.getQueryData(queryKey) !== undefined) return;
-  const data = asData(session, navigationStart());
-  if (data !== null && Date.now() < refreshMoment(data, refreshMarginMs)) client.setQueryData(queryKey, data);
+  const data = asData(session, queryKey[2]);
+  if (data && Date.now() < refreshMoment(data, refreshMarginMs)) client.setQueryData(queryKey, data);
 }
-
-const resolved = (): Promise<void> => Promise.resolve();
 
 /**
  * What the server renders, and the browser hydrates with: the initial session as given (`ready`
  * with its secret), else the empty state. The browser then renders the shared query's own state,
  * so a stale initial session is replaced at once, without a hydration mismatch.
  */
-export function useInitialState(session: CustomerSession | undefined): CustomerSessionState {
-  const [state] = useState(() => {
-    const data = session === undefined ? null : asData(session, typeof window === 'undefined' ? Date.now() : navigationStart());
-    return data === null ? disabledState : deriveState({ data, error: null, status: 'success', fetchStatus: 'idle' }, resolved);
-  });
-  return state;
+export function initialState(session: CustomerSession | undefined, components: readonly ComponentName[] = []): CustomerSessionState {
+  const data = session && asData(session, components);
+  return data ? deriveState({ data, error: null, status: 'success', fetchStatus: 'idle' }, resolved) : disabledState;
 }

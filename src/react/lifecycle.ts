@@ -59,19 +59,21 @@ export function watchSessionQueries(client: QueryClient): void {
   client.getQueryCache().subscribe((event) => onEvent(client, event));
 }
 
+const wakeEvents = ['visibilitychange', 'focus', 'online', 'pageshow'];
+
 /**
  * Calls `onWake` when the page may have slept: it became visible, got focus, came back online, or
  * was restored from the back/forward cache (`pageshow`). Timers sleep with the tab or the laptop;
- * these are the moments to re-check. Returns the unsubscribe function.
+ * these are the moments to re-check. Listens on `window` in the capture phase, which also sees
+ * `visibilitychange` (fired at `document`). Returns the unsubscribe function.
  */
 export function subscribeToWakeUps(onWake: () => void): () => void {
   if (typeof window === 'undefined') return () => {};
   const wake = (): void => {
     if (document.visibilityState !== 'hidden') onWake();
   };
-  const targets: Array<[EventTarget, string]> = [[document, 'visibilitychange'], [window, 'focus'], [window, 'online'], [window, 'pageshow']];
-  for (const [target, type] of targets) target.addEventListener(type, wake);
+  for (const type of wakeEvents) addEventListener(type, wake, true);
   return () => {
-    for (const [target, type] of targets) target.removeEventListener(type, wake);
+    for (const type of wakeEvents) removeEventListener(type, wake, true);
   };
 }

@@ -1,10 +1,10 @@
 'use client';
-import { type DataTag, type QueryClient, type QueryFunctionContext, type QueryObserverOptions, type UseQueryOptions } from '@tanstack/react-query';
+import { type DataTag, type QueryFunctionContext, type QueryObserverOptions, type UseQueryOptions } from '@tanstack/react-query';
 import type { ComponentName } from '../core/componentNames';
 import type { CustomerSessionError } from '../core/errors';
 import { refreshMoment } from '../core/expiry';
 import { requestCustomerSession, type CustomerSessionData, type CustomerSessionEndpoint } from '../core/fetch';
-import { retryPolicy } from '../core/retry';
+import { retryDelayMs, shouldRetry } from '../core/retry';
 
 /**
  * First element of every Customer Session query key. Exclude these queries from persisters:
@@ -42,12 +42,13 @@ export function customerSessionQueryKey(endpoint: CustomerSessionEndpoint, compo
 
 // The request in flight per query, aborted by the lifecycle (see lifecycle.ts) rather than through
 // TanStack's `signal`: reading that signal makes TanStack cancel the request the moment the last
-// observer leaves, StrictMode's unmount-remount included (TanStack/query#3633).
+// observer leaves, StrictMode's unmount-remount included (TanStack/query#3633). Keyed by the
+// query's own key array, which its query function receives as `context.queryKey`.
 const requests = new WeakMap<object, AbortController>();
 
 /** Aborts the session request `query` has in flight, if any. */
-export function abortSessionRequest(query: object): void {
-  requests.get(query)?.abort();
+export function abortSessionRequest(query: { queryKey: object }): void {
+  requests.get(query.queryKey)?.abort();
 }
 
 type SessionOptions = QueryObserverOptions<CustomerSessionData, CustomerSessionError, CustomerSessionData, CustomerSessionData, CustomerSessionQueryKey>;
@@ -59,36 +60,24 @@ export function sessionQueryOptions(
   components: readonly ComponentName[] | undefined,
   getRequestInit: () => RequestInit | undefined,
   refreshMarginMs?: number,
-  ownerClient?: QueryClient,
 ) {
   const queryKey = customerSessionQueryKey(endpoint, components);
-  const queryFn = async (context: QueryFunctionContext<CustomerSessionQueryKey>): Promise<CustomerSessionData> => {
-    // Never read `context.signal` (see above); the query is found by its key instead, in the
-    // context's client: `context.client` is missing in TanStack Query 5.52 (typed as always present
-    // in newer ones), so the hooks also pass their own client. Without either (a prefetch on an older
-    // TanStack), the request just cannot be aborted by the lifecycle.
-    const client = (context as { client?: QueryClient }).client ?? ownerClient;
-    const query = client?.getQueryCache().find<CustomerSessionData>({ queryKey: context.queryKey, exact: true });
+  // Never reads `context.signal` (see above).
+  const queryFn = async ({ queryKey: key }: QueryFunctionContext<CustomerSessionQueryKey>): Promise<CustomerSessionData> => {
     const controller = new AbortController();
-    if (query) requests.set(query, controller);
+    requests.set(key, controller);
     try {
-      return await requestCustomerSession(endpoint, [...queryKey[2]], controller.signal, getRequestInit());
+      return await requestCustomerSession(endpoint, [...key[2]], controller, getRequestInit());
     } finally {
-      if (query && requests.get(query) === controller) requests.delete(query);
+      if (requests.get(key) === controller) requests.delete(key);
     }
   };
   // Fresh until the refresh moment stored with the session; no data, or a failed refresh, is stale.
-  const staleTime = (query: SessionQuery): number => {
-    const data = query.state.data;
-    return data === undefined ? 0 : Math.max(0, refreshMoment(data, refreshMarginMs) - query.state.dataUpdatedAt);
-  };
+  const staleTime = ({ state }: SessionQuery): number => (state.data ? Math.max(0, refreshMoment(state.data, refreshMarginMs) - state.dataUpdatedAt) : 0);
   // One timer at the refresh moment. None while a request runs, and none after a failed refresh:
   // the timer never retries on its own (no loops); `refresh()` and wake-ups do.
-  const refetchInterval = (query: SessionQuery): number | false => {
-    const { data, fetchStatus, status } = query.state;
-    if (data === undefined || fetchStatus !== 'idle' || status === 'error') return false;
-    return Math.min(Math.max(1, refreshMoment(data, refreshMarginMs) - Date.now()), 2 ** 31 - 1);
-  };
+  const refetchInterval = ({ state }: SessionQuery): number | false =>
+    !!state.data && state.fetchStatus === 'idle' && state.status !== 'error' && Math.min(Math.max(1, refreshMoment(state.data, refreshMarginMs) - Date.now()), 2 ** 31 - 1);
   return {
     queryKey,
     queryFn,
@@ -96,9 +85,8 @@ export function sessionQueryOptions(
     refetchInterval,
     // Focus, reconnect and mount refetch only when stale (TanStack's defaults): that is, when due.
     refetchIntervalInBackground: true,
-    // Through the object: the build keeps only what its entries use, and tests read retryPolicy from dist.
-    retry: retryPolicy.shouldRetry,
-    retryDelay: retryPolicy.delayMs,
+    retry: shouldRetry,
+    retryDelay: retryDelayMs,
     gcTime: 30_000,
     structuralSharing: false,
     meta: { persist: false },

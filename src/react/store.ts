@@ -6,30 +6,28 @@ import type { CustomerSessionError } from '../core/errors';
 import type { CustomerSessionData } from '../core/fetch';
 import { subscribeToWakeUps, watchSessionQueries } from './lifecycle';
 import type { CustomerSessionQueryKey } from './query';
-import type { CustomerSessionState, CustomerSessionStatus } from './types';
+import type { CustomerSessionState } from './types';
 
+type Key = keyof CustomerSessionState;
 type Result = QueryObserverResult<CustomerSessionData, CustomerSessionError>;
 type SessionObserver = QueryObserver<CustomerSessionData, CustomerSessionError, CustomerSessionData, CustomerSessionData, CustomerSessionQueryKey>;
 export type SessionObserverOptions = DefaultedQueryObserverOptions<CustomerSessionData, CustomerSessionError, CustomerSessionData, CustomerSessionData, CustomerSessionQueryKey>;
 
 const nothingEnabled = (): boolean => false;
-const resolved = (): Promise<void> => Promise.resolve();
+/** A `refresh()` with nothing to refresh. */
+export const resolved = (): Promise<void> => Promise.resolve();
 
 /** The public state of one observer result (before the expiry check every read makes, see `asOf`). */
 export function deriveState(result: Pick<Result, 'data' | 'error' | 'status' | 'fetchStatus'>, refresh: () => Promise<void>): CustomerSessionState {
-  const data = result.data;
+  const { data } = result;
   const fetching = result.fetchStatus !== 'idle';
   const error = result.status === 'error' && !fetching ? result.error : null;
-  let status: CustomerSessionStatus;
-  if (error !== null) status = 'error';
-  else if (data === undefined) status = 'pending';
-  else status = fetching ? 'refreshing' : 'ready';
   const components = data?.session.components;
   return {
-    status,
+    status: error ? 'error' : data ? (fetching ? 'refreshing' : 'ready') : 'pending',
     session: data?.session ?? null,
     clientSecret: data?.session.client_secret ?? null,
-    expiresAt: data === undefined ? null : new Date(data.expiresAt),
+    expiresAt: data ? new Date(data.expiresAt) : null,
     error,
     isEnabled: components ? (name: ComponentName) => components[name]?.enabled === true : nothingEnabled,
     refresh,
@@ -49,12 +47,9 @@ const withheld = new WeakMap<CustomerSessionState, CustomerSessionState>();
  * since (a tab that slept). No consumer can hand an expired secret to Stripe. Cached per state.
  */
 export function asOf(state: CustomerSessionState, now: number): CustomerSessionState {
-  if (state.clientSecret === null || state.expiresAt === null || now < state.expiresAt.getTime()) return state;
+  if (!state.clientSecret || now < state.expiresAt!.getTime()) return state;
   let copy = withheld.get(state);
-  if (copy === undefined) {
-    copy = { ...state, status: state.status === 'error' ? 'error' : 'expired', session: null, clientSecret: null, isEnabled: nothingEnabled };
-    withheld.set(state, copy);
-  }
+  if (!copy) withheld.set(state, (copy = { ...state, status: state.status === 'error' ? 'error' : 'expired', session: null, clientSecret: null, isEnabled: nothingEnabled }));
   return copy;
 }
 
@@ -62,8 +57,8 @@ export function asOf(state: CustomerSessionState, now: number): CustomerSessionS
 export interface SessionStore {
   subscribe(listener: () => void): () => void;
   getState(): CustomerSessionState;
-  /** How often the session was dropped under the same key (the app removed it, or sign-out). */
-  getDrops(): number;
+  /** The query the observer is on now (the provider counts drops from it). */
+  query(): { queryHash: string };
   /** The options of the owner's current render: readers see the session for its key at once. */
   render(options: SessionObserverOptions): void;
   /** Applies them to the observer (after commit, like `useBaseQuery`). */
@@ -73,51 +68,37 @@ export interface SessionStore {
 const noop = (): void => {};
 
 /**
- * One store per observer: derives the state once per change for all its readers, re-renders them
- * once at the local expiry (one timer), and counts drops: the observer moved to a new query under
- * the same key, which only happens when the old one was removed while in use.
+ * One store per observer: derives the state once per change for all its readers and re-renders
+ * them once at the local expiry (one timer).
  */
 export function createSessionStore(client: QueryClient, initial: SessionObserverOptions): SessionStore {
   const observer = new QueryObserver(client, initial) as unknown as SessionObserver;
-  // Joins a request in flight; a no-op while no hook on the session is enabled (a `refresh()` kept from before sign-out).
-  const refresh = (): Promise<void> =>
-    observer.getCurrentQuery().isActive() ? observer.refetch({ cancelRefetch: false }).then(noop, noop) : Promise.resolve();
+  const query = () => observer.getCurrentQuery();
+  // Joins a request in flight (never rejects); a no-op while no hook on the session is enabled (a
+  // `refresh()` kept from before sign-out).
+  const refresh = (): Promise<void> => (query().isActive() ? observer.refetch({ cancelRefetch: false }).then(noop) : resolved());
   const listeners = new Set<() => void>();
   let release = noop;
   let expiryTimer: ReturnType<typeof setTimeout> | undefined;
-  let last: { result: Result; state: CustomerSessionState } | undefined;
-  let query: { queryHash: string } | undefined;
-  let drops = 0;
+  let last: [Result, CustomerSessionState] | undefined;
   let rendered = initial;
 
-  const sync = (): void => {
-    const current: { queryHash: string } = observer.getCurrentQuery();
-    if (query !== undefined && current !== query && current.queryHash === query.queryHash) drops += 1;
-    query = current;
-  };
   const getState = (): CustomerSessionState => {
-    sync();
     // A new key renders its own session at once, before the observer moves to it after commit.
-    const result = rendered.queryHash === query?.queryHash ? observer.getCurrentResult() : observer.getOptimisticResult(rendered);
-    if (last?.result === result) return last.state;
-    const next = deriveState(result, refresh);
-    const previous = last?.state;
-    const same =
-      previous !== undefined &&
-      previous.status === next.status &&
-      previous.session === next.session &&
-      previous.error === next.error &&
-      previous.expiresAt?.getTime() === next.expiresAt?.getTime();
-    last = { result, state: same ? previous : next };
-    return last.state;
+    const result = rendered.queryHash === query().queryHash ? observer.getCurrentResult() : observer.getOptimisticResult(rendered);
+    if (last?.[0] !== result) {
+      const next = deriveState(result, refresh);
+      const previous = last?.[1];
+      const same = previous?.status === next.status && previous.session === next.session && previous.error === next.error;
+      last = [result, same ? previous : next];
+    }
+    return last[1];
   };
   // The one timer that re-renders readers at the local expiry.
   const arm = (): void => {
     clearTimeout(expiryTimer);
-    const expiresAt = getState().expiresAt?.getTime() ?? 0;
-    const delay = expiresAt - Date.now();
-    if (delay <= 0 || listeners.size === 0) return;
-    expiryTimer = setTimeout(emit, Math.min(delay, 2 ** 31 - 1));
+    const delay = (getState().expiresAt?.getTime() ?? 0) - Date.now();
+    if (delay > 0 && listeners.size > 0) expiryTimer = setTimeout(emit, Math.min(delay, 2 ** 31 - 1));
   };
   const emit = (): void => {
     arm();
@@ -128,7 +109,7 @@ export function createSessionStore(client: QueryClient, initial: SessionObserver
       listeners.add(listener);
       if (listeners.size === 1) {
         watchSessionQueries(client);
-        const unwake = subscribeToWakeUps(() => observer.getCurrentQuery().onFocus());
+        const unwake = subscribeToWakeUps(() => query().onFocus());
         const unsubscribe = observer.subscribe(notifyManager.batchCalls(emit));
         release = () => {
           unsubscribe();
@@ -144,10 +125,7 @@ export function createSessionStore(client: QueryClient, initial: SessionObserver
       };
     },
     getState,
-    getDrops: () => {
-      sync();
-      return drops;
-    },
+    query,
     render: (options) => {
       rendered = options;
     },
@@ -158,40 +136,38 @@ export function createSessionStore(client: QueryClient, initial: SessionObserver
   };
 }
 
-type Key = keyof CustomerSessionState;
-
 /**
  * Reads a store like TanStack's tracked results: the state object handed out records which fields
  * its reader touched, and the reader re-renders only when one of those changes (every change while
  * it has touched none). A consumer that reads only `clientSecret` renders once per rotation.
  */
 export function useTrackedState(store: SessionStore | null, serverState: CustomerSessionState, off = false): CustomerSessionState {
-  const [tracker] = useState(createTracker);
-  const getSnapshot = (): CustomerSessionState =>
+  const [view] = useState(createTracker);
+  return useSyncExternalStore(
+    store ? store.subscribe : noSubscribe,
     // A disabled reader gets nothing, but stays subscribed: it counts for sign-out.
-    off ? disabledState : tracker.view(asOf(store === null ? serverState : store.getState(), Date.now()));
-  return useSyncExternalStore(store ? store.subscribe : noSubscribe, getSnapshot, () => (off ? disabledState : serverState));
+    () => (off ? disabledState : view(asOf(store ? store.getState() : serverState, Date.now()))),
+    () => (off ? disabledState : serverState),
+  );
 }
 
-/** One reader's view of the state: the fields it read, and the last state it was handed. */
-function createTracker(): { view(state: CustomerSessionState): CustomerSessionState } {
-  const tracked = new Set<PropertyKey>();
-  let shown: { state: CustomerSessionState; view: CustomerSessionState } | undefined;
-  return {
-    view(state) {
-      if (shown && (shown.state === state || (tracked.size > 0 && [...tracked].every((key) => shown!.state[key as Key] === state[key as Key])))) {
-        return shown.view;
-      }
-      const view = new Proxy(state, {
+/** One reader's view of the state: the last state it was handed, and the fields it read of it. */
+function createTracker(): (state: CustomerSessionState) => CustomerSessionState {
+  const tracked = new Set<Key>();
+  let shown: CustomerSessionState | undefined;
+  let view: CustomerSessionState;
+  return (state) => {
+    if (shown === undefined || (shown !== state && (tracked.size === 0 || [...tracked].some((key) => shown![key] !== state[key])))) {
+      shown = state;
+      view = new Proxy(state, {
         get(target, key) {
-          tracked.add(key);
+          tracked.add(key as Key);
           return target[key as Key];
         },
       });
-      shown = { state, view };
-      return view;
-    },
+    }
+    return view;
   };
 }
 
-const noSubscribe = () => (): void => {};
+const noSubscribe = () => noop;

@@ -1,8 +1,8 @@
 'use client';
-import { createContext, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import type { ComponentName } from '../core/componentNames';
-import { seedInitialSession, useInitialState } from './initialSession';
+import { initialState, seedInitialSession } from './initialSession';
 import { sessionQueryOptions } from './query';
 import { createSessionStore, useTrackedState, type SessionObserverOptions, type SessionStore } from './store';
 import type { CustomerSessionState, UseCustomerSessionOptions } from './types';
@@ -10,37 +10,24 @@ import type { CustomerSessionState, UseCustomerSessionOptions } from './types';
 /** Internal: the QueryClient a `CustomerSessionProvider` settled on, so hooks inside share its sessions. */
 export const CustomerSessionQueryClientContext = createContext<QueryClient | null>(null);
 
-function holder<T>(initial: T): { get(): T; set(value: T): void } {
-  let value = initial;
-  return {
-    get: () => value,
-    set: (next) => {
-      value = next;
-    },
-  };
-}
-
 let pageClient: QueryClient | undefined;
 
 /**
- * The QueryClient of hooks with neither a `CustomerSessionProvider` nor a `QueryClientProvider`
- * above them: one per page, so such hooks still share one session.
+ * The QueryClient a session hook runs on: the given one, the provider's, the app's, else (with
+ * `pageWide`) one per page, so hooks with neither provider above them still share one session.
  */
-function fallbackQueryClient(): QueryClient {
-  if (pageClient === undefined) {
+export function useSessionQueryClient(given?: QueryClient, pageWide = true): QueryClient | null {
+  const fromProvider = useContext(CustomerSessionQueryClientContext);
+  const fromApp = useContext(QueryClientContext);
+  const client = given ?? fromProvider ?? fromApp;
+  if (client) return client;
+  // On the server nothing is fetched: no client is needed, and none is shared between requests.
+  if (!pageWide || typeof window === 'undefined') return null;
+  if (!pageClient) {
     pageClient = new QueryClient();
     pageClient.mount(); // follow focus and online events, like a QueryClientProvider would
   }
   return pageClient;
-}
-
-/** The QueryClient a session hook runs on: the given one, the provider's, the app's, else the page's own. */
-export function useSessionQueryClient(given?: QueryClient, pageWide = true): QueryClient | null {
-  const fromProvider = useContext(CustomerSessionQueryClientContext);
-  const fromApp = useContext(QueryClientContext);
-  const client = given ?? fromProvider ?? fromApp ?? null;
-  // On the server nothing is fetched: no client is needed, and none is shared between requests.
-  return client ?? (typeof window === 'undefined' || !pageWide ? null : fallbackQueryClient());
 }
 
 /**
@@ -48,24 +35,26 @@ export function useSessionQueryClient(given?: QueryClient, pageWide = true): Que
  * and the store its readers subscribe to. `null` during server rendering: no query, no timer.
  */
 export function useSessionStore(options: UseCustomerSessionOptions, client: QueryClient | null): { store: SessionStore | null; serverState: CustomerSessionState } {
-  const { endpoint, enabled = true, refreshMarginMs, requestInit } = options;
+  const { endpoint, enabled = true, refreshMarginMs, requestInit, initialSession } = options;
   // The component list keys the session by content, so a fresh array each render is fine.
-  const componentsId = [...new Set(options.components ?? [])].sort().join(',');
+  const componentsId = [...new Set(options.components)].sort().join();
   // Read at request time (the latest any render gave), never part of the session's identity.
-  const [latestInit] = useState(() => holder(requestInit));
-  useEffect(() => latestInit.set(requestInit));
+  const latestInit = useRef(requestInit);
+  useEffect(() => {
+    latestInit.current = requestInit;
+  });
   const defaulted = useMemo(() => {
     // Server rendering builds nothing: no query in the request's QueryClient, no gc timer holding it.
-    if (client === null || typeof window === 'undefined') return null;
-    const components = componentsId === '' ? [] : (componentsId.split(',') as ComponentName[]);
-    return client.defaultQueryOptions({ ...sessionQueryOptions(endpoint, components, latestInit.get, refreshMarginMs, client), enabled }) as SessionObserverOptions;
-  }, [client, endpoint, componentsId, enabled, refreshMarginMs, latestInit]);
+    if (!client || typeof window === 'undefined') return null;
+    const components = (componentsId ? componentsId.split(',') : []) as ComponentName[];
+    return client.defaultQueryOptions({ ...sessionQueryOptions(endpoint, components, () => latestInit.current, refreshMarginMs), enabled }) as SessionObserverOptions;
+  }, [client, endpoint, componentsId, enabled, refreshMarginMs]);
 
   // The observer lives as long as its client (like useBaseQuery's); option changes reach it after
   // commit. A server-rendered session seeds the cache once, before the observer reads it.
   const store = useMemo(() => {
-    if (client === null || defaulted === null) return null;
-    if (enabled) seedInitialSession(client, defaulted.queryKey, options.initialSession, refreshMarginMs);
+    if (!client || !defaulted) return null;
+    if (enabled) seedInitialSession(client, defaulted.queryKey, initialSession, refreshMarginMs);
     return createSessionStore(client, defaulted);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client]);
@@ -73,7 +62,8 @@ export function useSessionStore(options: UseCustomerSessionOptions, client: Quer
   useEffect(() => {
     if (store && defaulted) store.commit(defaulted);
   }, [store, defaulted]);
-  return { store, serverState: useInitialState(options.initialSession) };
+  const [serverState] = useState(() => initialState(initialSession, options.components));
+  return { store, serverState };
 }
 
 /**

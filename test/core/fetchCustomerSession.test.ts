@@ -1,6 +1,6 @@
-import { fetchCustomerSession } from '../../src/core/fetch';
+import { fetchCustomerSession, requestCustomerSession } from '../../src/core/fetch';
 import { CustomerSessionError } from '../../src/core/errors';
-import { retryPolicy } from '../../src/core/retry';
+import { hintRetryAfter, retryDelayMs, shouldRetry } from '../../src/core/retry';
 import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
 
 type Call = { url: string; init: RequestInit };
@@ -63,7 +63,7 @@ describe('fetchCustomerSession', () => {
     const error = await failure(fetchCustomerSession('/api/cs', { components: [], fetch }));
     expect(error).toMatchObject({ kind: 'http', status: 404, stripeError: { type: 'invalid_request_error', code: 'resource_missing', param: 'customer', message: 'No such customer' } });
     expect(error.stripeError).not.toHaveProperty('doc_url');
-    expect(retryPolicy.shouldRetry(0, error)).toBe(false);
+    expect(shouldRetry(0, error)).toBe(false);
   });
 
   it('maps a non-2xx without a Stripe body to kind http without stripeError', async () => {
@@ -71,16 +71,16 @@ describe('fetchCustomerSession', () => {
     const error = await failure(fetchCustomerSession('/api/cs', { components: [], fetch }));
     expect(error).toMatchObject({ kind: 'http', status: 504 });
     expect(error.stripeError).toBeUndefined();
-    expect(retryPolicy.shouldRetry(0, error)).toBe(true);
+    expect(shouldRetry(0, error)).toBe(true);
   });
 
   it('reads Retry-After (seconds or HTTP date) into the retry delay', async () => {
     const seconds = fakeFetch(() => new Response('{}', { status: 429, headers: { 'Retry-After': '7' } }));
     const first = await failure(fetchCustomerSession('/api/cs', { components: [], fetch: seconds.fetch }));
-    expect(retryPolicy.delayMs(0, first)).toBe(7000);
+    expect(retryDelayMs(0, first)).toBe(7000);
     const date = fakeFetch(() => new Response('{}', { status: 429, headers: { 'Retry-After': new Date(Date.now() + 120_000).toUTCString() } }));
     const second = await failure(fetchCustomerSession('/api/cs', { components: [], fetch: date.fetch }));
-    expect(retryPolicy.shouldRetry(0, second)).toBe(false); // longer than a minute: give up, report
+    expect(shouldRetry(0, second)).toBe(false); // longer than a minute: give up, report
   });
 
   it('maps an HTML page, bad JSON and a wrong shape to invalid_response', async () => {
@@ -111,13 +111,17 @@ describe('fetchCustomerSession', () => {
   });
 
   it("honours requestInit's own signal too", async () => {
-    const mine = new AbortController();
     const theirs = new AbortController();
     const { fetch } = fakeFetch(
       ({ init }) => new Promise<Response>((_r, reject) => init.signal?.addEventListener('abort', () => reject(new Error('stop')))),
     );
-    const pending = fetchCustomerSession('/x', { components: [], fetch, signal: mine.signal, requestInit: { signal: theirs.signal } });
-    theirs.abort();
-    expect(await failure(pending)).toMatchObject({ kind: 'aborted' });
+    vi.stubGlobal('fetch', fetch);
+    try {
+      const pending = requestCustomerSession('/x', [], new AbortController(), { signal: theirs.signal });
+      theirs.abort();
+      expect(await failure(pending)).toMatchObject({ kind: 'aborted' });
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
