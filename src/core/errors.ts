@@ -20,14 +20,16 @@ export interface CustomerSessionErrorOptions {
 export class CustomerSessionError extends Error {
   override readonly name = 'CustomerSessionError';
   readonly kind: CustomerSessionErrorKind;
-  readonly status?: number;
-  readonly stripeError?: { type: string; code?: string; param?: string; message: string };
+  declare readonly status?: number;
+  declare readonly stripeError?: { type: string; code?: string; param?: string; message: string };
 
   constructor(kind: CustomerSessionErrorKind, message: string, options: CustomerSessionErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // Error reads only `cause`, and only when present.
+    super(message, options);
     this.kind = kind;
+    // Absent fields stay absent (not `undefined` properties).
     if (options.status !== undefined) this.status = options.status;
-    if (options.stripeError !== undefined) this.stripeError = options.stripeError;
+    if (options.stripeError) this.stripeError = options.stripeError;
   }
 }
 

@@ -28,34 +28,10 @@ export function expiryClockOffset(localSentAtMs: number, createdSeconds: number)
   return localSentAtMs - (createdSeconds + 1) * 1000;
 }
 
-export interface ExpirySchedule {
-  /** Local time (ms) from which the secret must no longer be used. */
-  expiresAtLocal: number;
-  /** Local time (ms) at which a refresh should start. */
-  refreshAtLocal: number;
-  /** The margin actually applied (the requested one, clamped to half the lifetime). */
-  marginMs: number;
-}
-
 /** The refresh margin actually applied: the requested one (default five minutes), at most half the lifetime. */
 export function clampRefreshMargin(lifetimeMs: number, refreshMarginMs: number = defaultMarginMs): number {
   const requested = Number.isFinite(refreshMarginMs) ? Math.max(0, refreshMarginMs) : defaultMarginMs;
   return Math.min(requested, Math.max(0, lifetimeMs) * maxMarginFraction);
-}
-
-/**
- * When to refresh a session and when it expires, on the local clock.
- * `clockOffsetMs` comes from `expiryClockOffset`; `refreshMarginMs` defaults to five minutes and
- * is clamped to `maxMarginFraction` of the session's lifetime (`expires_at − created`).
- */
-export function expirySchedule(
-  session: { created: number; expires_at: number },
-  clockOffsetMs: number,
-  refreshMarginMs: number = defaultMarginMs,
-): ExpirySchedule {
-  const expiresAtLocal = session.expires_at * 1000 + clockOffsetMs;
-  const marginMs = clampRefreshMargin((session.expires_at - session.created) * 1000, refreshMarginMs);
-  return { expiresAtLocal, refreshAtLocal: expiresAtLocal - marginMs, marginMs };
 }
 
 /** A session's expiry as measured once, when it arrived: everything later reads these numbers. */
@@ -69,17 +45,19 @@ export interface SessionTiming {
 }
 
 /**
- * Measures a session that was requested at `sentAtMs` (local clock). Without `created` skew cannot
- * be measured: the local clock is trusted and the lifetime runs from the send time.
+ * Measures a session that was requested at `sentAtMs` (local clock): its expiry moved onto the
+ * local clock by `expiryClockOffset`, and the refresh moment with the default margin (clamped to
+ * `maxMarginFraction` of the lifetime, `expires_at − created`). Without `created` skew cannot be
+ * measured: the local clock is trusted and the lifetime runs from the send time.
  */
 export function sessionTiming(session: { created?: number; expires_at: number }, sentAtMs: number): SessionTiming {
   const created = session.created ?? sentAtMs / 1000;
-  const offset = session.created === undefined ? 0 : expiryClockOffset(sentAtMs, session.created);
-  const { expiresAtLocal, refreshAtLocal } = expirySchedule({ created, expires_at: session.expires_at }, offset);
-  return { expiresAt: expiresAtLocal, lifetimeMs: Math.max(0, (session.expires_at - created) * 1000), refreshAt: refreshAtLocal };
+  const expiresAt = session.expires_at * 1000 + (session.created === undefined ? 0 : expiryClockOffset(sentAtMs, created));
+  const lifetimeMs = Math.max(0, (session.expires_at - created) * 1000);
+  return { expiresAt, lifetimeMs, refreshAt: expiresAt - clampRefreshMargin(lifetimeMs) };
 }
 
-/** The refresh moment for a hook's own `refreshMarginMs` (default: the stored one). */
+/** The refresh moment for a hook's own `refreshMarginMs` (default five minutes; `refreshAt` is that one). */
 export function refreshMoment(timing: SessionTiming, refreshMarginMs?: number): number {
-  return refreshMarginMs === undefined ? timing.refreshAt : timing.expiresAt - clampRefreshMargin(timing.lifetimeMs, refreshMarginMs);
+  return timing.expiresAt - clampRefreshMargin(timing.lifetimeMs, refreshMarginMs);
 }

@@ -12,25 +12,34 @@ export type CustomerSessionEndpoint =
   | string
   | ((ctx: { components: ComponentName[]; signal: AbortSignal }) => Promise<CustomerSession>);
 
-export interface FetchCustomerSessionOptions {
-  components: ComponentName[];
-  signal?: AbortSignal;
-  /** Extra headers, credentials, mode…; method, body and signal are always this function's own. */
-  requestInit?: RequestInit;
-  fetch?: typeof globalThis.fetch;
-}
-
 // The fields of a Stripe error body worth keeping (not `doc_url`, `request_log_url`…).
 function readStripeError(body: unknown): StripeErrorObject | undefined {
-  const error = isRecord(body) ? body.error : undefined;
+  const error = isRecord(body) && body.error;
   if (!isRecord(error) || typeof error.message !== 'string') return undefined;
-  const picked: StripeErrorObject = { type: typeof error.type === 'string' ? error.type : 'api_error', message: error.message };
-  for (const key of ['code', 'param'] as const) if (typeof error[key] === 'string') picked[key] = error[key];
+  const picked = { type: 'api_error' } as StripeErrorObject;
+  for (const key of ['type', 'code', 'param', 'message'] as const) if (typeof error[key] === 'string') picked[key] = error[key];
   return picked;
 }
 
-function httpError(response: Response, json: unknown, html: boolean): CustomerSessionError {
-  const { status } = response;
+/**
+ * POSTs `{ "components": [...] }` as JSON to the app's endpoint and resolves with the JSON it
+ * answered. Sends `Accept`/`Content-Type: application/json` and `credentials: 'same-origin'`
+ * unless `requestInit` says otherwise (method, body and signal are always its own). Rejects with
+ * `http` (with `status`, `stripeError` for a Stripe error body, and the `Retry-After` hint) for
+ * non-2xx, and `invalid_response` for a body that is not JSON.
+ */
+async function post(url: string, components: ComponentName[], signal: AbortSignal, requestInit: RequestInit): Promise<unknown> {
+  const headers = new Headers(requestInit.headers);
+  for (const name of ['Content-Type', 'Accept']) if (!headers.has(name)) headers.set(name, 'application/json');
+  const response = await fetch(url, { credentials: 'same-origin', ...requestInit, method: 'POST', headers, body: JSON.stringify({ components }), signal });
+  const { ok, status } = response;
+  const json: unknown = await response.json().catch(() => undefined);
+  if (ok && json !== undefined) return json;
+  // For the message only: a JSON body is read whatever its content type.
+  const html = dev && /html/i.test(response.headers.get('content-type') ?? '');
+  if (ok) {
+    throw new CustomerSessionError('invalid_response', dev ? `Customer Session endpoint answered ${html ? 'HTML, not JSON' : 'invalid JSON'} (HTTP ${status}).${html ? ' Is the URL right?' : ''}` : 'JSON');
+  }
   const stripeError = readStripeError(json);
   const detail = dev && (stripeError ? `: ${stripeError.message}` : html ? ' with an HTML page' : '');
   const error = new CustomerSessionError('http', dev ? `Customer Session endpoint answered HTTP ${status}${detail}` : `HTTP ${status}`, { status, stripeError });
@@ -38,46 +47,7 @@ function httpError(response: Response, json: unknown, html: boolean): CustomerSe
   const retryAfter = response.headers.get('retry-after')?.trim();
   const ms = retryAfter ? (Number.isFinite(+retryAfter) ? +retryAfter * 1000 : Date.parse(retryAfter) - Date.now()) : NaN;
   if (!Number.isNaN(ms)) hintRetryAfter(error, ms);
-  return error;
-}
-
-/**
- * POSTs `{ "components": [...] }` as JSON to the app's endpoint and returns the validated session.
- * Sends `Accept`/`Content-Type: application/json` and `credentials: 'same-origin'` unless
- * `requestInit` says otherwise. Always rejects with a `CustomerSessionError`:
- * `network` / `aborted` when no answer came, `http` (with `status`, and `stripeError` for a Stripe
- * error body) for non-2xx, `invalid_response` for anything that is not a Customer Session.
- */
-export async function fetchCustomerSession(url: string, options: FetchCustomerSessionOptions): Promise<CustomerSession> {
-  const { components, signal, requestInit = {} } = options;
-  const headers = new Headers(requestInit.headers);
-  for (const name of ['Content-Type', 'Accept']) if (!headers.has(name)) headers.set(name, 'application/json');
-  try {
-    const response = await (options.fetch ?? fetch)(url, {
-      credentials: 'same-origin',
-      ...requestInit,
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ components }),
-      signal,
-    });
-    const text = await response.text();
-    // Only for the message: a JSON body is read whatever its content type.
-    const html = dev && (/html/i.test(response.headers.get('content-type') ?? '') || /^\s*</.test(text));
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      // not JSON
-    }
-    if (!response.ok) throw httpError(response, json, html);
-    if (json === undefined) {
-      throw new CustomerSessionError('invalid_response', dev ? `Customer Session endpoint answered ${html ? 'HTML, not JSON' : 'invalid JSON'} (HTTP ${response.status}).${html ? ' Is the URL right?' : ''}` : 'JSON');
-    }
-    return parseCustomerSessionResponse(json, components);
-  } catch (error) {
-    throw asCustomerSessionError(error, signal);
-  }
+  throw error;
 }
 
 /** A session as the client keeps it: the object, and its expiry measured once, when it arrived. */
@@ -89,7 +59,7 @@ export interface CustomerSessionData extends SessionTiming {
  * One session request through either endpoint form, validated, with its expiry measured from the
  * moment it was sent. `controller` ends it: the caller aborts it, and so do `requestInit.signal`
  * and the `requestTimeoutMs` timeout (as a `network` failure, so it is retried). A function
- * endpoint that ignores its signal is left behind when it fires. A session whose local expiry has
+ * endpoint that ignores its signal is left behind when it fires. The URL form is `post`'s request. A session whose local expiry has
  * already passed when it arrives is refused as kind `expired`: shown, it would be refreshed at
  * once, and every new one would be the same (a 1 s session, or one outlived by the latency), in a
  * loop. Rejects with a `CustomerSessionError` only.
@@ -98,24 +68,22 @@ export async function requestCustomerSession(
   endpoint: CustomerSessionEndpoint,
   components: ComponentName[],
   controller: AbortController,
-  requestInit?: RequestInit,
+  requestInit: RequestInit = {},
 ): Promise<CustomerSessionData> {
   const sentAt = Date.now();
   const { signal } = controller;
-  const theirs = requestInit?.signal;
+  const theirs = requestInit.signal;
   const follow = (): void => controller.abort(theirs?.reason);
   theirs?.addEventListener('abort', follow);
   const timer = setTimeout(() => {
     controller.abort(new CustomerSessionError('network', dev ? `Customer Session endpoint did not answer within ${requestTimeoutMs / 1000} s.` : 'timeout'));
   }, requestTimeoutMs);
   try {
-    const session = await new Promise<CustomerSession>((resolve, reject) => {
+    const answer = await new Promise((resolve, reject) => {
       signal.addEventListener('abort', () => reject(signal.reason));
-      (typeof endpoint === 'string'
-        ? fetchCustomerSession(endpoint, { components, signal, requestInit })
-        : endpoint({ components, signal }).then((value) => parseCustomerSessionResponse(value, components))
-      ).then(resolve, reject);
+      (typeof endpoint === 'string' ? post(endpoint, components, signal, requestInit) : endpoint({ components, signal })).then(resolve, reject);
     });
+    const session = parseCustomerSessionResponse(answer, components);
     // Read at call time (not the module's `dev`): tests switch NODE_ENV at run time.
     if (process.env.NODE_ENV !== 'production') warnIfNotCustomerSessionSecret(session.client_secret);
     const timing = sessionTiming(session, sentAt);

@@ -47,15 +47,10 @@ function readComponents(value: unknown, requested: readonly ComponentName[]): Cu
   if (!isRecord(value)) throw invalid('components', dev && `must be an object, got ${describe(value)}`);
   const components: Record<string, unknown> = { ...value };
   for (const name of componentNames) {
-    const component = value[name];
-    if (component === undefined || component === null) {
-      // Older API versions omit some components; an absent one is a disabled one.
-      components[name] = { enabled: false, ...(hasFeatures(name) ? { features: null } : {}) };
-    } else if (!isRecord(component) || typeof component.enabled !== 'boolean') {
-      throw invalid(`components[${name}][enabled]`, dev && 'must be a boolean');
-    } else if (hasFeatures(name) && component.features === undefined) {
-      components[name] = { ...component, features: null };
-    }
+    // Older API versions omit some components; an absent one is a disabled one.
+    const component = value[name] ?? { enabled: false };
+    if (!isRecord(component) || typeof component.enabled !== 'boolean') throw invalid(`components[${name}][enabled]`, dev && 'must be a boolean');
+    components[name] = hasFeatures(name) ? { features: null, ...component } : component;
   }
   return components as unknown as CustomerSessionComponents;
 }

@@ -1,6 +1,7 @@
 'use client';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Elements } from '@stripe/react-stripe-js';
+import { replaceEqualDeep } from '@tanstack/react-query';
 import type { Stripe, StripeElementsOptions } from '@stripe/stripe-js';
 import { CustomerSessionError, dev } from '../core/errors';
 import { componentSecret, settledSecret, useReportError, useWarnIfDisabled } from './componentSecret';
@@ -8,29 +9,12 @@ import { useSessionContext } from './CustomerSessionProvider';
 import { asOf } from './store';
 import type { CustomerSessionElementsProps, StripeProp } from './types';
 
-/** Structural equality for plain objects and arrays (options objects); anything else by identity. */
-export function isDeepEqual(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const plain = (v: object) => Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null;
-  if (!plain(a) || !plain(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return (
-    ka.length === kb.length &&
-    ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && isDeepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
-  );
-}
-
-/** The previous value while `value` stays structurally equal, so inline option objects don't churn. */
+/** The previous value while `value` stays structurally equal (TanStack's `replaceEqualDeep`), so inline option objects don't churn. */
 function useDeepStable<T>(value: T): T {
   const [stable, setStable] = useState(value);
-  if (!isDeepEqual(stable, value)) {
-    setStable(value);
-    return value;
-  }
-  return stable;
+  const next = replaceEqualDeep(stable, value);
+  if (next !== stable) setStable(next);
+  return next;
 }
 
 function guardStripe(stripe: StripeProp | undefined, fail: (error: CustomerSessionError) => void): StripeProp {

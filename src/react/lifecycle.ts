@@ -13,50 +13,47 @@ const watched = new WeakSet<QueryClient>();
 const pending = new WeakMap<Query, ReturnType<typeof setTimeout>>();
 const wasActive = new WeakMap<Query, boolean>();
 
-const holdsSomething = (query: Query): boolean => query.state.data !== undefined || query.state.fetchStatus !== 'idle';
-
-/** Sign-out: the cached session and any request for it go; the 'removed' event below does the rest. */
-function drop(client: QueryClient, query: Query): void {
-  clearTimeout(pending.get(query));
-  if (holdsSomething(query)) client.getQueryCache().remove(query);
-}
-
-// A macrotask after the last change, so StrictMode's unmount-remount (and a page that swaps one
-// user for another in one commit) counts as no change at all.
-function settle(client: QueryClient, query: Query): void {
-  if (query.isActive()) return;
-  if (query.getObserversCount() > 0) return drop(client, query);
-  if (query.state.fetchStatus === 'idle') return;
-  abortSessionRequest(query);
-  void query.cancel({ revert: true });
-}
-
-function onEvent(client: QueryClient, event: QueryCacheNotifyEvent): void {
-  const { query } = event;
-  if (!isCustomerSessionQuery(query)) return;
-  if (event.type === 'removed') {
-    clearTimeout(pending.get(query));
-    abortSessionRequest(query);
-    // Observers of a removed query would keep its secret and never fetch again: re-point them.
-    for (const observer of [...query.observers]) observer.setOptions(observer.options);
-    return;
-  }
-  if (event.type !== 'observerAdded' && event.type !== 'observerRemoved' && event.type !== 'observerOptionsUpdated') return;
-  const active = query.isActive();
-  const before = wasActive.get(query) ?? false;
-  wasActive.set(query, active);
-  clearTimeout(pending.get(query));
-  if (active) return;
-  // The last enabled hook switched off (`enabled={false}`): signed out now, not a macrotask later.
-  if (event.type === 'observerOptionsUpdated' && before && query.getObserversCount() > 0) return drop(client, query);
-  pending.set(query, setTimeout(() => settle(client, query), 0));
-}
-
 /** Starts watching `client`'s session queries (once per client; cheap to call on every mount). */
 export function watchSessionQueries(client: QueryClient): void {
   if (watched.has(client)) return;
   watched.add(client);
-  client.getQueryCache().subscribe((event) => onEvent(client, event));
+  const cache = client.getQueryCache();
+  // Sign-out: the cached session and any request for it go; the 'removed' event below does the rest.
+  const drop = (query: Query): void => {
+    clearTimeout(pending.get(query));
+    if (query.state.data !== undefined || query.state.fetchStatus !== 'idle') cache.remove(query);
+  };
+  // A macrotask after the last change, so StrictMode's unmount-remount (and a page that swaps one
+  // user for another in one commit) counts as no change at all.
+  const settle = (query: Query): void => {
+    if (query.isActive()) return;
+    if (query.getObserversCount() > 0) return drop(query);
+    if (query.state.fetchStatus === 'idle') return;
+    abortSessionRequest(query);
+    void query.cancel({ revert: true });
+  };
+  cache.subscribe(({ type, query }: QueryCacheNotifyEvent) => {
+    if (!isCustomerSessionQuery(query)) return;
+    if (type === 'removed') {
+      clearTimeout(pending.get(query));
+      abortSessionRequest(query);
+      // Observers of a removed query would keep its secret and never fetch again: re-point them.
+      for (const observer of [...query.observers]) observer.setOptions(observer.options);
+      return;
+    }
+    if (!/^observer(Added|Removed|OptionsUpdated)$/.test(type)) return;
+    const active = query.isActive();
+    const before = wasActive.get(query);
+    wasActive.set(query, active);
+    clearTimeout(pending.get(query));
+    if (active) return;
+    // The last enabled hook switched off (`enabled={false}`): signed out now, not a macrotask later.
+    if (type === 'observerOptionsUpdated' && before && query.getObserversCount() > 0) return drop(query);
+    pending.set(
+      query,
+      setTimeout(() => settle(query)),
+    );
+  });
 }
 
 const wakeEvents = ['visibilitychange', 'focus', 'online', 'pageshow'];
@@ -72,8 +69,8 @@ export function subscribeToWakeUps(onWake: () => void): () => void {
   const wake = (): void => {
     if (document.visibilityState !== 'hidden') onWake();
   };
-  for (const type of wakeEvents) addEventListener(type, wake, true);
+  for (const type of wakeEvents) window.addEventListener(type, wake, true);
   return () => {
-    for (const type of wakeEvents) removeEventListener(type, wake, true);
+    for (const type of wakeEvents) window.removeEventListener(type, wake, true);
   };
 }

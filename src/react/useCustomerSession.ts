@@ -1,7 +1,6 @@
 'use client';
 import { createContext, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
-import type { ComponentName } from '../core/componentNames';
 import { initialState, seedInitialSession } from './initialSession';
 import { sessionQueryOptions } from './query';
 import { createSessionStore, useTrackedState, type SessionObserverOptions, type SessionStore } from './store';
@@ -43,12 +42,16 @@ export function useSessionStore(options: UseCustomerSessionOptions, client: Quer
   useEffect(() => {
     latestInit.current = requestInit;
   });
-  const defaulted = useMemo(() => {
-    // Server rendering builds nothing: no query in the request's QueryClient, no gc timer holding it.
-    if (!client || typeof window === 'undefined') return null;
-    const components = (componentsId ? componentsId.split(',') : []) as ComponentName[];
-    return client.defaultQueryOptions({ ...sessionQueryOptions(endpoint, components, () => latestInit.current, refreshMarginMs), enabled }) as SessionObserverOptions;
-  }, [client, endpoint, componentsId, enabled, refreshMarginMs]);
+  const defaulted = useMemo(
+    () =>
+      // Server rendering builds nothing: no query in the request's QueryClient, no gc timer holding it.
+      client && typeof window !== 'undefined'
+        ? (client.defaultQueryOptions({ ...sessionQueryOptions(endpoint, options.components, () => latestInit.current, refreshMarginMs), enabled }) as SessionObserverOptions)
+        : null,
+    // `componentsId` stands for `options.components`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [client, endpoint, componentsId, enabled, refreshMarginMs],
+  );
 
   // The observer lives as long as its client (like useBaseQuery's); option changes reach it after
   // commit. A server-rendered session seeds the cache once, before the observer reads it.

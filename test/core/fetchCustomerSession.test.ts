@@ -1,4 +1,5 @@
-import { fetchCustomerSession, requestCustomerSession } from '../../src/core/fetch';
+import { requestCustomerSession } from '../../src/core/fetch';
+import type { ComponentName } from '../../src/core/componentNames';
 import { CustomerSessionError } from '../../src/core/errors';
 import { hintRetryAfter, retryDelayMs, shouldRetry } from '../../src/core/retry';
 import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
@@ -15,6 +16,21 @@ function fakeFetch(respond: (call: Call) => Response | Promise<Response>) {
   return { fetch, calls };
 }
 
+// The URL form of requestCustomerSession with a stand-in fetch: resolves with the session.
+async function fetchCustomerSession(
+  url: string,
+  options: { components: ComponentName[]; fetch: typeof globalThis.fetch; signal?: AbortSignal; requestInit?: RequestInit },
+) {
+  const controller = new AbortController();
+  options.signal?.addEventListener('abort', () => controller.abort(options.signal?.reason));
+  vi.stubGlobal('fetch', options.fetch);
+  try {
+    return (await requestCustomerSession(url, options.components, controller, options.requestInit)).session;
+  } finally {
+    vi.unstubAllGlobals();
+  }
+}
+
 async function failure(promise: Promise<unknown>): Promise<CustomerSessionError> {
   const error = await promise.then(
     () => {
@@ -26,7 +42,7 @@ async function failure(promise: Promise<unknown>): Promise<CustomerSessionError>
   return error as CustomerSessionError;
 }
 
-describe('fetchCustomerSession', () => {
+describe('requestCustomerSession (URL form)', () => {
   it('POSTs JSON { components } with JSON headers and same-origin credentials', async () => {
     const session = makeCustomerSession();
     const { fetch, calls } = fakeFetch(() => Response.json(session));

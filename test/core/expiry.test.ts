@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { expiryClockOffset } from '../../src/core/expiry';
-import { expiryDefaults } from '../../src/core/expiry';
-import { expirySchedule } from '../../src/core/expiry';
+import { expiryClockOffset, expiryDefaults, refreshMoment, sessionTiming } from '../../src/core/expiry';
 
 const created = 1_768_478_400; // 2026-01-15T12:00:00Z
 const session = { created, expires_at: created + 1800 };
+// Sent at this local time, the clock offset `expiryClockOffset` estimates is `offset`.
+const sentWithOffset = (offset: number) => (created + 1) * 1000 + offset;
 
 describe('expiryClockOffset', () => {
   it('is local minus server time, from the send time, less the second `created` may have been truncated by', () => {
@@ -29,37 +29,48 @@ describe('expiryClockOffset', () => {
           expect(trueOffset - estimate).toBeLessThanOrEqual(latency + 1000);
           // So the local expiry is never after the true one.
           const trueLocalExpiry = (created + lifetime) * 1000 + trueOffset;
-          expect(expirySchedule({ created, expires_at: created + lifetime }, estimate).expiresAtLocal).toBeLessThanOrEqual(trueLocalExpiry);
+          expect(sessionTiming({ created, expires_at: created + lifetime }, sentAt).expiresAt).toBeLessThanOrEqual(trueLocalExpiry);
         },
       ),
     );
   });
 });
 
-describe('expirySchedule', () => {
+describe('sessionTiming and refreshMoment', () => {
   it('refreshes five minutes before expiry by default', () => {
     expect(expiryDefaults.refreshMarginMs).toBe(300_000);
-    const schedule = expirySchedule(session, 0);
-    expect(schedule.expiresAtLocal).toBe(session.expires_at * 1000);
-    expect(schedule.refreshAtLocal).toBe(session.expires_at * 1000 - 300_000);
-    expect(schedule.marginMs).toBe(300_000);
+    const timing = sessionTiming(session, sentWithOffset(0));
+    expect(timing.expiresAt).toBe(session.expires_at * 1000);
+    expect(timing.refreshAt).toBe(session.expires_at * 1000 - 300_000);
+    expect(refreshMoment(timing)).toBe(timing.refreshAt);
+    expect(timing.lifetimeMs).toBe(1_800_000);
   });
 
   it('moves the expiry onto the local clock', () => {
-    expect(expirySchedule(session, 600_000).expiresAtLocal).toBe(session.expires_at * 1000 + 600_000);
-    expect(expirySchedule(session, -600_000).refreshAtLocal).toBe(session.expires_at * 1000 - 600_000 - 300_000);
+    expect(sessionTiming(session, sentWithOffset(600_000)).expiresAt).toBe(session.expires_at * 1000 + 600_000);
+    expect(sessionTiming(session, sentWithOffset(-600_000)).refreshAt).toBe(session.expires_at * 1000 - 600_000 - 300_000);
   });
 
   it('clamps the margin to half the lifetime', () => {
-    const short = { created, expires_at: created + 120 };
-    expect(expirySchedule(short, 0).marginMs).toBe(60_000);
-    expect(expirySchedule(short, 0, 10_000).marginMs).toBe(10_000);
-    expect(expirySchedule(session, 0, 3_600_000).marginMs).toBe(900_000);
+    const short = sessionTiming({ created, expires_at: created + 120 }, sentWithOffset(0));
+    expect(short.expiresAt - refreshMoment(short)).toBe(60_000);
+    expect(short.expiresAt - refreshMoment(short, 10_000)).toBe(10_000);
+    const timing = sessionTiming(session, sentWithOffset(0));
+    expect(timing.expiresAt - refreshMoment(timing, 3_600_000)).toBe(900_000);
   });
 
   it('treats negative or non-finite margins sanely', () => {
-    expect(expirySchedule(session, 0, -5).marginMs).toBe(0);
-    expect(expirySchedule(session, 0, Number.NaN).marginMs).toBe(300_000);
+    const timing = sessionTiming(session, sentWithOffset(0));
+    expect(timing.expiresAt - refreshMoment(timing, -5)).toBe(0);
+    expect(timing.expiresAt - refreshMoment(timing, Number.NaN)).toBe(300_000);
+  });
+
+  it('without `created`, trusts the local clock and runs the lifetime from the send time', () => {
+    const sentAt = session.expires_at * 1000 - 600_000;
+    const timing = sessionTiming({ expires_at: session.expires_at }, sentAt);
+    expect(timing.expiresAt).toBe(session.expires_at * 1000);
+    expect(timing.lifetimeMs).toBe(600_000);
+    expect(timing.refreshAt).toBe(timing.expiresAt - 300_000);
   });
 
   it('refreshes after the send time and before the local expiry, for every session not refused on arrival (property)', () => {
@@ -70,15 +81,16 @@ describe('expirySchedule', () => {
         fc.integer({ min: 0, max: 10_000_000 }),
         (lifetime, skew, margin) => {
           const sentAt = created * 1000 + skew;
-          const schedule = expirySchedule({ created, expires_at: created + lifetime }, expiryClockOffset(sentAt, created), margin);
+          const timing = sessionTiming({ created, expires_at: created + lifetime }, sentAt);
+          const refreshAt = refreshMoment(timing, margin);
           // The skew correction puts the local expiry 1 s early (no latency here, `created` truncated).
-          expect(schedule.expiresAtLocal - sentAt).toBe(lifetime * 1000 - 1000);
+          expect(timing.expiresAt - sentAt).toBe(lifetime * 1000 - 1000);
           // A 1 s session is expired by the time it arrives (never before it was sent), so
-          // fetchCustomerSessionData refuses it as kind `expired` (test/react/expiredOnArrival.test.tsx).
-          if (schedule.expiresAtLocal <= sentAt) return;
-          expect(schedule.refreshAtLocal).toBeGreaterThanOrEqual(sentAt + (lifetime * 1000) / 2 - 1000);
-          expect(schedule.refreshAtLocal).toBeGreaterThanOrEqual(sentAt);
-          expect(schedule.refreshAtLocal).toBeLessThanOrEqual(schedule.expiresAtLocal);
+          // requestCustomerSession refuses it as kind `expired` (test/react/expiredOnArrival.test.tsx).
+          if (timing.expiresAt <= sentAt) return;
+          expect(refreshAt).toBeGreaterThanOrEqual(sentAt + (lifetime * 1000) / 2 - 1000);
+          expect(refreshAt).toBeGreaterThanOrEqual(sentAt);
+          expect(refreshAt).toBeLessThanOrEqual(timing.expiresAt);
         },
       ),
     );
