@@ -110,7 +110,11 @@ export function useSessionContext(caller: string, optional = false): { value: Cu
   const state = useTrackedState(value?.store ?? null, value?.serverState ?? disabledState, value?.enabled === false);
   if (value !== null) return { value, state };
   if (optional) return null;
-  throw new Error(
+  throw outsideProvider(caller);
+}
+
+function outsideProvider(caller: string): Error {
+  return new Error(
     dev
       ? `${caller} must be used inside <CustomerSessionProvider>. Wrap the part of your app that renders it in <CustomerSessionProvider endpoint="...">.`
       : `${caller}: no <CustomerSessionProvider>`,
@@ -122,5 +126,7 @@ export function useSessionContext(caller: string, optional = false): { value: Cu
  * query results, it re-renders only when a field it has read changes.
  */
 export function useCustomerSessionContext(): CustomerSessionState {
-  return useSessionContext('useCustomerSessionContext()').state;
+  const value = useContext(CustomerSessionContext);
+  if (value === null) throw outsideProvider('useCustomerSessionContext()');
+  return useTrackedState(value.store, value.serverState, !value.enabled);
 }

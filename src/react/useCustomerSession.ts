@@ -1,5 +1,5 @@
 'use client';
-import { createContext, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import { initialState, seedInitialSession } from './initialSession';
 import { sessionQueryOptions } from './query';
@@ -11,6 +11,24 @@ export const CustomerSessionQueryClientContext = createContext<QueryClient | nul
 
 let pageClient: QueryClient | undefined;
 
+function pageQueryClient(): QueryClient {
+  if (!pageClient) {
+    pageClient = new QueryClient();
+    pageClient.mount(); // follow focus and online events, like a QueryClientProvider would
+  }
+  return pageClient;
+}
+
+// A value read at request time (the latest any render gave), never part of the session's identity.
+function latest<T>(value: T): { get(): T; set(value: T): void } {
+  return {
+    get: () => value,
+    set: (next) => {
+      value = next;
+    },
+  };
+}
+
 /**
  * The QueryClient a session hook runs on: the given one, the provider's, the app's, else (with
  * `pageWide`) one per page, so hooks with neither provider above them still share one session.
@@ -21,12 +39,7 @@ export function useSessionQueryClient(given?: QueryClient, pageWide = true): Que
   const client = given ?? fromProvider ?? fromApp;
   if (client) return client;
   // On the server nothing is fetched: no client is needed, and none is shared between requests.
-  if (!pageWide || typeof window === 'undefined') return null;
-  if (!pageClient) {
-    pageClient = new QueryClient();
-    pageClient.mount(); // follow focus and online events, like a QueryClientProvider would
-  }
-  return pageClient;
+  return pageWide && typeof window !== 'undefined' ? pageQueryClient() : null;
 }
 
 /**
@@ -37,20 +50,17 @@ export function useSessionStore(options: UseCustomerSessionOptions, client: Quer
   const { endpoint, enabled = true, refreshMarginMs, requestInit, initialSession } = options;
   // The component list keys the session by content, so a fresh array each render is fine.
   const componentsId = [...new Set(options.components)].sort().join();
-  // Read at request time (the latest any render gave), never part of the session's identity.
-  const latestInit = useRef(requestInit);
-  useEffect(() => {
-    latestInit.current = requestInit;
-  });
+  const [latestInit] = useState(() => latest(requestInit));
+  useEffect(() => latestInit.set(requestInit));
   const defaulted = useMemo(
     () =>
       // Server rendering builds nothing: no query in the request's QueryClient, no gc timer holding it.
       client && typeof window !== 'undefined'
-        ? (client.defaultQueryOptions({ ...sessionQueryOptions(endpoint, options.components, () => latestInit.current, refreshMarginMs), enabled }) as SessionObserverOptions)
+        ? (client.defaultQueryOptions({ ...sessionQueryOptions(endpoint, options.components, latestInit.get, refreshMarginMs), enabled }) as SessionObserverOptions)
         : null,
     // `componentsId` stands for `options.components`.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [client, endpoint, componentsId, enabled, refreshMarginMs],
+    [client, endpoint, componentsId, enabled, refreshMarginMs, latestInit],
   );
 
   // The observer lives as long as its client (like useBaseQuery's); option changes reach it after

@@ -1,7 +1,7 @@
 import { requestCustomerSession } from '../../src/core/fetch';
 import type { ComponentName } from '../../src/core/componentNames';
 import { CustomerSessionError } from '../../src/core/errors';
-import { hintRetryAfter, retryDelayMs, shouldRetry } from '../../src/core/retry';
+import { retryDelayMs, shouldRetry } from '../../src/core/retry';
 import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
 
 type Call = { url: string; init: RequestInit };
