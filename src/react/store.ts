@@ -142,41 +142,32 @@ export function createSessionStore(client: QueryClient, initial: SessionObserver
  * it has touched none). A consumer that reads only `clientSecret` renders once per rotation.
  */
 export function useTrackedState(store: SessionStore | null, serverState: CustomerSessionState, off = false): CustomerSessionState {
-  const [tracker] = useState(createTracker);
+  const [view] = useState(createTracker);
   return useSyncExternalStore(
     store ? store.subscribe : subscribeNothing,
     // A disabled reader gets nothing, but stays subscribed: it counts for sign-out.
-    () => (off ? disabledState : tracker.see(asOf(store ? store.getState() : serverState, Date.now()))),
+    () => (off ? disabledState : view(asOf(store ? store.getState() : serverState, Date.now()))),
     () => (off ? disabledState : serverState),
   );
 }
 
-const createTracker = (): Tracker => new Tracker();
-const fields: readonly Key[] = ['status', 'session', 'clientSecret', 'expiresAt', 'error', 'isEnabled', 'refresh'];
-
-/**
- * One reader's view of the state: the last state it was handed, wrapped in a Proxy whose handler
- * is the tracker itself (its `get` records the field read, one bit per field).
- */
-class Tracker implements ProxyHandler<CustomerSessionState> {
-  private read = 0;
-  private shown: CustomerSessionState | undefined;
-  private view: CustomerSessionState | undefined;
-
-  get(target: CustomerSessionState, key: PropertyKey): unknown {
-    this.read |= 1 << fields.indexOf(key as Key); // 1 << -1: an unknown key sets the sign bit, never compared
-    return target[key as Key];
-  }
-
-  /** The view of `state`: a new one when a field the reader has read changed (any, before it read one). */
-  see(state: CustomerSessionState): CustomerSessionState {
-    const shown = this.shown;
-    if (shown !== state && (!shown || !(this.read & 127) || fields.some((key, i) => (this.read >> i) & 1 && shown[key] !== state[key]))) {
-      this.shown = state;
-      this.view = new Proxy(state, this);
+/** One reader's view of the state: the last state it was handed, and the fields it read of it. */
+function createTracker(): (state: CustomerSessionState) => CustomerSessionState {
+  const tracked = new Set<Key>();
+  let shown: CustomerSessionState | undefined;
+  let view: CustomerSessionState;
+  return (state) => {
+    if (!shown || (shown !== state && (!tracked.size || [...tracked].some((key) => shown![key] !== state[key])))) {
+      shown = state;
+      view = new Proxy(state, {
+        get(target, key) {
+          tracked.add(key as Key);
+          return target[key as Key];
+        },
+      });
     }
-    return this.view!;
-  }
+    return view;
+  };
 }
 
 const subscribeNothing = () => noop;
