@@ -1,7 +1,8 @@
 // Bundle size: min+gzip of the client entry and of each public export alone, bundled the way an
 // app's bundler would (rolldown, minified, production, peers external). Baseline:
-// @stripe/react-stripe-js's ESM build measured the same way. Target: ≤ 3 kB for the client entry;
-// importing only the hooks must not pull in the web-component or <Elements> code.
+// @stripe/react-stripe-js's ESM build measured the same way. Targets (issue "Client core on TanStack
+// Query's own machinery"): useCustomerSession alone ≤ 3,000 B, the whole client entry smaller than
+// react-stripe-js's; importing only the hooks must not pull in the web-component or <Elements> code.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleSnippet, peerExternals } from './lib/bundle.mjs';
@@ -9,7 +10,7 @@ import { loadClient } from './lib/dist';
 import { finishSection, repoRoot, round, type Check } from './lib/report';
 
 const entry = join(repoRoot, 'dist', 'index.js');
-const budgetBytes = 3 * 1024;
+const hookTargetBytes = 3000;
 const webComponentCode = /pricing-table\.js|buy-button\.js|stripe-pricing-table|stripe-buy-button/;
 const elementsCode = /from\s*["']@stripe\/react-stripe-js["']/;
 const webComponentExports = new Set(['PricingTable', 'BuyButton']);
@@ -38,10 +39,12 @@ const rows: Array<Array<string | number>> = [
   ['baseline: { Elements } from @stripe/react-stripe-js', baselineElements.minBytes, baselineElements.gzipBytes, '-', '-', round(baselineElements.gzipBytes / baseline.gzipBytes)],
 ];
 
+const hook = perExport.find((e) => e.name === 'useCustomerSession') ?? { gzipBytes: Infinity };
 const leaks = perExport.filter((e) => e.webComponents && !webComponentExports.has(e.name)).map((e) => e.name);
 const hookLeaks = perExport.filter((e) => hookExports.includes(e.name) && (e.webComponents || e.elements)).map((e) => e.name);
 const checks: Check[] = [
-  { name: 'client entry min+gzip', target: `≤ ${budgetBytes} B`, actual: `${whole.gzipBytes} B (${round(whole.gzipBytes / baseline.gzipBytes)}× react-stripe-js)`, met: whole.gzipBytes <= budgetBytes },
+  { name: 'client entry min+gzip, vs react-stripe-js', target: `< ${baseline.gzipBytes} B (1×)`, actual: `${whole.gzipBytes} B (${round(whole.gzipBytes / baseline.gzipBytes)}×)`, met: whole.gzipBytes < baseline.gzipBytes },
+  { name: 'useCustomerSession alone min+gzip', target: `≤ ${hookTargetBytes} B`, actual: `${hook.gzipBytes} B`, met: hook.gzipBytes <= hookTargetBytes },
   { name: `hooks alone (${hookExports.join(', ')}) pull no web-component or <Elements> code`, target: 'none', actual: hookLeaks.length ? hookLeaks.join(', ') : 'none', met: hookLeaks.length === 0, hard: true },
   { name: 'only PricingTable/BuyButton pull web-component code', target: 'none else', actual: leaks.length ? leaks.join(', ') : 'none else', met: leaks.length === 0, hard: true },
   { name: 'importing the entry for side effects only', target: '0 B', actual: `${bare.minBytes} B`, met: bare.minBytes === 0, hard: true },
@@ -53,7 +56,7 @@ finishSection('size', {
   rows,
   checks,
   data: {
-    budgetBytes,
+    hookTargetBytes,
     clientEntry: { minBytes: whole.minBytes, gzipBytes: whole.gzipBytes },
     exports: perExport,
     baseline: { package: '@stripe/react-stripe-js', minBytes: baseline.minBytes, gzipBytes: baseline.gzipBytes, elements: { minBytes: baselineElements.minBytes, gzipBytes: baselineElements.gzipBytes } },

@@ -1,6 +1,6 @@
 import { CustomerSessionError } from './errors';
 
-// Retry-After hints, attached by whoever built the error (see fetchCustomerSession).
+// Retry-After hints, attached by whoever built the error (see `post` in fetch.ts).
 const retryAfterByError = new WeakMap<object, number>();
 
 // Plain constants (not an object's properties) so the minifier inlines them.

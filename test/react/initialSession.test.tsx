@@ -106,6 +106,20 @@ describe('an initial session in the browser', () => {
     expect(consoleCalls.calls.filter((c) => c.level === 'error')).toEqual([]);
   });
 
+  it('a raw session without `components` (a current API version leaves it out) enables what the page requested, on the server and in the browser', async () => {
+    const { components: _omitted, ...raw } = serverSession(2000);
+    const session = raw as CustomerSession;
+    const endpoint = vi.fn(async () => makeCustomerSession({ components: ['pricing_table'] }));
+    expect(serverHtml(session, endpoint)).toContain(`${SECRET_ATTR}="${session.client_secret}"`);
+    const recorder = createSessionRecorder();
+    render(page(session, endpoint, new QueryClient(), <recorder.ContextProbe key="probe" />));
+    expect(recorder.states[0]).toMatchObject({ status: 'ready', clientSecret: session.client_secret });
+    expect(recorder.latest().isEnabled('pricing_table')).toBe(true);
+    expect(recorder.latest().isEnabled('payment_element')).toBe(false);
+    expect(table()?.getAttribute(SECRET_ATTR)).toBe(session.client_secret);
+    expect(endpoint).not.toHaveBeenCalled();
+  });
+
   it('a stale one rendered by the browser alone is never shown at all', async () => {
     const stale = serverSession(40 * minute);
     const endpoint = vi.fn(async () => makeCustomerSession({ components: ['pricing_table'] }));
