@@ -74,12 +74,14 @@ export async function requestCustomerSession(
   const { signal } = controller;
   const theirs = requestInit.signal;
   const follow = (): void => controller.abort(theirs?.reason);
+  if (theirs?.aborted) follow();
   theirs?.addEventListener('abort', follow);
   const timer = setTimeout(() => {
     controller.abort(new CustomerSessionError('network', dev ? `Customer Session endpoint did not answer within ${requestTimeoutMs / 1000} s.` : 'timeout'));
   }, requestTimeoutMs);
   try {
     const answer = await new Promise((resolve, reject) => {
+      if (signal.aborted) reject(signal.reason);
       signal.addEventListener('abort', () => reject(signal.reason));
       (typeof endpoint === 'string' ? post(endpoint, components, signal, requestInit) : endpoint({ components, signal })).then(resolve, reject);
     });

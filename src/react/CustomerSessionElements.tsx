@@ -1,7 +1,7 @@
 'use client';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Elements } from '@stripe/react-stripe-js';
-import { replaceEqualDeep } from '@tanstack/react-query';
+import { hashKey } from '@tanstack/react-query';
 import type { Stripe, StripeElementsOptions } from '@stripe/stripe-js';
 import { CustomerSessionError, dev } from '../core/errors';
 import { componentSecret, settledSecret, useReportError, useWarnIfDisabled } from './componentSecret';
@@ -9,12 +9,16 @@ import { useSessionContext } from './CustomerSessionProvider';
 import { asOf } from './store';
 import type { CustomerSessionElementsProps, StripeProp } from './types';
 
-/** The previous value while `value` stays structurally equal (TanStack's `replaceEqualDeep`), so inline option objects don't churn. */
+/**
+ * The previous value while `value` serializes the same (TanStack's `hashKey`: plain data, keys in
+ * any order), so inline option objects don't churn. Unlike a `===` walk, `NaN` (an amount still
+ * loading) equals itself, so it cannot loop.
+ */
 function useDeepStable<T>(value: T): T {
   const [stable, setStable] = useState(value);
-  const next = replaceEqualDeep(stable, value);
-  if (next !== stable) setStable(next);
-  return next;
+  if (hashKey([value]) === hashKey([stable])) return stable;
+  setStable(value);
+  return value;
 }
 
 function guardStripe(stripe: StripeProp | undefined, fail: (error: CustomerSessionError) => void): StripeProp {

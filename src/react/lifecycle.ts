@@ -62,12 +62,13 @@ const wakeEvents = ['visibilitychange', 'focus', 'online', 'pageshow'];
  * Calls `onWake` when the page may have slept: it became visible, got focus, came back online, or
  * was restored from the back/forward cache (`pageshow`). Timers sleep with the tab or the laptop;
  * these are the moments to re-check. Listens on `window` in the capture phase, which also sees
- * `visibilitychange` (fired at `document`). Returns the unsubscribe function.
+ * `visibilitychange` (fired at `document`), and ignores elements' own `focus`. Returns the unsubscribe function.
  */
 export function subscribeToWakeUps(onWake: () => void): () => void {
   if (typeof window === 'undefined') return () => {};
-  const wake = (): void => {
-    if (document.visibilityState !== 'hidden') onWake();
+  const wake = (event: Event): void => {
+    // `focus` in the capture phase is every element's too: only the window's own counts.
+    if (document.visibilityState !== 'hidden' && (event.type !== 'focus' || event.target === event.currentTarget)) onWake();
   };
   for (const type of wakeEvents) window.addEventListener(type, wake, true);
   return () => {

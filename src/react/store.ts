@@ -89,7 +89,11 @@ export function createSessionStore(client: QueryClient, initial: SessionObserver
     if (last?.[0] !== result) {
       const next = deriveState(result, refresh);
       const previous = last?.[1];
-      const same = previous?.status === next.status && previous.session === next.session && previous.error === next.error;
+      const same =
+        previous?.status === next.status &&
+        previous.session === next.session &&
+        previous.error === next.error &&
+        previous.expiresAt?.getTime() === next.expiresAt?.getTime();
       last = [result, same ? previous : next];
     }
     return last[1];

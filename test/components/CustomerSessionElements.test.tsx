@@ -98,6 +98,18 @@ describe('CustomerSessionElements', () => {
     expect(stripe.calls.elements).toHaveLength(1);
   });
 
+  it('keeps options with a NaN amount (a total still loading) stable instead of re-rendering forever', () => {
+    const stripe = createStripeStandIn();
+    const session = makeSession(['payment_element']);
+    const view = renderWithSessionState(<Checkout options={{ ...options, amount: Number.NaN }} />, { session: { status: 'ready', session }, stripe });
+    view.rerender(<Checkout options={{ ...options, amount: Number.NaN }} />);
+    expect(stripe.calls.elements).toHaveLength(1);
+    view.rerender(<Checkout options={{ ...options, amount: 1500 }} />);
+    // (react-stripe-js itself passes a NaN on as a change: NaN !== NaN.)
+    expect(stripe.calls.update.at(-1)).toEqual({ amount: 1500 });
+    expect(stripe.calls.elements).toHaveLength(1);
+  });
+
   it('ignores a customerSessionClientSecret smuggled into options by an untyped caller', () => {
     const stripe = createStripeStandIn();
     const session = makeSession(['pricing_table']);

@@ -86,6 +86,30 @@ describe('fault: endpoint 500s', () => {
   });
 });
 
+describe('fault: wake-ups', () => {
+  it('a failed session is fetched again when the window gets focus, not when an element on the page does', async () => {
+    const { endpoint, status } = open(serverError, serverError, serverError, serverError);
+    await flushUntil(() => endpoint.requests.length === 1);
+    await clock.advance(7000);
+    await flushUntil(() => status() === 'error');
+    const input = document.body.appendChild(document.createElement('input'));
+    await act(async () => {
+      input.focus();
+      input.dispatchEvent(new FocusEvent('focus'));
+    });
+    await clock.advance(1000);
+    expect(endpoint.requests).toHaveLength(4);
+
+    await act(async () => {
+      window.dispatchEvent(new Event('focus'));
+    });
+    await flushUntil(() => status() === 'ready');
+    expect(endpoint.requests).toHaveLength(5);
+    input.remove();
+    expectNoBadSecrets(suite.ledger);
+  });
+});
+
 describe('fault: 429 with Retry-After', () => {
   it('waits exactly as long as Retry-After says, then recovers', async () => {
     const { endpoint, page, status } = open(tooManyRequests('7'));
