@@ -43,7 +43,8 @@ export function customerSessionQueryKey(endpoint: CustomerSessionEndpoint, compo
 // The request in flight per query, aborted by the lifecycle (see lifecycle.ts) rather than through
 // TanStack's `signal`: reading that signal makes TanStack cancel the request the moment the last
 // observer leaves, StrictMode's unmount-remount included (TanStack/query#3633). Keyed by the
-// query's own key array, which its query function receives as `context.queryKey`.
+// query's own key array, which its query function receives as `context.queryKey`. (One options
+// object used on two QueryClients gives both queries that array: their requests then share a slot.)
 const requests = new WeakMap<object, AbortController>();
 
 /** Aborts the session request `query` has in flight, if any. */
