@@ -50,7 +50,7 @@ function readComponents(value: unknown, requested: readonly ComponentName[]): Cu
     // Older API versions omit some components; an absent one is a disabled one.
     const component = value[name] ?? { enabled: false };
     if (!isRecord(component) || typeof component.enabled !== 'boolean') throw invalid(`components[${name}][enabled]`, dev && 'must be a boolean');
-    components[name] = hasFeatures(name) ? { features: null, ...component } : component;
+    components[name] = hasFeatures(name) ? { ...component, features: component.features ?? null } : component;
   }
   return components as unknown as CustomerSessionComponents;
 }

@@ -50,6 +50,13 @@ describe('parseCustomerSessionResponse', () => {
     expect(components).toBeDefined();
   });
 
+  it('gives an enabled component without features (or with them undefined) `features: null`, as the types say', () => {
+    const { components: _c, ...rest } = makeCustomerSession();
+    const parsed = parseCustomerSessionResponse({ ...rest, components: { payment_element: { enabled: true }, customer_sheet: { enabled: true, features: undefined } } });
+    expect(parsed.components.payment_element).toEqual({ enabled: true, features: null });
+    expect(parsed.components.customer_sheet).toStrictEqual({ enabled: true, features: null });
+  });
+
   it.each([
     ['a string', 'hello', /expected an object, got a string/],
     ['null', null, /got null/],
