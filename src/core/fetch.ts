@@ -59,10 +59,10 @@ export interface CustomerSessionData extends SessionTiming {
  * One session request through either endpoint form, validated, with its expiry measured from the
  * moment it was sent. `controller` ends it: the caller aborts it, and so do `requestInit.signal`
  * and the `requestTimeoutMs` timeout (as a `network` failure, so it is retried). A function
- * endpoint that ignores its signal is left behind when it fires. The URL form is `post`'s request. A session whose local expiry has
- * already passed when it arrives is refused as kind `expired`: shown, it would be refreshed at
- * once, and every new one would be the same (a 1 s session, or one outlived by the latency), in a
- * loop. Rejects with a `CustomerSessionError` only.
+ * endpoint that ignores its signal is left behind when it fires; the URL form is `post`'s request.
+ * A session whose local expiry has already passed when it arrives is refused as kind `expired`:
+ * shown, it would be refreshed at once, and every new one would be the same (a 1 s session, or one
+ * outlived by the latency), in a loop. Rejects with a `CustomerSessionError` only.
  */
 export async function requestCustomerSession(
   endpoint: CustomerSessionEndpoint,
