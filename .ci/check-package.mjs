@@ -10,13 +10,13 @@ import { bundleSnippet, repoRoot } from '../bench/lib/bundle.mjs';
 
 /**
  * min+gzip budgets with peers external, just above what the client core on TanStack Query's
- * machinery measures after the second size pass (6,519 B entry, 3,737 B hook, +2%);
+ * machinery measures after the second size pass (6,571 B entry, 3,789 B hook, +2%);
  * they guard against regressions.
  * See stories/docs/Performance.mdx and bench/results.json.
  */
 const BUDGETS = [
-  { label: 'client entry (every export)', source: (entry) => `export * from '${entry}';`, bytes: 6650 },
-  { label: 'useCustomerSession alone', source: (entry) => `export { useCustomerSession } from '${entry}';`, bytes: 3810 },
+  { label: 'client entry (every export)', source: (entry) => `export * from '${entry}';`, bytes: 6700 },
+  { label: 'useCustomerSession alone', source: (entry) => `export { useCustomerSession } from '${entry}';`, bytes: 3865 },
 ];
 
 const failures = [];

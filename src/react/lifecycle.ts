@@ -29,14 +29,14 @@ export function watchSessionQueries(client: QueryClient): void {
     if (query.isActive()) return;
     if (query.getObserversCount() > 0) return drop(query);
     if (query.state.fetchStatus === 'idle') return;
-    abortSessionRequest(query);
+    abortSessionRequest(client, query);
     void query.cancel({ revert: true });
   };
   cache.subscribe(({ type, query }: QueryCacheNotifyEvent) => {
     if (!isCustomerSessionQuery(query)) return;
     if (type === 'removed') {
       clearTimeout(pending.get(query));
-      abortSessionRequest(query);
+      abortSessionRequest(client, query);
       // Observers of a removed query would keep its secret and never fetch again: re-point them.
       for (const observer of [...query.observers]) observer.setOptions(observer.options);
       return;

@@ -1,5 +1,5 @@
 'use client';
-import { type DataTag, type QueryFunctionContext, type QueryObserverOptions, type UseQueryOptions } from '@tanstack/react-query';
+import { type DataTag, type QueryClient, type QueryFunctionContext, type QueryObserverOptions, type UseQueryOptions } from '@tanstack/react-query';
 import type { ComponentName } from '../core/componentNames';
 import type { CustomerSessionError } from '../core/errors';
 import { refreshMoment } from '../core/expiry';
@@ -42,14 +42,16 @@ export function customerSessionQueryKey(endpoint: CustomerSessionEndpoint, compo
 
 // The request in flight per query, aborted by the lifecycle (see lifecycle.ts) rather than through
 // TanStack's `signal`: reading that signal makes TanStack cancel the request the moment the last
-// observer leaves, StrictMode's unmount-remount included (TanStack/query#3633). Keyed by the
-// query's own key array, which its query function receives as `context.queryKey`. (One options
-// object used on two QueryClients gives both queries that array: their requests then share a slot.)
-const requests = new WeakMap<object, AbortController>();
+// observer leaves, StrictMode's unmount-remount included (TanStack/query#3633). Found by the
+// query's own key array (its query function receives it as `context.queryKey`), then by its
+// QueryClient: one options object used on two clients gives both queries that array.
+// (`context.client` is missing in TanStack Query 5.52: there, such queries share one slot.)
+const requests = new WeakMap<object, Map<unknown, AbortController>>();
 
-/** Aborts the session request `query` has in flight, if any. */
-export function abortSessionRequest(query: { queryKey: object }): void {
-  requests.get(query.queryKey)?.abort();
+/** Aborts the session request `query` of `client` has in flight, if any. */
+export function abortSessionRequest(client: QueryClient, query: { queryKey: object }): void {
+  const slots = requests.get(query.queryKey);
+  (slots?.get(client) ?? slots?.get(undefined))?.abort();
 }
 
 type SessionOptions = QueryObserverOptions<CustomerSessionData, CustomerSessionError, CustomerSessionData, CustomerSessionData, CustomerSessionQueryKey>;
@@ -64,13 +66,17 @@ export function sessionQueryOptions(
 ) {
   const queryKey = customerSessionQueryKey(endpoint, components);
   // Never reads `context.signal` (see above).
-  const queryFn = async ({ queryKey: key }: QueryFunctionContext<CustomerSessionQueryKey>): Promise<CustomerSessionData> => {
+  const queryFn = async (context: QueryFunctionContext<CustomerSessionQueryKey>): Promise<CustomerSessionData> => {
+    const key = context.queryKey;
+    const client = (context as { client?: QueryClient }).client;
+    let slots = requests.get(key);
+    if (!slots) requests.set(key, (slots = new Map()));
     const controller = new AbortController();
-    requests.set(key, controller);
+    slots.set(client, controller);
     try {
       return await requestCustomerSession(endpoint, [...key[2]], controller, getRequestInit());
     } finally {
-      if (requests.get(key) === controller) requests.delete(key);
+      if (slots.get(client) === controller) slots.delete(client);
     }
   };
   // Fresh until the refresh moment stored with the session; no data, or a failed refresh, is stale.
