@@ -49,10 +49,7 @@ export function watchSessionQueries(client: QueryClient): void {
     if (active) return;
     // The last enabled hook switched off (`enabled={false}`): signed out now, not a macrotask later.
     if (type === 'observerOptionsUpdated' && before && query.getObserversCount() > 0) return drop(query);
-    pending.set(
-      query,
-      setTimeout(() => settle(query)),
-    );
+    pending.set(query, setTimeout(() => settle(query)));
   });
 }
 
