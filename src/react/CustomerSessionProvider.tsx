@@ -2,7 +2,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type JSX } from 'react';
 import { QueryClient } from '@tanstack/react-query';
 import type { Stripe } from '@stripe/stripe-js';
-import { disabledState, useTrackedState, type SessionStore } from './store';
+import { disabledState, subscribeNothing, useTrackedState, type SessionStore } from './store';
 import type { CustomerSessionProviderProps, CustomerSessionState, StripeProp } from './types';
 import { CustomerSessionQueryClientContext, useSessionQueryClient, useSessionStore } from './useCustomerSession';
 import { dev } from '../core/errors';
@@ -45,7 +45,6 @@ function createStripeGetter(stripe: StripeProp | undefined, publishableKey: stri
   };
 }
 
-const noSubscribe = () => (): void => {};
 const noDrops = (): number => 0;
 
 /**
@@ -82,7 +81,7 @@ export function CustomerSessionProvider(props: CustomerSessionProviderProps): JS
   const { store, serverState } = useSessionStore(options, client);
   // Subscribing keeps the session alive while the provider is mounted; it re-renders only on a drop.
   const countDrops = useMemo(() => dropCounter(store), [store]);
-  const drops = useSyncExternalStore(store ? store.subscribe : noSubscribe, countDrops, noDrops);
+  const drops = useSyncExternalStore(store ? store.subscribe : subscribeNothing, countDrops, noDrops);
   const enabled = options.enabled ?? true;
   const [offs, setOffs] = useState({ enabled, count: 0 });
   if (offs.enabled !== enabled) setOffs({ enabled, count: offs.count + (enabled ? 0 : 1) });
@@ -110,11 +109,7 @@ export function useSessionContext(caller: string, optional = false): { value: Cu
   const state = useTrackedState(value?.store ?? null, value?.serverState ?? disabledState, value?.enabled === false);
   if (value !== null) return { value, state };
   if (optional) return null;
-  throw outsideProvider(caller);
-}
-
-function outsideProvider(caller: string): Error {
-  return new Error(
+  throw new Error(
     dev
       ? `${caller} must be used inside <CustomerSessionProvider>. Wrap the part of your app that renders it in <CustomerSessionProvider endpoint="...">.`
       : `${caller}: no <CustomerSessionProvider>`,
@@ -126,7 +121,5 @@ function outsideProvider(caller: string): Error {
  * query results, it re-renders only when a field it has read changes.
  */
 export function useCustomerSessionContext(): CustomerSessionState {
-  const value = useContext(CustomerSessionContext);
-  if (value === null) throw outsideProvider('useCustomerSessionContext()');
-  return useTrackedState(value.store, value.serverState, !value.enabled);
+  return useSessionContext('useCustomerSessionContext()').state;
 }

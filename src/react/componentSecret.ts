@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { ComponentName } from '../core/componentNames';
 import type { CustomerSessionError } from '../core/errors';
 import { warnOnce } from '../core/warnings';
+import { subscribeNothing } from './store';
 import { useSessionContext } from './CustomerSessionProvider';
 import type { ComponentSecret, ComponentSecretStatus, CustomerSessionState } from './types';
 
@@ -47,8 +48,6 @@ export function useWarnIfDisabled(component: ComponentName, status: ComponentSec
     }
   }, [component, status]);
 }
-
-const subscribeNothing = () => (): void => {};
 
 /** `false` on the server and during hydration, `true` after: client-only output never reaches server HTML. */
 export function useIsClient(): boolean {

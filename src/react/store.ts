@@ -174,4 +174,5 @@ function createTracker(): (state: CustomerSessionState) => CustomerSessionState 
   };
 }
 
-const subscribeNothing = () => noop;
+/** A `useSyncExternalStore` subscription to nothing (no store yet, or a value that never changes). */
+export const subscribeNothing = () => noop;
