@@ -55,7 +55,9 @@ function validFor(schema: Schema, key: string, hints: RequestHints): fc.Arbitrar
         .map(([record, dropRequired, extra]) => {
           const result: Record<string, unknown> = { ...record };
           if (dropRequired) for (const name of required) delete result[name];
-          if (extra && !Object.hasOwn(properties, extra[0])) result[extra[0]] = extra[1];
+          // An own property even when the name is `__proto__`, as JSON.parse and the form decoder
+          // make it: plain assignment would set the prototype instead (a value no request can carry).
+          if (extra && !Object.hasOwn(properties, extra[0])) Object.defineProperty(result, extra[0], { value: extra[1], enumerable: true, writable: true, configurable: true });
           return result;
         });
     }

@@ -33,6 +33,18 @@ describe('the oracle itself', () => {
 });
 
 describe('validateCustomerSessionParams against the request schema', () => {
+  it('names an own `__proto__` key (JSON.parse makes one) as an unknown param, like ajv', () => {
+    for (const [body, param] of [
+      ['{"components":{"payment_element":{"enabled":true,"features":{"__proto__":["x"]}}}}', 'components[payment_element][features][__proto__]'],
+      ['{"components":{"pricing_table":{"enabled":true,"__proto__":{"a":"b"}}}}', 'components[pricing_table][__proto__]'],
+      ['{"__proto__":"x","components":{"pricing_table":{"enabled":true}}}', '__proto__'],
+    ] as const) {
+      const request = JSON.parse(body) as Record<string, unknown>;
+      expect([...schemaFaults(request)]).toEqual([param]);
+      expect(validateCustomerSessionParams(request).map((issue) => issue.param)).toEqual([param]);
+    }
+  });
+
   it('refuses a schema-valid request only by a cited rule, and a schema-invalid one naming every param ajv names', () => {
     const seen = { accepted: 0, cited: 0, invalid: 0 };
     fc.assert(
