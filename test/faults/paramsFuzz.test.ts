@@ -63,7 +63,8 @@ function nearValid(schema: ParamSchema): fc.Arbitrary<unknown> {
       const withRequired = fc.tuple(known, rarely(fc.constant(true), 20), rarely(fc.tuple(safeKey, junk), 25)).map(([record, dropRequired, extra]) => {
         const result: Record<string, unknown> = { ...record };
         for (const key of schema.required ?? []) if (!dropRequired && result[key] === undefined) result[key] = true;
-        if (extra && !Object.hasOwn(schema.fields, extra[0])) result[extra[0]] = extra[1];
+        // Own even when named `__proto__` (as JSON.parse makes it); assignment would set the prototype.
+        if (extra && !Object.hasOwn(schema.fields, extra[0])) Object.defineProperty(result, extra[0], { value: extra[1], enumerable: true, writable: true, configurable: true });
         return result;
       });
       return mostly(withRequired, 40);
