@@ -13,11 +13,17 @@ for (const file of process.argv.slice(2)) {
   }
   const report = JSON.parse(readFileSync(file, 'utf8'));
   passed += report.numPassedTests ?? 0;
-  failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(report);
+  // Each failed test counts once. A test file that failed with no failed test (it crashed on import,
+  // or a hook threw) counts once more. Not `numFailedTestSuites`: vitest counts every failed
+  // `describe` in it too, so one failing test two blocks deep used to count three times.
+  failed += report.numFailedTests ?? 0;
   for (const suite of report.testResults ?? []) {
     const tests = (suite.assertionResults ?? []).filter((t) => t.status === 'failed');
-    for (const t of tests) named.push(`${file}: ${suite.name} > ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
-    if (suite.status === 'failed' && tests.length === 0) named.push(`${file}: ${suite.name}: ${firstLine(suite.message)}`);
+    for (const t of tests) named.push(`${file}: ${suite.name} > ${t.fullName}: ${summarize(t.failureMessages?.[0])}`);
+    if (suite.status === 'failed' && tests.length === 0) {
+      failed += 1;
+      named.push(`${file}: ${suite.name}: ${summarize(suite.message)}`);
+    }
   }
 }
 // Non-test steps (typecheck, lint, build, packaging) that failed count as one failure each.
@@ -30,14 +36,10 @@ if (existsSync(stepsFile)) {
 if (named.length > 0) console.log(`\nFailures:\n${named.map((line) => `  ${line}`).join('\n')}\n`);
 console.log(`${passed} passed, ${failed} failed`);
 
-function firstLine(text) {
-  return String(text ?? '').split('\n').find((line) => line.trim() !== '')?.trim().slice(0, 300) ?? '';
-}
-
-// A suite that failed only because its tests failed is already counted through those tests;
-// a suite that crashed before running (import error) adds one failure of its own.
-function countSuitesWithFailedTests(report) {
-  return (report.testResults ?? []).filter(
-    (s) => s.status === 'failed' && (s.assertionResults ?? []).some((t) => t.status === 'failed'),
-  ).length;
+// The first line of a failure message, and fast-check's seed and counterexample when it has them
+// (enough to reproduce a property failure from the log alone).
+function summarize(text) {
+  const lines = String(text ?? '').split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  const kept = [lines[0] ?? '', ...lines.slice(1).filter((line) => /^(\{ seed:|Counterexample:)/.test(line))];
+  return kept.map((line) => line.slice(0, 300)).join(' | ');
 }

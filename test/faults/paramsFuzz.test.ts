@@ -40,6 +40,8 @@ const junk: fc.Arbitrary<unknown> = fc.oneof(
   fc.array(fc.string({ maxLength: 4 }), { minLength: 1, maxLength: 2 }),
   fc.dictionary(safeKey, fc.string({ maxLength: 4 }), { minKeys: 1, maxKeys: 2 }),
 );
+// An own key even when `safeKey` makes `__proto__` (as JSON.parse does); assignment would set the prototype.
+const setOwn = (target: object, key: string, value: unknown) => Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 // Each leaf is junk about 1 time in 30, so roughly half of the generated requests are entirely valid.
 const mostly = <T>(valid: fc.Arbitrary<T>, weight = 30): fc.Arbitrary<unknown> => fc.oneof({ weight, arbitrary: valid }, { weight: 1, arbitrary: junk });
 const rarely = <T>(arbitrary: fc.Arbitrary<T>, oneIn: number): fc.Arbitrary<T | null> => fc.oneof({ weight: oneIn - 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary });
@@ -63,8 +65,7 @@ function nearValid(schema: ParamSchema): fc.Arbitrary<unknown> {
       const withRequired = fc.tuple(known, rarely(fc.constant(true), 20), rarely(fc.tuple(safeKey, junk), 25)).map(([record, dropRequired, extra]) => {
         const result: Record<string, unknown> = { ...record };
         for (const key of schema.required ?? []) if (!dropRequired && result[key] === undefined) result[key] = true;
-        // Own even when named `__proto__` (as JSON.parse makes it); assignment would set the prototype.
-        if (extra && !Object.hasOwn(schema.fields, extra[0])) Object.defineProperty(result, extra[0], { value: extra[1], enumerable: true, writable: true, configurable: true });
+        if (extra && !Object.hasOwn(schema.fields, extra[0])) setOwn(result, extra[0], extra[1]);
         return result;
       });
       return mostly(withRequired, 40);
@@ -89,7 +90,7 @@ const nearValidParams = fc
   .map(([components, who, extra]) => {
     const params: Record<string, unknown> = { ...who };
     if (components !== null) params.components = components;
-    if (extra && !Object.hasOwn(customerSessionParamsSchema.fields, extra[0])) params[extra[0]] = extra[1];
+    if (extra && !Object.hasOwn(customerSessionParamsSchema.fields, extra[0])) setOwn(params, extra[0], extra[1]);
     return params;
   });
 
