@@ -22,19 +22,35 @@ function plainObject(entries: Iterable<readonly [string, unknown]>): Record<stri
   return result;
 }
 
+// qs drops a `__proto__` segment silently; Stripe would refuse it as an unknown param. So it is
+// renamed on the way into qs and back on the way out, as an own key (`plainObject`).
+const protoSegment = /(^|\[)__proto__(?=\[|\]|$)/g;
+const protoStandIn = '\u0000__proto__';
+
 function toPlain(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toPlain);
-  return isRecord(value) ? plainObject(Object.entries(value).map(([key, child]) => [key, toPlain(child)] as const)) : value;
+  if (!isRecord(value)) return value;
+  return plainObject(Object.entries(value).map(([key, child]) => [key === protoStandIn ? '__proto__' : key, toPlain(child)] as const));
 }
 
 /**
  * Decodes a Stripe form body into nested objects and arrays of strings (the inverse of
  * `encodeStripeForm`). Values stay strings; `coerceFormParams` types them by the schema.
- * A param named like an `Object.prototype` member (`constructor`) is kept as data, to be refused
- * as unknown as Stripe would, rather than silently dropped; qs never writes `__proto__`.
+ * A param named like an `Object.prototype` member (`constructor`, `__proto__`) is kept as data
+ * (an own key, never a prototype), to be refused as unknown as Stripe would, not silently dropped.
  */
 export function decodeStripeForm(body: string): Record<string, unknown> {
-  const parsed = qs.parse(body, { depth: 10, arrayLimit: 100, parameterLimit: 1000, plainObjects: true, allowPrototypes: true });
+  const parsed = qs.parse(body, {
+    depth: 10,
+    arrayLimit: 100,
+    parameterLimit: 1000,
+    plainObjects: true,
+    allowPrototypes: true,
+    decoder: (text, decode, charset, type) => {
+      const decoded: unknown = decode(text, decode, charset);
+      return type === 'key' && typeof decoded === 'string' ? decoded.replace(protoSegment, `$1${protoStandIn}`) : decoded;
+    },
+  });
   return toPlain(parsed) as Record<string, unknown>;
 }
 

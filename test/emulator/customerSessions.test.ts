@@ -90,6 +90,20 @@ describe('POST /v1/customer_sessions', () => {
     expect(tooLong.json.error).toMatchObject({ code: 'parameter_invalid_string', param: 'customer' });
   });
 
+  it('refuses a param named __proto__ as unknown, as Stripe would, rather than dropping it', async () => {
+    const { emulator, customer } = setup();
+    for (const [body, param] of [
+      [`customer=${customer}&components[pricing_table][enabled]=true&components[pricing_table][__proto__]=x`, 'components[pricing_table][__proto__]'],
+      [`customer=${customer}&components[customer_sheet][enabled]=false&components[customer_sheet][features][__proto__]=&components[buy_button][enabled]=true`, 'components[customer_sheet][features][__proto__]'],
+      [`__proto__[polluted]=yes&customer=${customer}&components[buy_button][enabled]=true`, '__proto__'],
+    ] as const) {
+      const response = await call(emulator, '/v1/customer_sessions', body);
+      expect(response.status).toBe(400);
+      expect(response.json.error).toMatchObject({ code: 'parameter_unknown', param });
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('validates before looking the customer up', async () => {
     const { emulator } = setup();
     const response = await call(emulator, '/v1/customer_sessions', { customer: 'cus_x', components: {} });
