@@ -4,6 +4,7 @@ import { decodeStripeForm, encodeStripeForm } from '../../src/params/form';
 import { isDeepStrictEqual } from 'node:util';
 import { validateCustomerSessionParams } from '../../src/params/validate';
 import { createStripeEmulator } from '../../src/testing/emulator/createStripeEmulator';
+import { setOwn } from '../params/requestArbitrary';
 
 const emulator = createStripeEmulator();
 const customer = emulator.createCustomer({ email: 'fuzz@example.com' }).id;
@@ -40,8 +41,6 @@ const junk: fc.Arbitrary<unknown> = fc.oneof(
   fc.array(fc.string({ maxLength: 4 }), { minLength: 1, maxLength: 2 }),
   fc.dictionary(safeKey, fc.string({ maxLength: 4 }), { minKeys: 1, maxKeys: 2 }),
 );
-// An own key even when `safeKey` makes `__proto__` (as JSON.parse does); assignment would set the prototype.
-const setOwn = (target: object, key: string, value: unknown) => Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 // Each leaf is junk about 1 time in 30, so roughly half of the generated requests are entirely valid.
 const mostly = <T>(valid: fc.Arbitrary<T>, weight = 30): fc.Arbitrary<unknown> => fc.oneof({ weight, arbitrary: valid }, { weight: 1, arbitrary: junk });
 const rarely = <T>(arbitrary: fc.Arbitrary<T>, oneIn: number): fc.Arbitrary<T | null> => fc.oneof({ weight: oneIn - 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary });

@@ -25,6 +25,11 @@ const wrong: fc.Arbitrary<unknown> = fc.oneof(
   fc.array(fc.string({ maxLength: 3 }).filter(notFormSpelling), { minLength: 1, maxLength: 2 }),
   fc.dictionary(fc.stringMatching(/^[a-z_]{1,8}$/), fc.string({ maxLength: 3 }), { minKeys: 1, maxKeys: 2 }),
 );
+/**
+ * Adds `key` as an own property even when it is `__proto__`, as JSON.parse and the form decoder
+ * make it: plain assignment would set the prototype instead (a value no request can carry).
+ */
+export const setOwn = (target: object, key: string, value: unknown) => Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 const rarely = <T>(arbitrary: fc.Arbitrary<T>, oneIn: number) =>
   fc.oneof({ weight: oneIn - 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
 
@@ -55,9 +60,7 @@ function validFor(schema: Schema, key: string, hints: RequestHints): fc.Arbitrar
         .map(([record, dropRequired, extra]) => {
           const result: Record<string, unknown> = { ...record };
           if (dropRequired) for (const name of required) delete result[name];
-          // An own property even when the name is `__proto__`, as JSON.parse and the form decoder
-          // make it: plain assignment would set the prototype instead (a value no request can carry).
-          if (extra && !Object.hasOwn(properties, extra[0])) Object.defineProperty(result, extra[0], { value: extra[1], enumerable: true, writable: true, configurable: true });
+          if (extra && !Object.hasOwn(properties, extra[0])) setOwn(result, extra[0], extra[1]);
           return result;
         });
     }
