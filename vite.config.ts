@@ -32,6 +32,7 @@ export default defineConfig({
       entry: {
         index: 'src/index.ts',
         'server/index': 'src/server/index.ts',
+        'node/index': 'src/node/index.ts',
         'testing/index': 'src/testing/index.ts',
       },
       formats: ['es'],

@@ -2,18 +2,19 @@
 // customers ask 5 times each, on loopback through the official SDK to the emulator on a socket.
 // The baseline is the same load with `rateLimit: false`, in the same run.
 import { runAbuseLoad, type AbuseLoadResult } from './lib/abuseLoad';
-import { loadServer, loadTesting } from './lib/dist';
+import { loadNode, loadServer, loadTesting } from './lib/dist';
 import { finishSection, median, round } from './lib/report';
 
 const server = await loadServer();
+const node = await loadNode();
 const testing = await loadTesting();
 
 // Warm-up (JIT, sockets), then limited and unlimited interleaved so machine load hits both alike.
-await runAbuseLoad({ server, testing, rateLimit: false, abusiveRequests: 100, honestRequestsEach: 1 });
+await runAbuseLoad({ server, node, testing, rateLimit: false, abusiveRequests: 100, honestRequestsEach: 1 });
 const runs: Record<'limited' | 'unlimited', AbuseLoadResult[]> = { limited: [], unlimited: [] };
 for (let round = 0; round < 3; round++) {
   const order = round % 2 === 0 ? (['limited', 'unlimited'] as const) : (['unlimited', 'limited'] as const);
-  for (const side of order) runs[side].push(await runAbuseLoad({ server, testing, ...(side === 'unlimited' ? { rateLimit: false } : {}) }));
+  for (const side of order) runs[side].push(await runAbuseLoad({ server, node, testing, ...(side === 'unlimited' ? { rateLimit: false } : {}) }));
 }
 
 // Cost of the check itself on the happy path: in-process handler calls (emulator client, no sockets),

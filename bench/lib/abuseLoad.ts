@@ -5,12 +5,14 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
+import type * as Node from '../../src/node/index';
 import type * as Server from '../../src/server/index';
 import type * as Testing from '../../src/testing/index';
 import { quantile } from './report';
 
 export interface AbuseLoadOptions {
-  server: Pick<typeof Server, 'createCustomerSessionHandler' | 'toNodeListener'>;
+  server: Pick<typeof Server, 'createCustomerSessionHandler'>;
+  node: Pick<typeof Node, 'toNodeListener'>;
   testing: Pick<typeof Testing, 'createStripeEmulator' | 'listen'>;
   rateLimit?: Server.CustomerSessionHandlerOptions['rateLimit'];
   abusiveRequests?: number;
@@ -58,7 +60,7 @@ export async function runAbuseLoad(options: AbuseLoadOptions): Promise<AbuseLoad
     ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
     onError: () => {},
   });
-  const app = createServer(pkg.toNodeListener(handler));
+  const app = createServer(options.node.toNodeListener(handler));
   await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(app.address() as AddressInfo).port}/api/customer-session`;
   const retryAfter: number[] = [];

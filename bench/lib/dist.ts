@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Client from '../../src/index';
+import type * as Node from '../../src/node/index';
 import type * as Server from '../../src/server/index';
 import type * as Testing from '../../src/testing/index';
 import { repoRoot } from './report';
@@ -15,4 +16,5 @@ function load<T>(entry: string): Promise<T> {
 
 export const loadClient = (): Promise<typeof Client> => load('index.js');
 export const loadServer = (): Promise<typeof Server> => load('server/index.js');
+export const loadNode = (): Promise<typeof Node> => load('node/index.js');
 export const loadTesting = (): Promise<typeof Testing> => load('testing/index.js');

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { toNodeListener } from '../../src/server/toNodeListener';
+import { toNodeListener } from '../../src/node';
 import type { CustomerSession } from '../../src/core/types';
 import type { DemoBackend } from './createDemoBackend';
 import { createPageSession } from './serverRenderedPage';

@@ -1,7 +1,5 @@
 export { createCustomerSessionHandler } from './createCustomerSessionHandler';
 export { createCustomerSession } from './createCustomerSession';
-export { toNodeListener } from './toNodeListener';
-export type { NodeListenerOptions, NodeListenerRequest, NodeListenerResponse } from './toNodeListener';
 export { CustomerSessionRateLimitError, RateLimiterUnavailableError } from './rateLimitTypes';
 export type { CustomerSessionRateLimiter, RateLimitFailureMode, RateLimitOption } from './rateLimitTypes';
 export type {

@@ -1,4 +1,4 @@
-import RateLimiterMemory from 'rate-limiter-flexible/lib/RateLimiterMemory.js';
+import { MemoryRateLimiter as RateLimiterMemory } from './memoryRateLimiter';
 import type { CustomerParams } from './customerParams';
 import {
   CustomerSessionRateLimitError,

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createCustomerSessionHandler, toNodeListener } from '../../src/server';
+import { toNodeListener } from '../../src/node';
+import { createCustomerSessionHandler } from '../../src/server';
 import type { CustomerSession, StripeErrorBody } from '../../src/core/types';
 import { chunkedBody } from '../helpers/chunkedBody';
 import { expectNoSecrets, secretKey, startSdkServer } from '../server/sdkServer';

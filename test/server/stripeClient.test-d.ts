@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Stripe from 'stripe';
-import { createCustomerSessionHandler, toNodeListener } from '../../src/server';
+import { toNodeListener } from '../../src/node';
+import { createCustomerSessionHandler } from '../../src/server';
 import type { CustomerSessionHandler, CustomerSessionStripeClient } from '../../src/server';
 import type { EmulatorStripeClient } from '../../src/testing';
 

@@ -11,7 +11,8 @@ import {
   useCustomerSession,
   type CustomerSessionEndpoint,
 } from 'react-stripe-customer-session';
-import { createCustomerSessionHandler, toNodeListener, type CustomerSessionHandler } from 'react-stripe-customer-session/server';
+import { toNodeListener } from 'react-stripe-customer-session/node';
+import { createCustomerSessionHandler, type CustomerSessionHandler } from 'react-stripe-customer-session/server';
 import { createStripeStandIn, defineStripeWebComponentStandIns, makeCustomerSession } from 'react-stripe-customer-session/testing';
 
 export { createStripeStandIn, defineStripeWebComponentStandIns, makeCustomerSession };

@@ -2,7 +2,8 @@
 // A separate program: `stripe`'s own typings need @types/node (its optional peer); consumer.tsx proves ours do not.
 import { createServer } from 'node:http';
 import Stripe from 'stripe';
-import { createCustomerSessionHandler, toNodeListener } from 'react-stripe-customer-session/server';
+import { toNodeListener } from 'react-stripe-customer-session/node';
+import { createCustomerSessionHandler } from 'react-stripe-customer-session/server';
 
 const handler = createCustomerSessionHandler({
   stripe: new Stripe('sk_test_consumer'),

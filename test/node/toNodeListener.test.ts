@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createCustomerSessionHandler, toNodeListener } from '../../src/server';
+import { toNodeListener } from '../../src/node';
+import { createCustomerSessionHandler } from '../../src/server';
 import type { CustomerSession } from '../../src/core/types';
 import { chunkedBody } from '../helpers/chunkedBody';
-import { startSdkServer } from './sdkServer';
+import { startSdkServer } from '../server/sdkServer';
 
 type Middleware = (req: IncomingMessage & { body?: unknown }, res: ServerResponse, next: () => void) => void;
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type * as NodeFetchServer from '@remix-run/node-fetch-server';
-import type { CustomerSessionHandler } from './types';
+import type { CustomerSessionHandler } from '../server/types';
 
 // The public signature names Node's objects by shape, not through node:http or the bridge's typings
 // (both need @types/node, which a consumer type-checking with skipLibCheck off may not have).

@@ -1,0 +1,67 @@
+import type { CustomerSessionRateLimiter } from './rateLimitTypes';
+
+/** What `consume` resolves with, and rejects with once the key is over its points. */
+export interface MemoryRateLimiterRes {
+  remainingPoints: number;
+  msBeforeNext: number;
+  consumedPoints: number;
+  isFirstInDuration: boolean;
+}
+
+interface Window {
+  endsAt: number;
+  consumed: number;
+}
+
+/**
+ * The default in-memory limiter: a fixed window of `duration` seconds per key that opens on the key's
+ * first `consume`, with `rate-limiter-flexible`'s `RateLimiterMemory` contract (same options, resolves
+ * within the limit, rejects with `{ msBeforeNext }` over it).
+ *
+ * Our own because the library has no edge-safe public path: its root entry loads every store (73 kB
+ * minified) and Node's `cluster`, which only bundlers honouring its `browser` field drop, and its
+ * per-file path is not a public export. No timers either: workerd forbids them outside a request;
+ * expired windows are dropped as later calls pass them.
+ */
+export class MemoryRateLimiter implements CustomerSessionRateLimiter {
+  readonly points: number;
+  private readonly durationMs: number;
+  private readonly keyPrefix: string;
+  // Insertion order is expiry order (every window lasts durationMs and a renewed one is re-inserted),
+  // so the expired ones are always at the front.
+  private readonly windows = new Map<string, Window>();
+
+  constructor({ points, duration, keyPrefix = 'rlflx' }: { points: number; duration: number; keyPrefix?: string }) {
+    this.points = points;
+    this.durationMs = duration * 1000;
+    this.keyPrefix = keyPrefix;
+  }
+
+  consume(key: string, points = 1): Promise<MemoryRateLimiterRes> {
+    const now = Date.now();
+    this.dropExpired(now);
+    const id = `${this.keyPrefix}:${key}`;
+    let window = this.windows.get(id);
+    const isFirstInDuration = window === undefined;
+    if (window === undefined) {
+      window = { endsAt: now + this.durationMs, consumed: 0 };
+      this.windows.set(id, window);
+    }
+    window.consumed += points;
+    const res: MemoryRateLimiterRes = {
+      remainingPoints: Math.max(0, this.points - window.consumed),
+      msBeforeNext: window.endsAt - now,
+      consumedPoints: window.consumed,
+      isFirstInDuration,
+    };
+    // Over the limit it rejects with the result itself, as rate-limiter-flexible does.
+    return window.consumed > this.points ? Promise.reject(res) : Promise.resolve(res);
+  }
+
+  private dropExpired(now: number): void {
+    for (const [id, window] of this.windows) {
+      if (window.endsAt > now) return;
+      this.windows.delete(id);
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import { MemoryRateLimiter } from '../../src/server/memoryRateLimiter';
+
+// The default in-memory limiter keeps rate-limiter-flexible's RateLimiterMemory contract, so the
+// handler treats it exactly like RateLimiterRedis and the rest.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(Date.UTC(2026, 11, 2, 12, 0, 0));
+});
+afterEach(() => vi.useRealTimers());
+
+describe('MemoryRateLimiter', () => {
+  it('resolves within the points and rejects over them with msBeforeNext, per key', async () => {
+    const limiter = new MemoryRateLimiter({ points: 2, duration: 10 });
+    await expect(limiter.consume('a')).resolves.toEqual({ remainingPoints: 1, msBeforeNext: 10_000, consumedPoints: 1, isFirstInDuration: true });
+    vi.setSystemTime(Date.now() + 4_000);
+    await expect(limiter.consume('a')).resolves.toMatchObject({ remainingPoints: 0, msBeforeNext: 6_000, isFirstInDuration: false });
+    await expect(limiter.consume('a')).rejects.toEqual({ remainingPoints: 0, msBeforeNext: 6_000, consumedPoints: 3, isFirstInDuration: false });
+    await expect(limiter.consume('b')).resolves.toMatchObject({ remainingPoints: 1 });
+  });
+
+  it('opens a new window once the old one has passed', async () => {
+    const limiter = new MemoryRateLimiter({ points: 1, duration: 1 });
+    await limiter.consume('a');
+    await expect(limiter.consume('a')).rejects.toMatchObject({ msBeforeNext: 1000 });
+    vi.setSystemTime(Date.now() + 999);
+    await expect(limiter.consume('a')).rejects.toMatchObject({ msBeforeNext: 1 });
+    vi.setSystemTime(Date.now() + 1);
+    await expect(limiter.consume('a')).resolves.toMatchObject({ remainingPoints: 0, msBeforeNext: 1000, isFirstInDuration: true });
+  });
+
+  it('spends `points` at once; each limiter keeps its own budgets', async () => {
+    const limiter = new MemoryRateLimiter({ points: 5, duration: 60, keyPrefix: 'x' });
+    await expect(limiter.consume('a', 5)).resolves.toMatchObject({ remainingPoints: 0 });
+    await expect(limiter.consume('a', 1)).rejects.toMatchObject({ consumedPoints: 6 });
+    const other = new MemoryRateLimiter({ points: 5, duration: 60, keyPrefix: 'x' });
+    await expect(other.consume('a', 1)).resolves.toMatchObject({ remainingPoints: 4 });
+  });
+
+  it('forgets expired windows as later calls pass them, so memory follows the active customers', async () => {
+    const limiter = new MemoryRateLimiter({ points: 1, duration: 1 });
+    for (let i = 0; i < 1000; i++) await limiter.consume(`customer-${i}`);
+    vi.setSystemTime(Date.now() + 1000);
+    await limiter.consume('late');
+    // Internal state, read only to show the sweep: one window left, not 1,001.
+    expect((limiter as unknown as { windows: Map<string, unknown> }).windows.size).toBe(1);
+  });
+});
