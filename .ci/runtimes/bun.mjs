@@ -1,3 +1,4 @@
+/* global Bun */
 // Bun: the handler as Bun.serve's fetch.
 import { createApp } from './app.mjs';
 

@@ -1,3 +1,4 @@
+/* global Deno */
 // Deno: the handler as Deno.serve's handler (npm packages from this folder's node_modules).
 import { createApp } from './app.mjs';
 
