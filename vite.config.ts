@@ -41,7 +41,9 @@ export default defineConfig({
       external,
       // One output file per source module: keeps each module's 'use client' directive and lets
       // bundlers tree-shake per export.
-      output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+      // topLevelVar false keeps top-level `const`s as written: esbuild and Bun fold a cross-module
+      // `const dev = false` (and drop what it guards) but not a `var`.
+      output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js', topLevelVar: false },
     },
   },
   test: {

@@ -4,13 +4,15 @@
 // their conditions (workerd,worker / edge-light,worker) and nothing marked external: a Node import
 // anywhere fails the bundle. Each serves .ci/runtimes/app.mjs; one contract runs against each,
 // with the emulator on loopback: 200 with a secret, 401 signed out, 415, 405, 429 over the limit.
+// And Bun's bundler makes a production client bundle that must carry no development-only text.
 // The runtimes live in .ci/runtimes (their own package.json and lockfile, installed here: about
 // 370 MB that the root install and every developer's `npm ci` do without).
 //   --no-install        reuse .ci/runtimes/node_modules as it is (the packed package included)
 //   --only <a,b>        run only these runtimes (node, bun, deno, workerd, edge-runtime)
 //   --report <file>     also write a vitest-style JSON report (one test per check) for .ci/summarize.mjs
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -151,6 +153,30 @@ for (const [name, start] of Object.entries(runtimes)) {
   results.push({ name, steps });
 }
 await emulator.close();
+
+// Bun's bundler does not fold a constant shared across modules: the client keeps its development
+// messages out of a production build only because each check is written out where it is used.
+if (!only || only.includes('bun')) {
+  const steps = [];
+  const title = 'bun build: the production client bundle carries no development-only text';
+  const out = join(mkdtempSync(join(tmpdir(), 'rscs-bun-')), 'client.js');
+  try {
+    writeFileSync(join(dir, '.client-entry.mjs'), "export * from 'react-stripe-customer-session';\n");
+    const externals = ['react', 'react/*', 'react-dom', 'react-dom/*', '@tanstack/*', '@stripe/*', 'stripe'].flatMap((e) => ['-e', e]);
+    execFileSync(bin('bun'), ['build', '.client-entry.mjs', '--minify', '--target=browser', '--format=esm', '--define', 'process.env.NODE_ENV="production"', ...externals, '--outfile', out], { cwd: dir, stdio: 'pipe' });
+    const code = readFileSync(out, 'utf8');
+    const ok = !/Invalid Customer Session:|must be used inside <CustomerSessionProvider>|Customer Session endpoint answered/.test(code);
+    console.log(`${ok ? 'ok  ' : 'FAIL'} ${title} (${gzipSync(code, { level: 9 }).length} B min+gzip)`);
+    steps.push({ title, ok, output: title });
+  } catch (error) {
+    console.log(`FAIL ${title}: ${error.message}`);
+    steps.push({ title, ok: false, output: String(error.message) });
+  } finally {
+    rmSync(join(dir, '.client-entry.mjs'), { force: true });
+    rmSync(dirname(out), { recursive: true, force: true });
+  }
+  results.push({ name: 'bun build', steps });
+}
 
 const all = results.flatMap((r) => r.steps);
 const failed = all.filter((s) => !s.ok).length;

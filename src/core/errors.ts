@@ -1,8 +1,9 @@
 import type { StripeErrorObject } from './types';
 
 // Production builds (bundlers replace process.env.NODE_ENV) keep messages to the kind's essentials:
-// the status, the offending field. Development messages explain.
-export const dev = process.env.NODE_ENV !== 'production';
+// the status, the offending field. Development messages explain. The check is written out at each
+// use, as React does: a shared `dev` constant is not folded across modules by Bun (nor by esbuild
+// once Vite's output makes it a `var`), which then ship every development message.
 
 export type CustomerSessionErrorKind = 'network' | 'http' | 'invalid_response' | 'expired' | 'aborted';
 
@@ -44,10 +45,10 @@ export function isCustomerSessionError(value: unknown): value is CustomerSession
  */
 export function asCustomerSessionError(error: unknown, signal?: AbortSignal): CustomerSessionError {
   if (signal?.aborted && signal.reason instanceof CustomerSessionError) return signal.reason;
-  if (signal?.aborted) return new CustomerSessionError('aborted', dev ? 'Customer Session request aborted.' : 'aborted', { cause: error });
+  if (signal?.aborted) return new CustomerSessionError('aborted', process.env.NODE_ENV !== 'production' ? 'Customer Session request aborted.' : 'aborted', { cause: error });
   if (error instanceof CustomerSessionError) return error;
   const reason = error instanceof Error ? error.message : String(error);
-  return new CustomerSessionError('network', dev ? `Customer Session endpoint unreachable: ${reason}` : reason, { cause: error });
+  return new CustomerSessionError('network', process.env.NODE_ENV !== 'production' ? `Customer Session endpoint unreachable: ${reason}` : reason, { cause: error });
 }
 
 /**

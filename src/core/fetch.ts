@@ -1,5 +1,5 @@
 import type { ComponentName } from './componentNames';
-import { asCustomerSessionError, CustomerSessionError, dev } from './errors';
+import { asCustomerSessionError, CustomerSessionError } from './errors';
 import { sessionTiming, type SessionTiming } from './expiry';
 import { isRecord } from './isRecord';
 import { parseCustomerSessionResponse } from './parse';
@@ -36,13 +36,13 @@ async function post(url: string, components: ComponentName[], signal: AbortSigna
   const json: unknown = await response.json().catch(() => undefined);
   if (ok && json !== undefined) return json;
   // For the message only: a JSON body is read whatever its content type.
-  const html = dev && /html/i.test(response.headers.get('content-type') ?? '');
+  const html = process.env.NODE_ENV !== 'production' && /html/i.test(response.headers.get('content-type') ?? '');
   if (ok) {
-    throw new CustomerSessionError('invalid_response', dev ? `Customer Session endpoint answered ${html ? 'HTML, not JSON' : 'invalid JSON'} (HTTP ${status}).${html ? ' Is the URL right?' : ''}` : 'JSON');
+    throw new CustomerSessionError('invalid_response', process.env.NODE_ENV !== 'production' ? `Customer Session endpoint answered ${html ? 'HTML, not JSON' : 'invalid JSON'} (HTTP ${status}).${html ? ' Is the URL right?' : ''}` : 'JSON');
   }
   const stripeError = readStripeError(json);
-  const detail = dev && (stripeError ? `: ${stripeError.message}` : html ? ' with an HTML page' : '');
-  const error = new CustomerSessionError('http', dev ? `Customer Session endpoint answered HTTP ${status}${detail}` : `HTTP ${status}`, { status, stripeError });
+  const detail = process.env.NODE_ENV !== 'production' && (stripeError ? `: ${stripeError.message}` : html ? ' with an HTML page' : '');
+  const error = new CustomerSessionError('http', process.env.NODE_ENV !== 'production' ? `Customer Session endpoint answered HTTP ${status}${detail}` : `HTTP ${status}`, { status, stripeError });
   // Delta-seconds, else an HTTP date.
   const retryAfter = response.headers.get('retry-after')?.trim();
   const ms = retryAfter ? (Number.isFinite(+retryAfter) ? +retryAfter * 1000 : Date.parse(retryAfter) - Date.now()) : NaN;
@@ -77,7 +77,7 @@ export async function requestCustomerSession(
   if (theirs?.aborted) follow();
   theirs?.addEventListener('abort', follow);
   const timer = setTimeout(() => {
-    controller.abort(new CustomerSessionError('network', dev ? `Customer Session endpoint did not answer within ${requestTimeoutMs / 1000} s.` : 'timeout'));
+    controller.abort(new CustomerSessionError('network', process.env.NODE_ENV !== 'production' ? `Customer Session endpoint did not answer within ${requestTimeoutMs / 1000} s.` : 'timeout'));
   }, requestTimeoutMs);
   try {
     const answer = await new Promise((resolve, reject) => {
@@ -90,8 +90,8 @@ export async function requestCustomerSession(
     if (process.env.NODE_ENV !== 'production') warnIfNotCustomerSessionSecret(session.client_secret);
     const timing = sessionTiming(session, sentAt);
     if (timing.expiresAt <= Date.now()) {
-      const why = dev && (session.created === undefined ? ' (no `created` to correct skew)' : ', after correcting for clock skew and latency');
-      throw new CustomerSessionError('expired', dev ? `Customer Session already expired by the local clock when it arrived${why}.` : '`expires_at`');
+      const why = process.env.NODE_ENV !== 'production' && (session.created === undefined ? ' (no `created` to correct skew)' : ', after correcting for clock skew and latency');
+      throw new CustomerSessionError('expired', process.env.NODE_ENV !== 'production' ? `Customer Session already expired by the local clock when it arrived${why}.` : '`expires_at`');
     }
     return { session, ...timing };
   } catch (error) {

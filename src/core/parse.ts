@@ -1,5 +1,5 @@
 import { componentNames, type ComponentName } from './componentNames';
-import { CustomerSessionError, dev } from './errors';
+import { CustomerSessionError } from './errors';
 import { isRecord } from './isRecord';
 import { warnOnce } from './warnings';
 import type { CustomerSession, CustomerSessionComponents } from './types';
@@ -9,7 +9,7 @@ const maxPlausibleSeconds = 1e11;
 
 // The field is always named; the explanation only in development (`problem` is `false` in production).
 function invalid(field: string, problem: string | false): CustomerSessionError {
-  return new CustomerSessionError('invalid_response', dev ? `Invalid Customer Session: \`${field}\` ${problem}.` : `\`${field}\``);
+  return new CustomerSessionError('invalid_response', process.env.NODE_ENV !== 'production' ? `Invalid Customer Session: \`${field}\` ${problem}.` : `\`${field}\``);
 }
 
 function describe(value: unknown): string {
@@ -21,10 +21,10 @@ function describe(value: unknown): string {
 function readSeconds(body: Record<string, unknown>, field: 'created' | 'expires_at'): number {
   const value = body[field];
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
-    throw invalid(field, dev && `must be integer seconds, got ${typeof value === 'number' ? value : describe(value)}`);
+    throw invalid(field, process.env.NODE_ENV !== 'production' && `must be integer seconds, got ${typeof value === 'number' ? value : describe(value)}`);
   }
   if (value > maxPlausibleSeconds) {
-    throw invalid(field, dev && `is in milliseconds (${value}), not seconds`);
+    throw invalid(field, process.env.NODE_ENV !== 'production' && `is in milliseconds (${value}), not seconds`);
   }
   return value;
 }
@@ -44,12 +44,12 @@ const hasFeatures = (name: ComponentName): boolean => name === 'payment_element'
 
 function readComponents(value: unknown, requested: readonly ComponentName[]): CustomerSessionComponents {
   if (value === undefined) value = requestedComponents(requested);
-  if (!isRecord(value)) throw invalid('components', dev && `must be an object, got ${describe(value)}`);
+  if (!isRecord(value)) throw invalid('components', process.env.NODE_ENV !== 'production' && `must be an object, got ${describe(value)}`);
   const components: Record<string, unknown> = { ...value };
   for (const name of componentNames) {
     // Older API versions omit some components; an absent one is a disabled one.
     const component = value[name] ?? { enabled: false };
-    if (!isRecord(component) || typeof component.enabled !== 'boolean') throw invalid(`components[${name}][enabled]`, dev && 'must be a boolean');
+    if (!isRecord(component) || typeof component.enabled !== 'boolean') throw invalid(`components[${name}][enabled]`, process.env.NODE_ENV !== 'production' && 'must be a boolean');
     components[name] = hasFeatures(name) ? { ...component, features: component.features ?? null } : component;
   }
   return components as unknown as CustomerSessionComponents;
@@ -67,18 +67,18 @@ function readComponents(value: unknown, requested: readonly ComponentName[]): Cu
  */
 export function parseCustomerSessionResponse(value: unknown, requested: readonly ComponentName[] = []): CustomerSession {
   if (!isRecord(value)) {
-    throw new CustomerSessionError('invalid_response', dev ? `Invalid Customer Session: expected an object, got ${describe(value)}.` : 'object');
+    throw new CustomerSessionError('invalid_response', process.env.NODE_ENV !== 'production' ? `Invalid Customer Session: expected an object, got ${describe(value)}.` : 'object');
   }
   if (value.object !== 'customer_session') {
-    throw invalid('object', dev && `must be "customer_session", got ${typeof value.object === 'string' ? JSON.stringify(value.object.slice(0, 40)) : describe(value.object)}`);
+    throw invalid('object', process.env.NODE_ENV !== 'production' && `must be "customer_session", got ${typeof value.object === 'string' ? JSON.stringify(value.object.slice(0, 40)) : describe(value.object)}`);
   }
   if (typeof value.client_secret !== 'string' || value.client_secret.length === 0) {
-    throw invalid('client_secret', dev && 'must be a non-empty string');
+    throw invalid('client_secret', process.env.NODE_ENV !== 'production' && 'must be a non-empty string');
   }
   const expiresAt = readSeconds(value, 'expires_at');
   const created = value.created === undefined ? undefined : readSeconds(value, 'created');
   if (created !== undefined && expiresAt <= created) {
-    throw new CustomerSessionError('expired', dev ? 'Customer Session already expired: `expires_at` is not after `created`.' : '`expires_at`');
+    throw new CustomerSessionError('expired', process.env.NODE_ENV !== 'production' ? 'Customer Session already expired: `expires_at` is not after `created`.' : '`expires_at`');
   }
   return { ...value, components: readComponents(value.components, requested) } as unknown as CustomerSession;
 }

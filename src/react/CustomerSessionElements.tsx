@@ -3,7 +3,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { Elements } from '@stripe/react-stripe-js';
 import { hashKey } from '@tanstack/react-query';
 import type { Stripe, StripeElementsOptions } from '@stripe/stripe-js';
-import { CustomerSessionError, dev } from '../core/errors';
+import { CustomerSessionError } from '../core/errors';
 import { componentSecret, settledSecret, useReportError, useWarnIfDisabled } from './componentSecret';
 import { useSessionContext } from './CustomerSessionProvider';
 import { asOf } from './store';
@@ -22,16 +22,16 @@ function useDeepStable<T>(value: T): T {
 }
 
 function guardStripe(stripe: StripeProp | undefined, fail: (error: CustomerSessionError) => void): StripeProp {
-  if (stripe === undefined) throw new Error(dev ? '<CustomerSessionElements> needs publishableKey or stripe on <CustomerSessionProvider>.' : '<CustomerSessionElements>: no stripe');
+  if (stripe === undefined) throw new Error(process.env.NODE_ENV !== 'production' ? '<CustomerSessionElements> needs publishableKey or stripe on <CustomerSessionProvider>.' : '<CustomerSessionElements>: no stripe');
   if (stripe === null || typeof (stripe as Partial<PromiseLike<unknown>>).then !== 'function') return stripe;
   // A failed or empty load must reach onError, never an unhandled rejection inside <Elements>.
   return Promise.resolve(stripe).then(
     (value: Stripe | null) => {
-      if (value === null) fail(new CustomerSessionError('network', dev ? 'Stripe.js is unavailable.' : 'Stripe.js'));
+      if (value === null) fail(new CustomerSessionError('network', process.env.NODE_ENV !== 'production' ? 'Stripe.js is unavailable.' : 'Stripe.js'));
       return value;
     },
     (cause: unknown) => {
-      fail(new CustomerSessionError('network', dev ? 'Stripe.js failed to load.' : 'Stripe.js', { cause }));
+      fail(new CustomerSessionError('network', process.env.NODE_ENV !== 'production' ? 'Stripe.js failed to load.' : 'Stripe.js', { cause }));
       return null;
     },
   );

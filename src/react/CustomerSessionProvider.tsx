@@ -5,7 +5,6 @@ import type { Stripe } from '@stripe/stripe-js';
 import { disabledState, subscribeNothing, useTrackedState, type SessionStore } from './store';
 import type { CustomerSessionProviderProps, CustomerSessionState, StripeProp } from './types';
 import { CustomerSessionQueryClientContext, useSessionQueryClient, useSessionStore } from './useCustomerSession';
-import { dev } from '../core/errors';
 
 /** What `CustomerSessionProvider` shares. Internal: consumers use the hooks. */
 export interface CustomerSessionContextValue {
@@ -110,7 +109,7 @@ export function useSessionContext(caller: string, optional = false): { value: Cu
   if (value !== null) return { value, state };
   if (optional) return null;
   throw new Error(
-    dev
+    process.env.NODE_ENV !== 'production'
       ? `${caller} must be used inside <CustomerSessionProvider>. Wrap the part of your app that renders it in <CustomerSessionProvider endpoint="...">.`
       : `${caller}: no <CustomerSessionProvider>`,
   );

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { CustomerSessionError, dev } from '../core/errors';
+import { CustomerSessionError } from '../core/errors';
 
 /** Stripe's scripts that define its web components, by tag name. Loaded only from js.stripe.com. */
 export const stripeScriptUrls = {
@@ -55,7 +55,7 @@ export function loadStripeScript(tag: StripeWebComponentTag, nonce?: string): Pr
         script.dataset[MARK] = 'loaded';
         settle(null);
       };
-      const onError = () => settle(new CustomerSessionError('network', dev ? `Could not load ${src} (network, or script-src in your Content-Security-Policy).` : src));
+      const onError = () => settle(new CustomerSessionError('network', process.env.NODE_ENV !== 'production' ? `Could not load ${src} (network, or script-src in your Content-Security-Policy).` : src));
       void customElements.whenDefined(tag).then(() => settle(null));
       script.addEventListener('load', onLoad);
       script.addEventListener('error', onError);
@@ -85,7 +85,7 @@ export function useStripeScript(tag: StripeWebComponentTag, nonce: string | unde
     if (customElements.get(tag)) return;
     let active = true;
     const slow = setTimeout(() => {
-      const message = dev ? `${stripeScriptUrls[tag]} has not loaded within ${LOAD_TIMEOUT_MS / 1000} s (still waiting).` : tag;
+      const message = process.env.NODE_ENV !== 'production' ? `${stripeScriptUrls[tag]} has not loaded within ${LOAD_TIMEOUT_MS / 1000} s (still waiting).` : tag;
       if (active) setError(new CustomerSessionError('network', message));
     }, LOAD_TIMEOUT_MS);
     void loadStripeScript(tag, nonce)

@@ -7,7 +7,6 @@ import * as ReactDOM from 'react-dom';
 import { stripeScriptUrls, useStripeScript, type StripeWebComponentTag } from './stripeScripts';
 import type { BuyButtonProps, ComponentSecret, PricingTableProps, StripeWebComponentProps } from './types';
 import type {} from './stripeWebComponentsJsx';
-import { dev } from '../core/errors';
 
 /** Stripe: a secret put into a web component before the session expires works for 30 minutes after render. */
 const RENDERED_SECRET_LIFETIME_MS = 30 * 60_000;
@@ -92,12 +91,12 @@ function StripeWebComponent(props: Props): ReactNode {
   const { fallback = null, errorFallback = null, onError, forwardedRef, ...rest } = props;
   const context = useSessionContext(`<${tag}>`, true);
   if (!anonymous && context === null) {
-    throw new Error(dev ? `<${tag}> needs <CustomerSessionProvider> around it, or the anonymous prop.` : `<${tag}>: no <CustomerSessionProvider>`);
+    throw new Error(process.env.NODE_ENV !== 'production' ? `<${tag}> needs <CustomerSessionProvider> around it, or the anonymous prop.` : `<${tag}>: no <CustomerSessionProvider>`);
   }
   const secret = anonymous || !context ? anonymousSecret : componentSecret(context.state, component, context.value.enabled);
   useWarnIfDisabled(component, anonymous ? 'ready' : secret.status);
   const key = publishableKey ?? context?.value.publishableKey;
-  if (!key) throw new Error(dev ? `<${tag}> needs a publishableKey prop, or publishableKey on <CustomerSessionProvider>.` : `<${tag}>: no publishableKey`);
+  if (!key) throw new Error(process.env.NODE_ENV !== 'production' ? `<${tag}> needs a publishableKey prop, or publishableKey on <CustomerSessionProvider>.` : `<${tag}>: no publishableKey`);
 
   const isClient = useIsClient();
   const scriptError = useStripeScript(tag, nonce);
