@@ -49,6 +49,8 @@ export default defineConfig({
   test: {
     globals: true,
     restoreMocks: true,
+    // The default output, plus one line when suites needing a service (Redis) skipped for want of it.
+    reporters: ['default', './test/setup/servicesReporter.ts'],
     projects: [
       {
         extends: true,

@@ -10,7 +10,7 @@
 //   --no-install        reuse .ci/runtimes/node_modules as it is (the packed package included)
 //   --only <a,b>        run only these runtimes (node, bun, deno, workerd, edge-runtime)
 //   --report <file>     also write a vitest-style JSON report (one test per check) for .ci/summarize.mjs
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
@@ -36,8 +36,8 @@ if (!args['no-install']) {
   const packDir = mkdtempSync(join(tmpdir(), 'rscs-pack-'));
   try {
     const tarball = run('npm', ['pack', '--silent', '--pack-destination', packDir], root).trim().split('\n').pop();
-    // No peers: the server entry needs only `stripe`, which the runtimes' package.json pins.
-    run('npm', ['install', '--no-save', '--legacy-peer-deps', '--no-audit', '--no-fund', '--loglevel=error', join(packDir, tarball)], dir);
+    // With its peers (npm installs them), so every entry loads; `stripe` is pinned in the runtimes' package.json.
+    run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error', join(packDir, tarball)], dir);
   } finally {
     rmSync(packDir, { recursive: true, force: true });
   }
@@ -130,6 +130,22 @@ async function contract(base, check) {
 
 const only = args.only?.split(',');
 const results = [];
+
+// Node loads every entry through import and through require(): ESM only, so require() needs Node's
+// unflagged require(esm) (20.19+, 22.12+), which is what package.json's engines names.
+if (!only || only.includes('node')) {
+  const steps = [];
+  const entries = ['', '/server', '/node', '/testing'].map((sub) => `react-stripe-customer-session${sub}`);
+  const load = (title, code) => {
+    const result = spawnSync(process.execPath, ['-e', code], { cwd: dir, encoding: 'utf8' });
+    const ok = result.status === 0 && result.stderr.trim() === '';
+    console.log(`${ok ? 'ok  ' : 'FAIL'} node ${process.version}: ${title}`);
+    steps.push({ title: `${title} (Node ${process.version})`, ok, output: `${result.stdout}${result.stderr}` });
+  };
+  load('import loads every entry', `Promise.all(${JSON.stringify(entries)}.map((e) => import(e))).then((ms) => { if (ms.some((m) => Object.keys(m).length === 0)) process.exit(1); })`);
+  load('require() loads every entry, with no warning', `for (const e of ${JSON.stringify(entries)}) if (Object.keys(require(e)).length === 0) process.exit(1);`);
+  results.push({ name: 'node loading', steps });
+}
 for (const [name, start] of Object.entries(runtimes)) {
   if (only && !only.includes(name)) continue;
   const t0 = performance.now();

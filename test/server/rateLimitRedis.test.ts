@@ -1,11 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { createCustomerSessionHandler, RateLimiterUnavailableError } from '../../src/server';
 import type { CustomerSessionHandlerOptions, RateLimitFailureMode } from '../../src/server';
 import { createEmulatorStripeClient, createStripeEmulator } from '../../src/testing';
-import { startRedisServer, type RedisServer } from '../helpers/redisServer';
+import { redisAvailable, startRedis, type RedisServer } from '../helpers/redisServer';
 
-// A real redis-server, and a RateLimiterRedis per handler instance, each with its own ioredis
+// A real Redis (REDIS_URL, or a redis-server on PATH started for this file; skipped without either
+// unless REQUIRE_SERVICES=1), and a RateLimiterRedis per handler instance, each with its own ioredis
 // connection: what separate server instances (or serverless functions) of one shop look like.
 let redis: RedisServer;
 const clients: Redis[] = [];
@@ -14,8 +16,11 @@ const stripe = createEmulatorStripeClient(emulator);
 const components = { pricing_table: { enabled: true } };
 const sessionsFor = (customer: string) => emulator.requests.filter((r) => r.params.customer === customer).length;
 
+// Keys of its own, so a shared REDIS_URL server holds no budget from an earlier run.
+const keyPrefix = `customer-session-test-${randomUUID()}`;
+
 beforeAll(async () => {
-  redis = await startRedisServer();
+  if (redisAvailable()) redis = await startRedis();
 });
 afterAll(async () => {
   for (const client of clients) client.disconnect();
@@ -26,19 +31,19 @@ async function instance(customer: string, extra: Partial<CustomerSessionHandlerO
   const { offlineQueue = true, ...options } = extra;
   // The default ioredis client queues commands while it reconnects (a store that stops answering);
   // with the offline queue off it fails them at once (a store that errors).
-  const client = new Redis({ port: redis.port, host: '127.0.0.1', lazyConnect: false, ...(offlineQueue ? {} : { enableOfflineQueue: false, maxRetriesPerRequest: 0 }) });
+  const client = new Redis(redis.url, { lazyConnect: false, ...(offlineQueue ? {} : { enableOfflineQueue: false, maxRetriesPerRequest: 0 }) });
   client.on('error', () => {}); // connection errors while Redis is down are the point of the test
   clients.push(client);
   if (client.status !== 'ready') await new Promise((resolve) => client.once('ready', resolve));
   const onError = vi.fn();
-  const limiter = new RateLimiterRedis({ storeClient: client, points: 5, duration: 60, keyPrefix: 'customer-session-test' });
+  const limiter = new RateLimiterRedis({ storeClient: client, points: 5, duration: 60, keyPrefix });
   const handler = createCustomerSessionHandler({ stripe, components, resolveCustomer: () => customer, rateLimit: limiter, rateLimitTimeoutMs: 300, onError, ...options });
   return { handler, onError, client };
 }
 
 const post = () => new Request('http://shop.test/api/customer-session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
 
-describe('RateLimiterRedis on a real redis-server', () => {
+describe.skipIf(!redisAvailable())('RateLimiterRedis on a real Redis', () => {
   it('two handler instances with separate memory share one budget per customer', async () => {
     const customer = emulator.createCustomer().id;
     const a = await instance(customer);
@@ -74,7 +79,7 @@ describe('RateLimiterRedis on a real redis-server', () => {
       expect(sessionsFor(customer)).toBe(mode === 'allow' ? 3 : 1);
     } finally {
       server.client.disconnect();
-      redis = await startRedisServer();
+      redis = await startRedis();
     }
   });
 });
