@@ -37,7 +37,7 @@ function checkOptions(options: CustomerSessionHandlerOptions): { maxBodyBytes: n
 /**
  * Creates the endpoint that hands a signed-in visitor a Customer Session: a Fetch API handler,
  * usable as a Next.js App Router route as-is (`export const POST = handler`) and in Node or
- * Express through `toNodeListener`.
+ * Express through `toNodeListener` (`react-stripe-customer-session/node`).
  *
  * It accepts only `POST` with a JSON body `{ "components": [...] }` that may narrow the policy
  * to a subset (an empty or missing list means the whole policy). The customer always comes from
