@@ -54,14 +54,14 @@ const runtimes = {
   deno: (config) => serveProcess(bin('deno'), ['run', '--quiet', '--no-prompt', '--allow-net=127.0.0.1', '--allow-env', '--allow-read', 'deno.mjs'], config, { DENO_NO_UPDATE_CHECK: '1' }),
   workerd: async (config) => {
     const { Miniflare } = await import(join(dir, 'node_modules', 'miniflare', 'dist', 'src', 'index.js'));
-    const script = await bundle('workerd.mjs', { conditions: ['workerd', 'worker', 'browser'], format: 'esm' });
+    const script = await bundle('workerd.mjs', { conditions: ['workerd', 'worker'], format: 'esm' });
     const mf = new Miniflare({ modules: true, script, compatibilityDate: '2026-04-01', bindings: { CONTRACT_CONFIG: JSON.stringify(config) } });
     const url = await mf.ready;
     return { base: url.origin, stop: () => mf.dispose() };
   },
   'edge-runtime': async (config) => {
     const { EdgeRuntime, runServer } = await import(join(dir, 'node_modules', 'edge-runtime', 'dist', 'index.js'));
-    const code = await bundle('edge.mjs', { conditions: ['edge-light', 'worker', 'browser'], format: 'iife' });
+    const code = await bundle('edge.mjs', { conditions: ['edge-light', 'worker'], format: 'iife' });
     const runtime = new EdgeRuntime({ initialCode: `globalThis.CONTRACT_CONFIG = ${JSON.stringify(config)};\n${code}` });
     const server = await runServer({ runtime, host: '127.0.0.1', port: 0 });
     return { base: server.url.replace(/\/$/, ''), stop: () => server.close() };
