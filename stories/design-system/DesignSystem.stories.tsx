@@ -65,6 +65,7 @@ export const Wrapped: Story = {
     const data = storefrontLoaded(loaded);
     await expectStatus(canvas, 'ready');
     // Tokens → appearance: what Stripe.js received, and what the customer sees in the payment form.
+    await waitFor(() => expect(data.stripe?.calls.elements[0]?.appearance?.variables).toBeDefined());
     expect(data.stripe?.calls.elements[0]?.appearance?.variables).toMatchObject({ colorPrimary: acmeTokens.color.primary, borderRadius: acmeTokens.radius });
     const form = await paymentElement(canvas);
     await waitFor(() => expect(within(form).getByRole('list', { name: 'Saved payment methods' })).toBeVisible());

@@ -41,7 +41,7 @@ export function expectOwnSession(loaded: StorefrontLoaded, secret: string | null
  */
 export async function expectPaymentElementSecret(canvas: Canvas, loaded: StorefrontLoaded, secret?: string): Promise<string> {
   const group = await paymentElement(canvas);
-  await waitFor(() => expect(loaded.stripe?.elementsOptions?.customerSessionClientSecret).toBe(secret ?? expect.stringMatching(/^cuss_secret_/)));
+  await waitFor(() => expect(loaded.stripe?.elementsOptions?.customerSessionClientSecret).toEqual(secret ?? expect.stringMatching(/^cuss_secret_/)));
   const given = expectOwnSession(loaded, loaded.stripe?.elementsOptions?.customerSessionClientSecret, 'payment_element');
   await waitFor(() => expect(group).toHaveTextContent(`Customer session ${maskClientSecret(given)}`));
   expect(group).not.toHaveTextContent(given);
