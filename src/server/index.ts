@@ -1,12 +1,17 @@
 export { createCustomerSessionHandler } from './createCustomerSessionHandler';
 export { createCustomerSession } from './createCustomerSession';
+export { createCustomerSessions } from './createCustomerSessions';
+export { maxSessionsPerRequest } from './sessionBatch';
 export { CustomerSessionRateLimitError, RateLimiterUnavailableError } from './rateLimitTypes';
 export type { CustomerSessionRateLimiter, RateLimitFailureMode, RateLimitOption } from './rateLimitTypes';
 export type {
   CreateCustomerSessionOptions,
+  CreateCustomerSessionsOptions,
+  CustomerSessionBatchResponse,
   CustomerSessionHandler,
   CustomerSessionHandlerOptions,
   CustomerSessionRateLimitOptions,
+  CustomerSessionRequestBody,
   CustomerSessionStripeClient,
   ResolvedCustomer,
 } from './types';
