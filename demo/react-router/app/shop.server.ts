@@ -10,6 +10,13 @@ export const policy: CustomerSessionComponentsParams = {
   pricing_table: { enabled: true },
 };
 
+/**
+ * Sessions per customer per minute, shared by the page and the endpoint (the same numbers share one
+ * in-memory budget). The package's default unless DEMO_SESSIONS_PER_MINUTE says otherwise:
+ * `npm run test:react-router` sets 20 to reach the limit in a few page views.
+ */
+export const rateLimit = { points: Number(process.env.DEMO_SESSIONS_PER_MINUTE) || 360, durationSeconds: 60 };
+
 interface Shop {
   stripe: CustomerSessionStripeClient;
   /** The demo shopper's Customer ID. */

@@ -2,7 +2,7 @@ import { PaymentElement } from '@stripe/react-stripe-js';
 import { data, useLoaderData, type HeadersFunction } from 'react-router';
 import { CustomerSessionElements, CustomerSessionProvider, PricingTable } from 'react-stripe-customer-session';
 import { createCustomerSession, CustomerSessionRateLimitError } from 'react-stripe-customer-session/server';
-import { policy, shop, signedInCustomer } from '../shop.server';
+import { policy, rateLimit, shop, signedInCustomer } from '../shop.server';
 
 const publishableKey = 'pk_test_react_router_demo';
 const pricingTableId = 'prctbl_react_router_demo';
@@ -18,7 +18,7 @@ export async function loader({ request }: { request: Request }) {
   let rateLimited = false;
   if (customer !== null) {
     try {
-      session = await createCustomerSession({ stripe: (await shop()).stripe, customer, components: policy, narrow: ['payment_element', 'pricing_table'] });
+      session = await createCustomerSession({ stripe: (await shop()).stripe, customer, components: policy, narrow: ['payment_element', 'pricing_table'], rateLimit });
     } catch (error) {
       if (!(error instanceof CustomerSessionRateLimitError)) throw error;
       rateLimited = true;
