@@ -21,6 +21,7 @@ export type { StandInPlan, StripeWebComponentStandIn, WebComponentStandInOptions
 // Stripe's rules for the client secret, as every stand-in on a page checks them in one shared ledger.
 export { createStripeSecretLedger, pageSecretLedger } from './rules/createStripeSecretLedger';
 export type { LedgerElement, LedgerFallback, StripeSecretLedger } from './rules/createStripeSecretLedger';
+export { assertNoStripeRuleViolations, StripeRuleViolationError } from './rules/assertNoStripeRuleViolations';
 export { stripeRuleDocs } from './rules/stripeRules';
 export type { StripeElementKind, StripeRule, StripeRuleAction, StripeRuleViolation } from './rules/stripeRules';
 export { maskClientSecret } from './maskClientSecret';
