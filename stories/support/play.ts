@@ -1,9 +1,27 @@
 import { expect, waitFor, within } from 'storybook/test';
 import { maskClientSecret } from '../../src/testing/maskClientSecret';
+import { pageSecretLedger } from '../../src/testing/rules/createStripeSecretLedger';
 import type { CustomerSessionStatus } from '../../src/react/types';
 import type { StorefrontLoaded } from './loadStorefront';
 
 type Canvas = ReturnType<typeof within>;
+
+let storyStart = 0;
+
+/** Marks where this story's share of the page's ledger starts (preview's `beforeEach`). */
+export function startStripeRuleWatch(): void {
+  storyStart = pageSecretLedger.violations.length;
+}
+
+/**
+ * Asserts the stand-ins saw none of Stripe's rules for the client secret broken since the story
+ * started: every story ends with it (preview's `afterEach`); a play function may call it mid-way too.
+ * A failure lists each broken rule, the masked secret, the elements and Stripe's page.
+ */
+export function expectNoStripeRuleViolations(): void {
+  const broken = pageSecretLedger.violations.slice(storyStart).map((violation) => `${violation.rule}: ${violation.message} (${violation.docs})`);
+  expect(broken, "Stripe's rules for the client secret, as the stand-ins saw them").toEqual([]);
+}
 
 /** Waits until the session badge reads `status`. */
 export async function expectStatus(canvas: Canvas, status: CustomerSessionStatus, timeout = 5000): Promise<void> {

@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { StripeElementsOptions } from '@stripe/stripe-js';
+import type { StripeElementsOptionsMode } from '@stripe/stripe-js';
 import { createEmulatorStripeClient } from '../../src/testing/createEmulatorStripeClient';
 import { createStripeEmulator } from '../../src/testing/emulator/createStripeEmulator';
 import { createStripeStandIn } from '../../src/testing/createStripeStandIn';
@@ -33,7 +33,7 @@ function connect(tag: 'stripe-buy-button' | 'stripe-pricing-table', secret: stri
   return element;
 }
 
-function mountPaymentElement(stripe: ReturnType<typeof createStripeStandIn>, options: StripeElementsOptions) {
+function mountPaymentElement(stripe: ReturnType<typeof createStripeStandIn>, options: StripeElementsOptionsMode) {
   const elements = stripe.elements(options);
   const node = document.createElement('div');
   document.body.append(node);
