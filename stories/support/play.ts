@@ -1,5 +1,6 @@
 import { expect, waitFor, within } from 'storybook/test';
 import { maskClientSecret } from '../../src/testing/maskClientSecret';
+import { assertNoStripeRuleViolations } from '../../src/testing/rules/assertNoStripeRuleViolations';
 import { pageSecretLedger } from '../../src/testing/rules/createStripeSecretLedger';
 import type { CustomerSessionStatus } from '../../src/react/types';
 import type { StorefrontLoaded } from './loadStorefront';
@@ -19,8 +20,8 @@ export function startStripeRuleWatch(): void {
  * A failure lists each broken rule, the masked secret, the elements and Stripe's page.
  */
 export function expectNoStripeRuleViolations(): void {
-  const broken = pageSecretLedger.violations.slice(storyStart).map((violation) => `${violation.rule}: ${violation.message} (${violation.docs})`);
-  expect(broken, "Stripe's rules for the client secret, as the stand-ins saw them").toEqual([]);
+  // Thrown whole rather than diffed: the failure names every broken rule, element and Stripe page.
+  assertNoStripeRuleViolations(pageSecretLedger.violations.slice(storyStart));
 }
 
 /** Waits until the session badge reads `status`. */

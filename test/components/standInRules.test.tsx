@@ -62,8 +62,8 @@ describe('the web-component stand-ins report broken rules', () => {
     expect(errors).toHaveBeenCalledWith(expect.stringMatching(/^Stripe rule broken: single-use \(https:\/\/docs\.stripe\.com\/api\/customer_sessions\/create\)/));
 
     const [quiet, loud] = screen.getAllByRole('group', { name: 'Buy button (stand-in)' });
-    expect(within(quiet!).queryByRole('alert')).toBeNull();
-    const warning = within(loud!).getByRole('alert', { name: 'Stripe rule broken' });
+    expect(within(quiet!).queryByRole('note')).toBeNull();
+    const warning = within(loud!).getByRole('note', { name: 'Stripe rule broken' });
     expect(warning.textContent).toContain('single-use');
     expect(warning.textContent).toContain(maskClientSecret(secret));
     expect(within(warning).getByRole('link', { name: 'Stripe docs' }).getAttribute('href')).toBe('https://docs.stripe.com/api/customer_sessions/create');
@@ -77,7 +77,7 @@ describe('the web-component stand-ins report broken rules', () => {
     table.remove();
     document.body.append(table);
     expect(table.violations.map((violation) => violation.message)).toEqual([expect.stringContaining('a second time')]);
-    expect(within(table).getByRole('alert').textContent).toContain('a second time');
+    expect(within(table).getByRole('note').textContent).toContain('a second time');
   });
 
   it('a secret put in more than 30 minutes after created is reported on the emulator’s clock, citing the pricing table guide', async () => {
@@ -113,7 +113,7 @@ describe('the Stripe.js stand-in reports broken rules, in the ledger it shares w
     mountPaymentElement(stripe, { mode: 'payment', amount: 100, currency: 'usd', customerSessionClientSecret: shared });
     expect(stripe.violations).toEqual([expect.objectContaining({ rule: 'single-use', element: 'stripe.elements() #1', firstRenderedIn: expect.stringContaining('prctbl_1') })]);
     const paymentElement = screen.getByRole('group', { name: 'Payment Element (stand-in)' });
-    expect(within(paymentElement).getByRole('alert', { name: 'Stripe rule broken' }).textContent).toContain('single-use');
+    expect(within(paymentElement).getByRole('note', { name: 'Stripe rule broken' }).textContent).toContain('single-use');
   });
 
   it('rotation in place with a new secret is fine; updating to the same secret is no render; a secret rendered before is', async () => {

@@ -4,7 +4,8 @@ import type { StripeRuleViolation } from './stripeRules';
 
 /**
  * The warning a stand-in shows inside itself for the rules it saw broken: the rule, what happened
- * (masked secret) and a link to Stripe's page. Nothing when there are none.
+ * (masked secret) and a link to Stripe's page; nothing when there are none. A `note` named "Stripe
+ * rule broken", not an alert: the page's own alerts stay the only ones.
  */
 export function violationNotice(violations: readonly StripeRuleViolation[]): HTMLElement | null {
   if (violations.length === 0) return null;
@@ -21,7 +22,7 @@ export function violationNotice(violations: readonly StripeRuleViolation[]): HTM
   );
   return h(
     'div',
-    { role: 'alert', 'aria-label': 'Stripe rule broken', 'data-stand-in': 'violations', style: s.violation },
+    { role: 'note', 'aria-label': 'Stripe rule broken', 'data-stand-in': 'violations', style: s.violation },
     h('div', { style: s.violationTitle }, `⚠ Stripe rule broken (${violations.length})`),
     h('ul', { style: s.list }, ...items),
   );
