@@ -100,7 +100,7 @@ export function createStripeStandIn(options: StripeStandInOptions = {}): StripeS
     client,
     ledger: options.ledger ?? pageSecretLedger,
     violations,
-    fallback: (secret: string) => ({ session: resolve(secret), now: clockFor(secret) }),
+    fallback: (secret: string) => ({ session: resolve(secret), now: options.now }),
     serial: () => (serial += 1),
   };
 

@@ -20,10 +20,11 @@ export interface LedgerElement {
   readonly label: string;
 }
 
-/** For a secret no emulator on the page issued: the session and clock the stand-in knows it by. */
+/** What the stand-in knows of a secret: its session (for one no emulator on the page issued) and, when given, Stripe's clock. */
 export interface LedgerFallback {
   session?: CustomerSession | null | undefined;
-  now?: () => number;
+  /** Overrides the issuing emulator's clock (the stand-in's `now` option); else the emulator's, else `Date.now`. */
+  now?: (() => number) | undefined;
 }
 
 /**
@@ -61,7 +62,7 @@ export function createStripeSecretLedger(): StripeSecretLedger {
 
   const origin = (secret: string, fallback: LedgerFallback | undefined) => {
     const found = findSecretOrigin(secret);
-    const now = found?.now ?? fallback?.now ?? Date.now;
+    const now = fallback?.now ?? found?.now ?? Date.now;
     return { session: found?.session ?? fallback?.session ?? null, now: now() };
   };
 

@@ -14,10 +14,13 @@ export interface SecretOrigin {
 
 // Weakly held: a test or story that drops its emulator drops it here too.
 const sources = new Set<WeakRef<SessionSource>>();
+const forget = new FinalizationRegistry<WeakRef<SessionSource>>((ref) => sources.delete(ref));
 
 /** Makes an emulator's sessions known to every stand-in on the page (called by `createStripeEmulator`). */
 export function registerSessionSource(source: SessionSource): void {
-  sources.add(new WeakRef(source));
+  const ref = new WeakRef(source);
+  sources.add(ref);
+  forget.register(source, ref);
 }
 
 /** The session behind `clientSecret` and the issuing emulator's clock, from any live emulator on the page. */
