@@ -35,7 +35,7 @@ const preview: Preview = {
   parameters: {
     layout: 'fullscreen',
     controls: { expanded: true, sort: 'none' },
-    options: { storySort: { order: ['Introduction', 'Docs', 'Components', 'Scenarios', ['Storefront', 'Payment Element features', 'Session states', 'Design system']] } },
+    options: { storySort: { order: ['Introduction', 'Docs', 'Components', 'Scenarios', ['Storefront', 'Payment Element features', 'Session states', 'Design system', 'Broken Stripe rules']] } },
   },
 };
 

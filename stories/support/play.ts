@@ -2,6 +2,7 @@ import { expect, waitFor, within } from 'storybook/test';
 import { maskClientSecret } from '../../src/testing/maskClientSecret';
 import { assertNoStripeRuleViolations } from '../../src/testing/rules/assertNoStripeRuleViolations';
 import { pageSecretLedger } from '../../src/testing/rules/createStripeSecretLedger';
+import type { StripeRule } from '../../src/testing/rules/stripeRules';
 import type { CustomerSessionStatus } from '../../src/react/types';
 import type { StorefrontLoaded } from './loadStorefront';
 
@@ -22,6 +23,15 @@ export function startStripeRuleWatch(): void {
 export function expectNoStripeRuleViolations(): void {
   // Thrown whole rather than diffed: the failure names every broken rule, element and Stripe page.
   assertNoStripeRuleViolations(pageSecretLedger.violations.slice(storyStart));
+}
+
+/**
+ * For a story that breaks Stripe's rules on purpose: asserts the stand-ins reported exactly `rules`
+ * since the story started, then accepts them, so the story's final check sees only what follows.
+ */
+export function acceptStripeRuleViolations(rules: StripeRule[]): void {
+  expect(pageSecretLedger.violations.slice(storyStart).map((violation) => violation.rule)).toEqual(rules);
+  storyStart = pageSecretLedger.violations.length;
 }
 
 /** Waits until the session badge reads `status`. */
