@@ -24,6 +24,6 @@ export function violationNotice(violations: readonly StripeRuleViolation[]): HTM
     'div',
     { role: 'note', 'aria-label': 'Stripe rule broken', 'data-stand-in': 'violations', style: s.violation },
     h('div', { style: s.violationTitle }, `⚠ Stripe rule broken (${violations.length})`),
-    h('ul', { style: s.list }, ...items),
+    h('ul', { style: { ...s.list, margin: '0' } }, ...items),
   );
 }
