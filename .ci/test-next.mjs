@@ -81,7 +81,7 @@ const tagWithSecret = /<stripe-pricing-table\b[^>]*\bcustomer-session-client-sec
 
 // A real browser (Debian's Chromium, as in test:browser) for what only hydration shows: the session
 // requests a page view makes, and the pricing table the browser ends up with. Stripe's own scripts
-// cannot load offline; they are refused at once so nothing waits on them.
+// cannot load offline: they are answered empty at once, so nothing waits on them.
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 let browser;
 async function viewInBrowser() {
@@ -91,13 +91,23 @@ async function viewInBrowser() {
     browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
   }
   const tab = await browser.newPage();
-  await tab.route(/^https:\/\/(js|m)\.stripe\.(com|network)\//, (route) => route.abort());
+  // Stripe's scripts answered empty: they "load" (so the elements render), and define nothing.
+  await tab.route(/^https:\/\/[a-z.]*stripe\.(com|network)\//, (route) =>
+    new URL(route.request().url()).hostname === 'js.stripe.com' ? route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }) : route.abort(),
+  );
   const sessionRequests = [];
   tab.on('request', (request) => {
     if (new URL(request.url()).pathname === '/api/customer-session') sessionRequests.push(request.method());
   });
+  const errors = [];
+  tab.on('pageerror', (error) => errors.push(error.message));
+  tab.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('stripe.com')) errors.push(message.text());
+  });
   await tab.goto(base, { waitUntil: 'networkidle' });
-  await tab.waitForSelector('stripe-pricing-table', { state: 'attached', timeout: 15_000 });
+  await tab.waitForSelector('stripe-pricing-table', { state: 'attached', timeout: 15_000 }).catch(async (error) => {
+    throw new Error(`${error.message.split('\n')[0]}; the page shows: ${(await tab.innerHTML('main')).slice(0, 600)}; errors: ${errors.join(' | ') || 'none'}`);
+  });
   const table = await tab.$eval('stripe-pricing-table', (el) => ({ secret: el.getAttribute('customer-session-client-secret') }));
   await tab.waitForLoadState('networkidle');
   const text = await tab.textContent('main');
