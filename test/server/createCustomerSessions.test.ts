@@ -62,7 +62,9 @@ describe('createCustomerSessions refuses bad options before calling Stripe', () 
     ['sessions empty', { sessions: [] }, /sessions must be a non-empty array/],
     ['33 entries', { sessions: Array.from({ length: 33 }, () => ['buy_button']) }, /33 sessions; at most 32/],
     ['an entry not an array', { sessions: [['buy_button'], 'pricing_table'] }, /^createCustomerSessions: sessions\[1\] must be an array of component names/],
-    ['a hole', { sessions: [['buy_button'], undefined] }, /sessions\[1\] must be an array/],
+    ['an undefined entry', { sessions: [['buy_button'], undefined] }, /sessions\[1\] must be an array/],
+    // eslint-disable-next-line no-sparse-arrays
+    ['a hole', { sessions: [['buy_button'], , ['pricing_table']] }, /sessions\[1\] must be an array/],
     ['an unknown name', { sessions: [['checkout']] }, /^createCustomerSessions: sessions\[0\] names unknown components: checkout\./],
     ['a name outside the policy', { sessions: [['buy_button'], ['customer_sheet']] }, /^createCustomerSessions: sessions\[1\]: This endpoint does not enable customer_sheet/],
     ['a bad policy', { components: { payment_element: { enabled: true, features: { payment_method_redisplay_limit: 11 } } } }, /components\[payment_element\]\[features\]\[payment_method_redisplay_limit\]/],
