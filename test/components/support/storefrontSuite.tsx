@@ -11,7 +11,7 @@ import { defineStripeWebComponentStandIns } from '../../../src/testing/defineStr
 import { installFakeClock } from '../../helpers/fakeClock';
 import { setupMswServer } from '../../helpers/mswServer';
 import { renderWithProvider, type ProviderTestProps } from '../../helpers/renderWithProvider';
-import { createSessionEndpoint, type SessionEndpointOptions } from '../../helpers/sessionEndpoint';
+import { createSessionEndpoint, type SessionEndpoint, type SessionEndpointOptions } from '../../helpers/sessionEndpoint';
 
 export const MINUTE = 60_000;
 export const SECRET_ATTR = 'customer-session-client-secret';
@@ -76,4 +76,42 @@ export function expectSecretGone(stripe: StripeStandIn, secret: string | null | 
   expect(document.body.innerHTML).not.toContain(secret);
   expect(stripe.elementsOptions).not.toHaveProperty('customerSessionClientSecret');
   expect(screen.getByText('Guest checkout: no customer session')).toBeTruthy();
+}
+
+/**
+ * Every Customer Session the emulator created behind `endpoint`, oldest first, as the sorted list
+ * of the components it enables: what the shop paid Stripe for, whatever the client says.
+ */
+export function createdSessions(endpoint: SessionEndpoint): string[][] {
+  return endpoint.emulator.requests
+    .filter((request) => request.method === 'POST' && request.path === '/v1/customer_sessions')
+    .map((request) => {
+      const components = (request.params.components ?? {}) as Record<string, { enabled?: unknown }>;
+      return Object.keys(components)
+        .filter((name) => String(components[name]?.enabled) === 'true')
+        .sort();
+    });
+}
+
+/** The secret each component renders now: the Payment Element's (Elements options), the pricing table's and the buy button's attributes. */
+export function renderedSecrets(stripe: StripeStandIn): { elements: string | undefined; table: string | null | undefined; button: string | null | undefined } {
+  return {
+    elements: stripe.elementsOptions?.customerSessionClientSecret,
+    table: table()?.getAttribute(SECRET_ATTR),
+    button: button()?.getAttribute(SECRET_ATTR),
+  };
+}
+
+/**
+ * The sessions one endpoint request asked for (`{ components }` is one, `{ sessions }` many), or a
+ * list of created sessions, as sorted `a+b` strings: which sessions, whatever the effect order.
+ */
+export function sessionSet(input: { body: unknown } | readonly (readonly string[])[] | undefined): string[] {
+  let lists: readonly (readonly string[])[] = [];
+  if (Array.isArray(input)) lists = input;
+  else if (input && 'body' in input) {
+    const body = input.body as { components?: string[]; sessions?: string[][] };
+    lists = body.sessions ?? [body.components ?? []];
+  }
+  return lists.map((list) => [...list].sort().join('+')).sort();
 }
