@@ -2,6 +2,7 @@ import { PaymentElement } from '@stripe/react-stripe-js';
 import { screen } from '@testing-library/react';
 import { beforeAll, beforeEach, expect, vi } from 'vitest';
 import type { ComponentName } from '../../../src/core/componentNames';
+import type { CustomerSession } from '../../../src/core/types';
 import { BuyButton } from '../../../src/react/webComponents';
 import { CustomerSessionElements } from '../../../src/react/CustomerSessionElements';
 import { PricingTable } from '../../../src/react/webComponents';
@@ -114,4 +115,22 @@ export function sessionSet(input: { body: unknown } | readonly (readonly string[
     lists = body.sessions ?? [body.components ?? []];
   }
   return lists.map((list) => [...list].sort().join('+')).sort();
+}
+
+/**
+ * Every session the MSW endpoints answered from now on, by secret (a `{ sessions }` answer too):
+ * what Stripe.js would find behind a secret, for `createStripeStandIn({ resolveSession })`.
+ */
+export function recordAnsweredSessions(server: ReturnType<typeof setupMswServer>): Map<string, CustomerSession> {
+  const answered = new Map<string, CustomerSession>();
+  server.events.on('response:mocked', ({ response }) => {
+    void response
+      .clone()
+      .json()
+      .then((body: { sessions?: CustomerSession[] } & Partial<CustomerSession>) => {
+        for (const session of body.sessions ?? [body as CustomerSession]) if (session.client_secret) answered.set(session.client_secret, session);
+      })
+      .catch(() => {});
+  });
+  return answered;
 }
