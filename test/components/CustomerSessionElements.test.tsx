@@ -14,7 +14,7 @@ import { flushUntil } from '../helpers/advanceUntil';
 import { providerTree, type ProviderTestProps } from '../helpers/renderWithProvider';
 import { makeSession, renderWithSessionState } from '../helpers/renderWithSessionState';
 import { createSessionEndpoint, type SessionEndpointOptions } from '../helpers/sessionEndpoint';
-import { createdSessions, MINUTE, recordAnsweredSessions, sessionSet, setupStorefrontSuite } from './support/storefrontSuite';
+import { createdSessions, MINUTE, recordAnsweredSessions, sessionSet, setupStorefrontSuite, unauthorized, wakeUp } from './support/storefrontSuite';
 
 const options = { mode: 'payment', amount: 1099, currency: 'usd', appearance: { theme: 'night' } } as const;
 
@@ -35,9 +35,6 @@ function Checkout(props: Partial<Parameters<typeof CustomerSessionElements>[0]>)
 // MSW over the real handler and emulator, a fake clock, fresh warn-once keys, console.warn muted and spied.
 const { server, clock } = setupStorefrontSuite();
 const warn = () => vi.mocked(console.warn);
-const unauthorized = () => Response.json({ error: { type: 'invalid_request_error', message: 'Not signed in' } }, { status: 401 });
-/** The page comes back online: every session that failed asks again (a wake-up). */
-const wakeUp = () => act(() => void window.dispatchEvent(new Event('online')));
 const ownSecret = (stripe: StripeStandIn) => stripe.elementsOptions?.customerSessionClientSecret;
 
 /**

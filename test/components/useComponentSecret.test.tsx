@@ -1,4 +1,4 @@
-import { act, render, renderHook } from '@testing-library/react';
+import { render, renderHook } from '@testing-library/react';
 import { http } from 'msw';
 import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -14,7 +14,7 @@ import { setupMswServer } from '../helpers/mswServer';
 import { providerTree } from '../helpers/renderWithProvider';
 import { makeSession, sessionContextValue, sessionState, type SessionStateInput } from '../helpers/renderWithSessionState';
 import { createSessionEndpoint } from '../helpers/sessionEndpoint';
-import { createdSessions, MINUTE, sessionSet } from './support/storefrontSuite';
+import { createdSessions, MINUTE, sessionSet, unauthorized, wakeUp } from './support/storefrontSuite';
 
 function secretFor(component: ComponentName, input: SessionStateInput, enabled?: boolean) {
   const wrapper = ({ children }: { children: ReactNode }) => (
@@ -73,7 +73,6 @@ describe('useComponentSecret, from the caller’s own session', () => {
   const server = setupMswServer();
   const clock = installFakeClock();
   const policy = { pricing_table: { enabled: true }, buy_button: { enabled: true }, customer_sheet: { enabled: true } };
-  const unauthorized = () => Response.json({ error: { type: 'invalid_request_error', message: 'Not signed in' } }, { status: 401 });
 
   /** Renders one probe per entry of `components` under the provider; `results[i]` is probe i's latest answer. */
   function renderProbes(components: ComponentName[], provided: ComponentName[] = ['pricing_table', 'customer_sheet']) {
@@ -141,7 +140,7 @@ describe('useComponentSecret, from the caller’s own session', () => {
 
     await clock.advance(5 * MINUTE - 5000);
     const held = endpoint.hold();
-    act(() => void window.dispatchEvent(new Event('online')));
+    wakeUp();
     await clock.advance(10_000);
     expect(results[0]).toEqual({ clientSecret: null, status: 'expired', error: null });
 

@@ -7,16 +7,13 @@ import { PricingTable } from '../../src/react/webComponents';
 import { flushUntil } from '../helpers/advanceUntil';
 import { providerTree, renderWithProvider, type ProviderTestProps } from '../helpers/renderWithProvider';
 import { createSessionEndpoint, type SessionEndpointOptions } from '../helpers/sessionEndpoint';
-import { MINUTE, SECRET_ATTR, setupStorefrontSuite, table } from './support/storefrontSuite';
+import { MINUTE, SECRET_ATTR, setupStorefrontSuite, table, unauthorized, wakeUp } from './support/storefrontSuite';
 
 // The pricing table renders its own session's secret; these tests drive that session through the
 // real provider, the app's endpoint (MSW over the real handler and emulator) and a fake clock.
 const { server, clock } = setupStorefrontSuite();
 const ui = <PricingTable pricingTableId="prctbl_rotation" />;
 const secret = () => table()?.getAttribute(SECRET_ATTR) ?? null;
-const unauthorized = () => Response.json({ error: { type: 'invalid_request_error', message: 'Not signed in' } }, { status: 401 });
-/** The page comes back online: every session that failed asks again (a wake-up). */
-const wakeUp = () => act(() => void window.dispatchEvent(new Event('online')));
 
 /** Every secret the endpoint answered for a session enabling the pricing table alone (the table's own), in order. */
 function tableSecretsAnswered(): string[] {

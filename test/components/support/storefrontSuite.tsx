@@ -1,5 +1,5 @@
 import { PaymentElement } from '@stripe/react-stripe-js';
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import { beforeAll, beforeEach, expect, vi } from 'vitest';
 import type { ComponentName } from '../../../src/core/componentNames';
 import type { CustomerSession } from '../../../src/core/types';
@@ -134,3 +134,9 @@ export function recordAnsweredSessions(server: ReturnType<typeof setupMswServer>
   });
   return answered;
 }
+
+/** What the app's endpoint answers a signed-out visitor. */
+export const unauthorized = (): Response => Response.json({ error: { type: 'invalid_request_error', message: 'Not signed in' } }, { status: 401 });
+
+/** The page comes back online: every session that failed, or is due, asks again (a wake-up). */
+export const wakeUp = (): void => act(() => void window.dispatchEvent(new Event('online')));
