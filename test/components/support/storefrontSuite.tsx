@@ -1,6 +1,6 @@
 import { PaymentElement } from '@stripe/react-stripe-js';
 import { act, screen } from '@testing-library/react';
-import { beforeAll, beforeEach, expect, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
 import type { ComponentName } from '../../../src/core/componentNames';
 import type { CustomerSession } from '../../../src/core/types';
 import { BuyButton } from '../../../src/react/webComponents';
@@ -47,6 +47,10 @@ export function setupStorefrontSuite() {
   beforeEach(() => {
     resetWarnings();
     vi.spyOn(console, 'warn').mockImplementation(() => {});
+  });
+  // Listeners of recordAnsweredSessions and the like end with their test.
+  afterEach(() => {
+    server.events.removeAllListeners('response:mocked');
   });
 
   function setup(
