@@ -1,31 +1,35 @@
 // `npm run test:next` (for .ci/run, after `npm run build`): builds the Next.js App Router demo in
-// demo/next with Turbopack (`next build`) and with webpack (`next build --webpack`), serves each with
-// `next start` on a free port (always on the emulator) and checks what a browser would get: the page's
-// first HTML holds `<stripe-pricing-table>` with the customer's secret and is sent `private, no-store`;
-// the route handler serves refreshes; a signed-out visitor gets no secret. The edge route
-// (app/api/edge-customer-session, `runtime = 'edge'`) builds with both and serves the same contract,
-// its SDK reaching an emulator on loopback. The client chunks carry no development-only text.
-//   --no-build  reuse demo/next/.next (one build, whichever it was)
-//   --only turbopack|webpack
-// Time on this 2-core machine under load: each next build 75-140 s on a clean checkout, about 40% less
+// demo/next with `next build`, serves it with `next start` on a free port (always on the emulator),
+// and checks what a browser would get: the page's first HTML holds `<stripe-pricing-table>` with the
+// customer's secret, one distinct session per customer-aware element (createCustomerSessions), and is
+// sent `private, no-store`; the route handler serves refreshes and batches; a signed-out visitor gets no
+// secret; a page view over the customer's rate limit still answers 200, with the elements rendered for
+// a guest. The edge route (app/api/edge-customer-session, `runtime = 'edge'`) serves the handler's
+// contract, its SDK reaching an emulator on loopback, and the client chunks carry no development-only
+// text. Then the same app is built again with webpack (`next build --webpack`): edge route, client
+// chunks and the first HTML checked once more. `--no-build` reuses demo/next/.next (one build).
+// Time on this 2-core machine under load: next build 75-140 s on a clean checkout, about 40% less
 // with demo/next/.next/cache kept from a previous build (CI may cache that folder); checks about 8 s.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { checker, checkServerRendering, freePort, seconds, signedOut, startServer, waitForServer } from './lib/serverRendering.mjs';
+import { freePort, signedOut, startServer, waitForServer as waitForApp } from './lib/serverRendering.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const appDir = join(root, 'demo', 'next');
 const next = join(root, 'node_modules', '.bin', 'next');
-const { values: args } = parseArgs({ options: { 'no-build': { type: 'boolean' }, only: { type: 'string' } } });
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 delete env.STRIPE_SECRET_KEY; // always the in-process emulator here, even on a machine with real keys
 delete env.STRIPE_CUSTOMER_ID;
-// Development-only messages that a production bundle must not carry (as in check:package).
-const devOnlyText = /Invalid Customer Session:|must be used inside <CustomerSessionProvider>|Customer Session endpoint answered/;
 
-const { check, failures } = checker();
+const failures = [];
+const check = (ok, message) => {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${message}`);
+  if (!ok) failures.push(message);
+};
+const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
 if (!existsSync(join(root, 'dist', 'index.js'))) {
   console.error('dist/ is missing: run `npm run build` first (the Next.js app imports the package by its name).');
   process.exit(1);
@@ -36,47 +40,218 @@ const { listen } = await import(join(root, 'dist', 'testing', 'index.js'));
 const edgeStripe = await listen({}, { host: '127.0.0.1', port: 0 });
 env.DEMO_EDGE_STRIPE_URL = edgeStripe.url;
 env.DEMO_EDGE_CUSTOMER = edgeStripe.emulator.createCustomer({ name: 'Jenny Rosen' }).id;
+// Development-only messages that a production bundle must not carry (as in check:package).
+const devOnlyText = /Invalid Customer Session:|must be used inside <CustomerSessionProvider>|Customer Session endpoint answered/;
 
-const started = Date.now();
-const builders = args['no-build'] ? ['existing build'] : ['turbopack', 'webpack'].filter((b) => !args.only || args.only === b);
-for (const builder of builders) {
-  const t0 = Date.now();
-  if (builder !== 'existing build') {
-    const build = spawnSync(next, ['build', appDir, ...(builder === 'webpack' ? ['--webpack'] : [])], { cwd: root, env, stdio: 'inherit' });
-    check(build.status === 0, `${builder}: next build (with the edge route) succeeds (${seconds(t0)})`);
-    if (build.status !== 0) continue;
-  }
-  await serveAndCheck(builder);
-}
-await edgeStripe.close();
-
-async function serveAndCheck(builder) {
+/** The edge route's contract and the client chunks of the build in demo/next/.next. */
+async function checkEdgeAndChunks(appBase, builder) {
   const chunks = join(appDir, '.next', 'static', 'chunks');
   const clientCode = readdirSync(chunks, { recursive: true }).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(chunks, f), 'utf8')).join('\n');
   check(clientCode.includes('customer-session-client-secret') && !devOnlyText.test(clientCode), `${builder}: the client chunks hold the package with no development-only text`);
+  const edge = `${appBase}/api/edge-customer-session`;
+  const post = (init = {}) => fetch(edge, { method: 'POST', ...init, headers: { 'Content-Type': 'application/json', ...init.headers }, body: init.body ?? '{}' });
+  const ok = await post();
+  const session = await ok.json().catch(() => ({}));
+  check(ok.status === 200 && /^cuss_secret_/.test(session.client_secret ?? ''), `${builder}: the edge route answers 200 with a secret (got ${ok.status})`);
+  check((await post({ headers: signedOut.headers })).status === 401, `${builder}: the edge route refuses a signed-out visitor with 401`);
+  check((await post({ headers: { 'Content-Type': 'text/plain' }, body: 'x' })).status === 415, `${builder}: the edge route answers 415 to a body that is not JSON`);
+}
 
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const served = startServer(next, ['start', appDir, '--port', String(port), '--hostname', '127.0.0.1'], { cwd: root, env });
+const started = Date.now();
+if (!process.argv.includes('--no-build')) {
+  const build = spawnSync(next, ['build', appDir], { cwd: root, env, stdio: 'inherit' });
+  if (build.status !== 0) {
+    console.error('next build failed');
+    process.exit(1);
+  }
+  console.log(`(next build: ${seconds(started)})`);
+}
+
+const port = await new Promise((done, fail) => {
+  const probe = createServer().once('error', fail);
+  probe.listen(0, '127.0.0.1', () => {
+    const { port: free } = probe.address();
+    probe.close(() => done(free));
+  });
+});
+const base = `http://127.0.0.1:${port}`;
+// Its own process group, so stopping it stops everything `next start` spawned, and nothing else.
+const server = spawn(next, ['start', appDir, '--port', String(port), '--hostname', '127.0.0.1'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+let serverLog = '';
+server.stdout.on('data', (chunk) => (serverLog += chunk));
+server.stderr.on('data', (chunk) => (serverLog += chunk));
+const stop = () => {
   try {
-    const t0 = Date.now();
-    await waitForServer(`${base}/api/customer-session`, served);
-    console.log(`(${builder}: next start ready in ${seconds(t0)})`);
-    await checkServerRendering(base, (ok, message) => check(ok, `${builder}: ${message}`));
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+};
+process.on('exit', stop);
 
-    const edge = `${base}/api/edge-customer-session`;
-    const post = (init = {}) => fetch(edge, { method: 'POST', ...init, headers: { 'Content-Type': 'application/json', ...init.headers }, body: init.body ?? '{}' });
-    const ok = await post();
-    const session = await ok.json().catch(() => ({}));
-    check(ok.status === 200 && /^cuss_secret_/.test(session.client_secret ?? ''), `${builder}: the edge route answers 200 with a secret (got ${ok.status})`);
-    check((await post({ headers: signedOut.headers })).status === 401, `${builder}: the edge route refuses a signed-out visitor with 401`);
-    check((await post({ headers: { 'Content-Type': 'text/plain' }, body: 'x' })).status === 415, `${builder}: the edge route answers 415 to a body that is not JSON`);
-  } catch (error) {
-    check(false, `${builder}: ${error instanceof Error ? error.message : String(error)}`);
-  } finally {
-    served.stop();
+async function waitForServer(timeoutMs = 60_000) {
+  const t0 = Date.now();
+  while (Date.now() - t0 < timeoutMs) {
+    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}:\n${serverLog}`);
+    try {
+      await fetch(`${base}/api/customer-session`, { method: 'OPTIONS' });
+      return;
+    } catch {
+      await new Promise((done) => setTimeout(done, 200));
+    }
+  }
+  throw new Error(`next start did not answer within ${timeoutMs} ms:\n${serverLog}`);
+}
+
+const tagWithSecret = /<stripe-pricing-table\b[^>]*\bcustomer-session-client-secret="(cuss_secret_[A-Za-z0-9]+)"[^>]*>/;
+
+// A real browser (Debian's Chromium, as in test:browser) for what only hydration shows: the session
+// requests a page view makes, and the pricing table the browser ends up with. Stripe's own scripts
+// cannot load offline: they are answered empty at once, so nothing waits on them.
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+let browser;
+async function viewInBrowser() {
+  if (!existsSync(chromiumPath)) throw new Error(`Chromium is missing at ${chromiumPath} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+  if (browser === undefined) {
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+  }
+  const tab = await browser.newPage();
+  // Stripe's scripts answered empty: they "load" (so the elements render), and define nothing.
+  await tab.route(/^https:\/\/[a-z.]*stripe\.(com|network)\//, (route) =>
+    new URL(route.request().url()).hostname === 'js.stripe.com' ? route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }) : route.abort(),
+  );
+  const sessionRequests = [];
+  tab.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/customer-session') sessionRequests.push(request.method());
+  });
+  const errors = [];
+  tab.on('pageerror', (error) => errors.push(error.message));
+  tab.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('stripe.com')) errors.push(message.text());
+  });
+  await tab.goto(base, { waitUntil: 'networkidle' });
+  await tab.waitForSelector('stripe-pricing-table', { state: 'attached', timeout: 15_000 }).catch(async (error) => {
+    throw new Error(`${error.message.split('\n')[0]}; the page shows: ${(await tab.innerHTML('main')).slice(0, 600)}; errors: ${errors.join(' | ') || 'none'}`);
+  });
+  const table = await tab.$eval('stripe-pricing-table', (el) => ({ secret: el.getAttribute('customer-session-client-secret') }));
+  await tab.waitForLoadState('networkidle');
+  const text = await tab.textContent('main');
+  await tab.close();
+  return { table, sessionRequests: [...sessionRequests], text: text ?? '' };
+}
+
+try {
+  const t0 = Date.now();
+  await waitForServer();
+  console.log(`(next start: ready in ${seconds(t0)})`);
+  await checkEdgeAndChunks(base, 'turbopack');
+
+  const page = await fetch(base);
+  const html = await page.text();
+  const cacheControl = page.headers.get('cache-control') ?? '';
+  check(page.status === 200, `GET / answers 200 (got ${page.status})`);
+  const match = tagWithSecret.exec(html);
+  check(match !== null, 'the first HTML holds <stripe-pricing-table customer-session-client-secret="cuss_secret_…">');
+  check(/\bprivate\b/.test(cacheControl) && /\bno-store\b/.test(cacheControl), `GET / is sent Cache-Control private, no-store (got "${cacheControl}")`);
+  // The provider's state session, the pricing table's and the Payment Element's (serialized as props).
+  const secrets = new Set(html.match(/cuss_secret_[A-Za-z0-9]+/g) ?? []);
+  check(secrets.size === 3 && match !== null && secrets.has(match[1]), `the first HTML holds 3 distinct sessions, one per customer-aware element and the provider's (got ${secrets.size})`);
+
+  const viewed = await viewInBrowser();
+  check(/^cuss_secret_/.test(viewed.table.secret ?? ''), `in the browser, the hydrated pricing table keeps a customer secret (got ${viewed.table.secret === null ? 'none' : 'one'})`);
+  check(viewed.sessionRequests.length === 0, `a server-rendered page view makes 0 session requests in the browser (got ${viewed.sessionRequests.length})`);
+
+  const again = tagWithSecret.exec(await (await fetch(base)).text());
+  check(again !== null && match !== null && again[1] !== match[1], 'every request renders a fresh session (nothing cached on the server)');
+
+  const refresh = await fetch(`${base}/api/customer-session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ components: ['payment_element', 'pricing_table'] }),
+  });
+  const body = await refresh.json().catch(() => ({}));
+  check(refresh.status === 200 && /^cuss_secret_/.test(body.client_secret ?? ''), `POST /api/customer-session serves a refresh (got ${refresh.status})`);
+  check(body.components?.pricing_table?.enabled === true, 'the refreshed session enables the pricing table');
+  check(/\bno-store\b/.test(refresh.headers.get('cache-control') ?? ''), 'the refresh is sent Cache-Control no-store');
+
+  const batch = await fetch(`${base}/api/customer-session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ sessions: [['pricing_table'], ['payment_element']] }),
+  });
+  const batchBody = await batch.json().catch(() => ({}));
+  const batchSecrets = (batchBody.sessions ?? []).map((s) => s.client_secret);
+  check(batch.status === 200 && batchSecrets.length === 2 && new Set(batchSecrets).size === 2, `POST /api/customer-session { sessions: [2 entries] } answers 2 distinct sessions (got ${batch.status}, ${batchSecrets.length})`);
+
+  const signedOut = { headers: { Cookie: 'demo_signed_out=1' } };
+  const anonymousHtml = await (await fetch(base, signedOut)).text();
+  check(anonymousHtml.includes('Signed out') && !anonymousHtml.includes('cuss_secret_'), 'a signed-out visitor gets no secret in the HTML');
+  const refused = await fetch(`${base}/api/customer-session`, { method: 'POST', headers: { ...signedOut.headers, 'Content-Type': 'application/json' }, body: '{}' });
+  check(refused.status === 401, `a signed-out refresh is refused with 401 (got ${refused.status})`);
+
+  // The route refuses a batch once the customer's budget (360 sessions per 60 s by default) is spent.
+  let spent = 0;
+  for (let i = 0; i < 20; i++) {
+    const spend = await fetch(`${base}/api/customer-session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sessions: Array(32).fill(['pricing_table']) }) });
+    await spend.arrayBuffer();
+    if (spend.status === 429) break;
+    spent += 32;
+  }
+  check(spent > 0 && spent <= 360, `the route refuses a batch with 429 once the budget is spent (after ${spent} sessions)`);
+
+  // Over the limit on the page: page views (3 sessions each) until createCustomerSessions is refused.
+  // (Next bundles the page and the route separately: each holds its own copy of the default in-memory
+  // limiter, so the route's spending above does not reach the page.)
+  let views = 0;
+  let limited;
+  let limitedHtml = '';
+  while (views < 130) {
+    views += 1;
+    limited = await fetch(base);
+    limitedHtml = await limited.text();
+    if (limited.status !== 200 || limitedHtml.includes('as for a guest')) break;
+  }
+  console.log(`(the page was refused a session at page view ${views} since the start of the checks)`);
+  check(limited.status === 200, `a page view over the limit answers 200 (got ${limited.status})`);
+  // The server renders no element without a customer secret (it would flip once hydrated): the HTML
+  // holds the table's fallback, and no secret anywhere; the browser then shows the table for a guest.
+  check(
+    !limitedHtml.includes('customer-session-client-secret') && !limitedHtml.includes('cuss_secret_') && limitedHtml.includes('Loading plans'),
+    `over the limit, the HTML holds no secret anywhere, and the table's place (got ${(limitedHtml.match(/cuss_secret_/g) ?? []).length} secrets)`,
+  );
+  check(limitedHtml.includes('as for a guest'), 'over the limit, the page says why it shows plans as for a guest');
+  const guest = await viewInBrowser();
+  check(guest.text.includes('as for a guest') && guest.table.secret === null, `over the limit, the browser shows <stripe-pricing-table> for a guest, with no secret (got ${guest.table.secret === null ? 'no secret' : 'a secret'})`);
+  check(guest.sessionRequests.length === 0, `over the limit, the guest page makes 0 session requests (got ${guest.sessionRequests.length})`);
+} catch (error) {
+  check(false, String(error instanceof Error ? error.message : error));
+} finally {
+  await browser?.close();
+  stop();
+}
+
+// webpack: the same app, built again (an edge route once failed there on `node:` imports Turbopack allowed).
+if (!process.argv.includes('--no-build')) {
+  const t0 = Date.now();
+  const build = spawnSync(next, ['build', appDir, '--webpack'], { cwd: root, env, stdio: 'inherit' });
+  check(build.status === 0, `webpack: next build --webpack succeeds (${seconds(t0)})`);
+  if (build.status === 0) {
+    const webpackPort = await freePort();
+    const appBase = `http://127.0.0.1:${webpackPort}`;
+    const served = startServer(next, ['start', appDir, '--port', String(webpackPort), '--hostname', '127.0.0.1'], { cwd: root, env });
+    try {
+      await waitForApp(`${appBase}/api/customer-session`, served);
+      check(tagWithSecret.test(await (await fetch(appBase)).text()), 'webpack: the first HTML holds the pricing table with its secret');
+      await checkEdgeAndChunks(appBase, 'webpack');
+    } catch (error) {
+      check(false, `webpack: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      served.stop();
+    }
   }
 }
+await edgeStripe.close();
 
 console.log(`test:next ${failures.length === 0 ? 'passed' : `failed (${failures.length})`} in ${seconds(started)}`);
 process.exit(failures.length === 0 ? 0 : 1);

@@ -1,37 +1,42 @@
 import { PaymentElement } from '@stripe/react-stripe-js';
 import { data, useLoaderData, type HeadersFunction } from 'react-router';
 import { CustomerSessionElements, CustomerSessionProvider, PricingTable } from 'react-stripe-customer-session';
-import { createCustomerSession, CustomerSessionRateLimitError } from 'react-stripe-customer-session/server';
+import { createCustomerSessions, CustomerSessionRateLimitError } from 'react-stripe-customer-session/server';
 import { policy, rateLimit, shop, signedInCustomer } from '../shop.server';
 
 const publishableKey = 'pk_test_react_router_demo';
 const pricingTableId = 'prctbl_react_router_demo';
 
+// The provider's own session (its state), then one per customer-aware element, each for its component
+// alone (Stripe's secrets are single-use), in the order the page renders them.
+const pageSessions = [['payment_element', 'pricing_table'], ['pricing_table'], ['payment_element']] as const;
+
 /**
- * Creates the session while the page renders, so the first HTML holds the customer's pricing table.
+ * Creates the sessions while the page renders, so the first HTML holds the customer's pricing table.
  * Over the per-customer rate limit (a reload loop) the page still renders, for a guest: a page view
  * must never fail because a session could not be made.
  */
 export async function loader({ request }: { request: Request }) {
   const customer = await signedInCustomer(request);
-  let session;
+  let sessions;
   let rateLimited = false;
   if (customer !== null) {
     try {
-      session = await createCustomerSession({ stripe: (await shop()).stripe, customer, components: policy, narrow: ['payment_element', 'pricing_table'], rateLimit });
+      sessions = await createCustomerSessions({ stripe: (await shop()).stripe, customer, components: policy, sessions: pageSessions, rateLimit });
     } catch (error) {
       if (!(error instanceof CustomerSessionRateLimitError)) throw error;
       rateLimited = true;
     }
   }
   // The HTML (and the .data of a client navigation) carries a client secret: no shared cache may store it.
-  return data({ session, signedIn: customer !== null, rateLimited }, { headers: { 'Cache-Control': 'private, no-store' } });
+  return data({ sessions, signedIn: customer !== null, rateLimited }, { headers: { 'Cache-Control': 'private, no-store' } });
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export default function Home() {
-  const { session, signedIn, rateLimited } = useLoaderData<typeof loader>();
+  const { sessions, signedIn, rateLimited } = useLoaderData<typeof loader>();
+  const [state, ...elements] = sessions ?? [];
   const customer = signedIn && !rateLimited;
   return (
     <main>
@@ -41,7 +46,8 @@ export default function Home() {
         <CustomerSessionProvider
           endpoint="/api/customer-session"
           components={['payment_element', 'pricing_table']}
-          initialSession={session}
+          initialSession={state}
+          initialSessions={elements}
           publishableKey={publishableKey}
         >
           <PricingTable pricingTableId={pricingTableId} fallback={<p>Loading plans…</p>} />
