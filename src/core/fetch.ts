@@ -50,10 +50,22 @@ async function post(url: string, components: ComponentName[], signal: AbortSigna
   throw error;
 }
 
-/** A session as the client keeps it: the object, and its expiry measured once, when it arrived. */
+/**
+ * A session as the client keeps it: the object, and its expiry measured once, when it arrived.
+ * `JSON.stringify` gives `undefined` for it (see `sessionData`).
+ */
 export interface CustomerSessionData extends SessionTiming {
   session: CustomerSession;
 }
+
+// Query persisters write JSON (`persistQueryClient` stores `JSON.stringify(dehydrate(client))`), so
+// a kept session serializes to nothing: the secret never reaches storage, and a page that restores
+// the query finds no session and asks the endpoint. On the prototype, so copies see plain data.
+const inMemoryOnly = { toJSON: (): undefined => undefined };
+
+/** Internal: the query data for a session and its timing. */
+export const sessionData = (session: CustomerSession, timing: SessionTiming): CustomerSessionData =>
+  Object.assign(Object.create(inMemoryOnly) as CustomerSessionData, { session }, timing);
 
 /**
  * One session request through either endpoint form, validated, with its expiry measured from the
@@ -93,7 +105,7 @@ export async function requestCustomerSession(
       const why = dev && (session.created === undefined ? ' (no `created` to correct skew)' : ', after correcting for clock skew and latency');
       throw new CustomerSessionError('expired', dev ? `Customer Session already expired by the local clock when it arrived${why}.` : '`expires_at`');
     }
-    return { session, ...timing };
+    return sessionData(session, timing);
   } catch (error) {
     throw asCustomerSessionError(error, signal);
   } finally {

@@ -15,9 +15,10 @@ export const customerSessionQueryKeyPrefix = 'react-stripe-customer-session';
 export type CustomerSessionQueryKey = readonly [typeof customerSessionQueryKeyPrefix, { url: string } | { fn: number }, readonly ComponentName[]];
 
 /**
- * True for the queries that hold Customer Sessions. Their client secrets must never be persisted:
- * pass `shouldDehydrateQuery: (q) => defaultShouldDehydrateQuery(q) && !isCustomerSessionQuery(q)`
- * to `persistQueryClient` / `PersistQueryClientProvider` / `dehydrate`.
+ * True for the queries that hold Customer Sessions. Their client secrets are never persisted: the
+ * query opts out of `persister`, and its data serializes to nothing in JSON. A persister that stores
+ * objects without JSON (structured clone into IndexedDB) must skip them:
+ * `shouldDehydrateQuery: (q) => defaultShouldDehydrateQuery(q) && !isCustomerSessionQuery(q)`.
  */
 export function isCustomerSessionQuery(query: { queryKey: readonly unknown[] }): boolean {
   return query.queryKey[0] === customerSessionQueryKeyPrefix;
@@ -96,6 +97,9 @@ export function sessionQueryOptions(
     retryDelay: retryDelayMs,
     gcTime: 30_000,
     structuralSharing: false,
+    // Never through a query persister, even an app-wide `defaultOptions.queries.persister`: these
+    // options are spread over the defaults. (The data also serializes to nothing: see `sessionData`.)
+    persister: undefined,
     meta: { persist: false },
   } satisfies SessionOptions;
 }
@@ -120,7 +124,7 @@ export interface CustomerSessionQueryOptionsInput {
 /**
  * The session query as TanStack Query options: the real `queryKey` and `queryFn` and the package's
  * scheduling (fresh until the refresh moment, refetched then, retried with backoff, `gcTime` 30 s,
- * `meta.persist: false`). `prefetchQuery`, `ensureQueryData`, `invalidateQueries` and Devtools work
+ * no `persister`, `meta.persist: false`). `prefetchQuery`, `ensureQueryData`, `invalidateQueries` and Devtools work
  * as for any query; the data is `{ session, expiresAt, lifetimeMs, refreshAt }` (local clock, ms).
  * A session prefetched with these options is used by `CustomerSessionProvider` and
  * `useCustomerSession` with the same endpoint and components, with no second request.
