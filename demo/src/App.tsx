@@ -7,6 +7,7 @@ import { Panel } from './Panel';
 import { SessionBar } from './SessionBar';
 import { StandInSessionFeed } from './StandInSessionFeed';
 import { storefrontComponents } from './storefrontComponents';
+import { useDemoSignIn } from './signIn';
 
 const publishableKey = import.meta.env.STRIPE_PUBLISHABLE_KEY;
 // Without a publishable key nothing may reach js.stripe.com: Stripe.js and the web components are stand-ins.
@@ -32,10 +33,13 @@ export function App({ page, initialSession }: AppProps) {
   useLayoutEffect(() => {
     if (offline) defineStripeWebComponentStandIns();
   }, []);
+  // Signing out here drops the session in this tab and, through the package, in every other tab.
+  const [signedIn, setSignedIn] = useDemoSignIn();
   return (
     <CustomerSessionProvider
       endpoint="/api/customer-session"
       components={storefrontComponents}
+      enabled={signedIn}
       initialSession={initialSession}
       publishableKey={publishableKey ?? 'pk_test_offline_demo'}
       stripe={stripe}
@@ -54,7 +58,11 @@ export function App({ page, initialSession }: AppProps) {
           </a>
         </nav>
         <div className="account">
-          Signed in as Jenny Rosen <span className="avatar">JR</span>
+          {signedIn ? 'Signed in as Jenny Rosen' : 'Signed out'}
+          <button className="account-action" type="button" onClick={() => void setSignedIn(!signedIn)}>
+            {signedIn ? 'Sign out' : 'Sign in'}
+          </button>
+          <span className="avatar">{signedIn ? 'JR' : '?'}</span>
         </div>
       </header>
       <main className="layout">
