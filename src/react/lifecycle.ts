@@ -39,11 +39,8 @@ const endpointOf = ({ queryKey }: Query): string | null => {
 /** Drops the sessions `which` picks in every client of this page, without telling the other tabs. */
 function dropHere(which: (query: Query) => boolean): void {
   quiet = true;
-  try {
-    for (const client of clients) for (const query of client.getQueryCache().getAll()) if (isCustomerSessionQuery(query) && which(query)) drop(client.getQueryCache(), query);
-  } finally {
-    quiet = false;
-  }
+  for (const client of clients) for (const query of client.getQueryCache().getAll()) if (isCustomerSessionQuery(query) && which(query)) drop(client.getQueryCache(), query);
+  quiet = false;
 }
 
 function listenToPage(): void {
