@@ -6,10 +6,7 @@ import { refreshMoment } from '../core/expiry';
 import { requestCustomerSession, type CustomerSessionData, type CustomerSessionEndpoint } from '../core/fetch';
 import { retryDelayMs, shouldRetry } from '../core/retry';
 
-/**
- * First element of every Customer Session query key. Exclude these queries from persisters:
- * see `isCustomerSessionQuery`.
- */
+/** First element of every Customer Session query key (see `isCustomerSessionQuery`). */
 export const customerSessionQueryKeyPrefix = 'react-stripe-customer-session';
 
 export type CustomerSessionQueryKey = readonly [typeof customerSessionQueryKeyPrefix, { url: string } | { fn: number }, readonly ComponentName[]];
