@@ -36,20 +36,26 @@ const endpointOf = ({ queryKey }: Query): string | null => {
   return 'url' in id ? new URL(id.url, location.href).href : null;
 };
 
-/** Drops the sessions `which` picks in every client of this page, without telling the other tabs. */
-function dropHere(which: (query: Query) => boolean): void {
-  quiet = true;
-  for (const client of clients) for (const query of client.getQueryCache().getAll()) if (isCustomerSessionQuery(query) && which(query)) drop(client.getQueryCache(), query);
+/**
+ * Drops every session `which` picks in `targets` (the provider's and each element's alike), of those
+ * holding one: a request already asking again is left alone, so a burst of drops asks once.
+ * `quietly`: for another tab or a bfcache restore, so not announced (no ping-pong between tabs).
+ */
+function dropWhere(targets: Iterable<QueryClient>, which: (query: Query) => boolean, quietly = true): void {
+  quiet = quietly;
+  for (const client of targets) {
+    for (const query of client.getQueryCache().getAll()) if (isCustomerSessionQuery(query) && query.state.data !== undefined && which(query)) drop(client.getQueryCache(), query);
+  }
   quiet = false;
 }
 
 function listenToPage(): void {
   channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(customerSessionQueryKeyPrefix) : null;
   // Another tab dropped its session for this endpoint: drop ours, and ask again.
-  if (channel) channel.onmessage = ({ data }: MessageEvent) => dropHere((query) => endpointOf(query) === data);
+  if (channel) channel.onmessage = ({ data }: MessageEvent) => dropWhere(clients, (query) => endpointOf(query) === data);
   // Restored from the back/forward cache (maybe after a sign-out, for someone else): nothing
   // customer-aware is shown again before the endpoint has answered. Capture phase: before the wake-ups.
-  addEventListener('pageshow', (event) => (event as PageTransitionEvent).persisted && dropHere(() => true), true);
+  addEventListener('pageshow', (event) => (event as PageTransitionEvent).persisted && dropWhere(clients, () => true), true);
 }
 
 /** Starts watching `client`'s session queries (once per client; cheap to call on every mount). */
@@ -72,8 +78,11 @@ export function watchSessionQueries(client: QueryClient): void {
     const { type, query } = event;
     if (!isCustomerSessionQuery(query)) return;
     if (type === 'added') clients.add(client);
-    // Nobody is signed in: the shown secret goes at once, like a sign-out (not the 5xx, 429 or network kind).
-    if (type === 'updated' && event.action.type === 'error' && isSignedOutError(event.action.error)) return drop(cache, query);
+    // Nobody is signed in: every session of the endpoint goes at once, the provider's and each
+    // element's, like a sign-out (not on a 5xx, 429 or network failure), and the other tabs are told.
+    if (type === 'updated' && event.action.type === 'error' && isSignedOutError(event.action.error)) {
+      return dropWhere([client], (other) => endpointOf(other) === endpointOf(query), false);
+    }
     if (type === 'removed') {
       // TanStack 5.52 also announces a query removed before, when its late gc runs: not ours to handle.
       if (cache.get(query.queryHash)) return;

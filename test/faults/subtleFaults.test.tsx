@@ -76,22 +76,23 @@ describe('documented behaviour each subtle fault broke', () => {
     const first = recorder.latest().clientSecret;
     setVisibility('hidden');
     await clock.advance(25 * minute);
-    await flushUntil(() => endpoint.requests.length === 2 && ready() && recorder.latest().clientSecret !== first);
+    await flushUntil(() => endpoint.requests.length >= 2 && ready() && recorder.latest().clientSecret !== first);
   });
 
   // Fault: the wake-up path of the web components' rotation measured 30 minutes, not 29 (the timer path is covered elsewhere).
   it('after a sleep, a web component is re-created 29 minutes after it rendered, when the session changes on wake-up', async () => {
-    const { endpoint, recorder, ready } = open();
+    const { endpoint, ready } = open();
     await flushUntil(() => ready() && table()?.hasAttribute(SECRET_ATTR) === true);
     const rendered = table();
+    const renderedSecret = rendered?.getAttribute(SECRET_ATTR);
     const renderedAt = Date.now();
     setVisibility('hidden');
     vi.setSystemTime(renderedAt + 29 * minute); // asleep: no timer ran, not even the 29-minute one
     setVisibility('visible');
-    await flushUntil(() => endpoint.requests.length === 2 && ready());
-    const fresh = recorder.latest().clientSecret;
-    await flushUntil(() => table()?.getAttribute(SECRET_ATTR) === fresh);
-    expect(table()).not.toBe(rendered);
+    await flushUntil(() => endpoint.requests.length >= 2 && ready());
+    // The element's own session was refreshed on the wake-up too: re-created with its new secret now.
+    await flushUntil(() => table() !== rendered && /^cuss_secret_/.test(table()?.getAttribute(SECRET_ATTR) ?? ''));
+    expect(table()?.getAttribute(SECRET_ATTR)).not.toBe(renderedSecret);
     expect(Date.now()).toBe(renderedAt + 29 * minute);
   });
 });
