@@ -1,10 +1,12 @@
 import { act, render } from '@testing-library/react';
 import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
+import type { ComponentName } from '../../src/core/componentNames';
 import { useCustomerSession } from '../../src/react/useCustomerSession';
+import { PricingTable } from '../../src/react/webComponents';
 import { createStripeStandIn } from '../../src/testing/createStripeStandIn';
 import { flushUntil } from '../helpers/advanceUntil';
-import { renderWithProvider } from '../helpers/renderWithProvider';
+import { providerTree, renderWithProvider } from '../helpers/renderWithProvider';
 import { createSessionEndpoint, type Responder } from '../helpers/sessionEndpoint';
 import { createSessionRecorder } from '../helpers/sessionRecorder';
 import { button, expectSecretGone, MINUTE, SECRET_ATTR, setupStorefrontSuite, Storefront, table } from './support/storefrontSuite';
@@ -53,6 +55,35 @@ describe('a 401 or 403 from the endpoint drops the shown secret at once', () => 
     await clock.advance(60 * MINUTE);
     expect(endpoint.requests).toHaveLength(3);
     expect(stripe.calls.elements).toHaveLength(2);
+  });
+
+  it("a 401 on an element's own refresh drops the provider's session and every element's too", async () => {
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const stripe = createStripeStandIn();
+    const recorder = createSessionRecorder();
+    const props = { components: ['payment_element', 'pricing_table'] as ComponentName[], stripe, publishableKey: 'pk_test_provider' };
+    const view = renderWithProvider(<recorder.ContextProbe />, props);
+    await flushUntil(() => recorder.latest().status === 'ready');
+    // The pricing table mounts 10 minutes later: its own session refreshes 10 minutes after the provider's.
+    await clock.advance(10 * MINUTE);
+    const withTable = (
+      <>
+        <recorder.ContextProbe />
+        <PricingTable pricingTableId="prctbl_late" />
+      </>
+    );
+    view.rerender(providerTree(withTable, props));
+    await flushUntil(() => table()?.hasAttribute(SECRET_ATTR) === true);
+    const first = table()?.getAttribute(SECRET_ATTR);
+    await clock.advance(15 * MINUTE); // the provider's refresh: fine
+    await flushUntil(() => recorder.latest().status === 'ready' && endpoint.requests.length === 3);
+    expect(table()?.getAttribute(SECRET_ATTR)).toBe(first);
+    endpoint.queue(notSignedIn(401), notSignedIn(401));
+    await clock.advance(10 * MINUTE); // the table's own refresh: 401
+    await flushUntil(() => table()?.hasAttribute(SECRET_ATTR) === false && recorder.latest().status === 'error');
+    expect(document.body.innerHTML).not.toContain(first);
+    expect(recorder.latest().clientSecret).toBeNull();
   });
 
   it('the standalone hook (no provider) loses its secret on a 401', async () => {
