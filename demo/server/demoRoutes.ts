@@ -7,8 +7,8 @@ import { signedOutCookie } from '../src/signIn';
 
 const apiPath = '/api/customer-session';
 
-/** Turns the page's session into the full HTML of `/ssr` (Vite's dev server and the production build differ here). */
-export type RenderServerPage = (url: string, session: CustomerSession | undefined) => Promise<string>;
+/** Turns the page's sessions into the full HTML of `/ssr` (Vite's dev server and the production build differ here). */
+export type RenderServerPage = (url: string, sessions: CustomerSession[] | undefined) => Promise<string>;
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
 function pathOf(req: IncomingMessage): string {
