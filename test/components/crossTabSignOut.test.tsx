@@ -2,13 +2,18 @@ import { act } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { customerSessionQueryKeyPrefix } from '../../src/react/query';
+import type { CustomerSessionEndpoint } from '../../src/core/fetch';
+import type { CustomerSession } from '../../src/core/types';
 import { flushUntil } from '../helpers/advanceUntil';
+import { renderWithProvider } from '../helpers/renderWithProvider';
+import { createSessionEndpoint } from '../helpers/sessionEndpoint';
+import { createSessionRecorder } from '../helpers/sessionRecorder';
 import { expectSecretGone, MINUTE, SECRET_ATTR, setupStorefrontSuite, table } from './support/storefrontSuite';
 
 // Issue 18, item 2: a drop in one tab drops in every tab of the origin on the same endpoint. Here the
 // "other tab" is a BroadcastChannel of the test's own (Node's, which jsdom leaves in place); the
 // browser suite (test/browser/signOutTabs.e2e.ts) proves it with two real pages.
-const { setup, clock } = setupStorefrontSuite();
+const { setup, clock, server } = setupStorefrontSuite();
 const endpointHref = new URL('/api/customer-session', location.href).href;
 
 let otherTab: BroadcastChannel;
@@ -94,5 +99,29 @@ describe('a drop in another tab drops here', () => {
     expectSecretGone(stripe, first);
     expect(endpoint.requests).toHaveLength(2);
     expect(heard).toEqual([]);
+  });
+});
+
+describe('function endpoints', () => {
+  it('have no name across tabs: a drop is announced as null, and null drops the sessions of every function endpoint', async () => {
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const ask: CustomerSessionEndpoint = async ({ components, signal }) =>
+      (await (await fetch(endpoint.url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ components }), signal })).json()) as CustomerSession;
+    const recorder = createSessionRecorder();
+    const ready = () => recorder.latest().status === 'ready';
+    const view = renderWithProvider(<recorder.ContextProbe />, { endpoint: ask, components: ['pricing_table'] });
+    await flushUntil(ready);
+    const first = recorder.latest().clientSecret;
+    otherTab.postMessage(endpointHref); // a URL endpoint's drop: not this one
+    otherTab.postMessage(null);
+    await deliverUntil(() => endpoint.requests.length === 2);
+    await flushUntil(() => ready() && recorder.latest().clientSecret !== first);
+    expect(endpoint.requests).toHaveLength(2);
+
+    const posted = vi.spyOn(BroadcastChannel.prototype, 'postMessage');
+    view.rerenderWith({ enabled: false });
+    await flushUntil(() => posted.mock.calls.length > 0);
+    expect(posted.mock.calls).toEqual([[null]]);
   });
 });
