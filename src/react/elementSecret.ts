@@ -93,7 +93,8 @@ export function useNearViewport(ref: RefObject<Element | null>, eager: boolean):
   }, [near, ref]);
   useEffect(() => {
     const target = ref.current;
-    // Without IntersectionObserver the layout effect above has already set `near` (this effect still sees the old value).
+    // Without IntersectionObserver the layout effect above has already set `near` (this commit's
+    // closure still says false).
     if (near || !target || typeof IntersectionObserver === 'undefined') return;
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) setNear(true);
