@@ -2,6 +2,7 @@ import { isComponentName } from '../core/componentNames';
 import type { CustomerSession, CustomerSessionComponentsParams } from '../core/types';
 import { buildCustomerSessionComponents } from '../params/components';
 import { assertValidPolicy } from './assertValidPolicy';
+import { createWithinBounds, type StripeCallBounds } from './boundedStripeCall';
 import { customerParams, type CustomerParams } from './customerParams';
 import { EndpointError } from './EndpointError';
 import { narrowPolicy } from './narrowPolicy';
@@ -76,7 +77,7 @@ function customerOf(resolved: CreateCustomerSessionOptions['customer']): Custome
 /**
  * The one place a Customer Session is created, for the handler and for `createCustomerSession`: the
  * rate limit is spent, then Stripe is asked for `components` (the policy already narrowed); the answer
- * is a plain object.
+ * is a plain object. With `bounds` (the handler's), the call has a deadline and ends with the browser's request.
  */
 export async function requestCustomerSession(
   stripe: CustomerSessionStripeClient,
@@ -84,9 +85,11 @@ export async function requestCustomerSession(
   components: CustomerSessionComponentsParams,
   rateLimit: PreparedRateLimit,
   report: (error: RateLimiterUnavailableError) => void,
+  bounds?: StripeCallBounds,
 ): Promise<CustomerSession> {
   await enforceRateLimit(rateLimit, customer, report);
-  const created = await stripe.customerSessions.create({ components, ...customer });
+  const params = { components, ...customer };
+  const created = await (bounds === undefined ? stripe.customerSessions.create(params) : createWithinBounds(stripe, params, bounds));
   // The SDK hangs response metadata (headers, request id) off the result; only the object's own data goes
   // out, through JSON so that what a server component passes on is plain and serializable.
   const { lastResponse: _lastResponse, ...data } = created as typeof created & { lastResponse?: unknown };

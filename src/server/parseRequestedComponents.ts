@@ -1,5 +1,6 @@
 import { componentNames, isComponentName, type ComponentName } from '../core/componentNames';
 import { EndpointError } from './EndpointError';
+import { assertJsonDepth } from './jsonDepth';
 
 function invalid(message: string, param?: string): EndpointError {
   return new EndpointError(400, {
@@ -22,6 +23,7 @@ function describe(value: unknown): string {
  */
 export function parseRequestedComponents(text: string): ComponentName[] | undefined {
   if (text.trim() === '') return undefined;
+  assertJsonDepth(text);
   let body: unknown;
   try {
     body = JSON.parse(text);
