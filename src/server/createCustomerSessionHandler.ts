@@ -1,7 +1,7 @@
 import { stripeErrorBody } from '../params/errors';
 import { assertValidPolicy } from './assertValidPolicy';
 import { checkStripeTimeout } from './boundedStripeCall';
-import { requestCustomerSession } from './createCustomerSession';
+import { requestCustomerSessions } from './createCustomerSession';
 import { prepareCrossSitePolicy, refuseCrossSite } from './crossSite';
 import { customerParams } from './customerParams';
 import { describeThrownError } from './describeThrownError';
@@ -50,7 +50,10 @@ function checkOptions(options: CustomerSessionHandlerOptions) {
  * Express through `toNodeListener`.
  *
  * It accepts only same-site `POST` with a JSON body `{ "components": [...] }` that may narrow the policy
- * to a subset (an empty or missing list means the whole policy). The customer always comes from
+ * to a subset (an empty or missing list means the whole policy), answered with one session; or
+ * `{ "sessions": [[...], ...] }` (at most `maxSessionsPerRequest`, each entry narrowing the policy the
+ * same way), answered `{ "sessions": [...] }` in the same order, created concurrently: if any creation
+ * fails, the answer is the first failure by index. The customer always comes from
  * `resolveCustomer`; a `customer` in the body is ignored. Every error is Stripe-shaped JSON
  * (`{ error: { type, code?, param?, message } }`), every response `Cache-Control: no-store`.
  *
@@ -60,8 +63,9 @@ function checkOptions(options: CustomerSessionHandlerOptions) {
  *
  * Sessions are created by the same code as `createCustomerSession` (for server-rendered pages).
  *
- * Sessions are rate limited per customer (`rateLimit`, default 20 per 60 s in memory), after
- * authentication and before Stripe: over the limit the answer is 429 `rate_limit_error` with
+ * Sessions are rate limited per customer (`rateLimit`, default 360 sessions per 60 s in memory; a
+ * batch of N spends N at once, all or nothing), after authentication and before Stripe: over the
+ * limit the answer is 429 `rate_limit_error` with
  * `Retry-After` in whole seconds. Stripe's own 429s (`rate_limit`, `lock_timeout`) also reach the
  * browser as 429 with `Retry-After`, which the client honours.
  *
@@ -90,10 +94,11 @@ export function createCustomerSessionHandler(options: CustomerSessionHandlerOpti
       if (customer === null) throw refuse(401, 'Sign in to get a Customer Session.');
 
       const requested = parseRequestedComponents(await readBodyText(request, maxBodyBytes, bodyTimeoutMs));
-      const components = narrowPolicy(policy, requested);
-      const bounds = { timeoutMs: stripeTimeoutMs, signal: request.signal };
-      const session = await requestCustomerSession(stripe, customer, components, rateLimit, (error) => report(onError, error, request, 503), bounds);
-      return jsonResponse(200, session);
+      // Every entry is narrowed (and refused, naming it) before the rate limit or Stripe is touched.
+      const components = requested.sessions.map(({ names, param }) => narrowPolicy(policy, names, param));
+      const call = { stripe, customer, rateLimit, report: (error: unknown) => report(onError, error, request, 503) };
+      const sessions = await requestCustomerSessions(call, components, { timeoutMs: stripeTimeoutMs, signal: request.signal });
+      return jsonResponse(200, requested.batch ? { sessions } : sessions[0]);
     } catch (error) {
       const described = describeThrownError(error);
       // Refusals are the handler's own answers, and a browser that left mid-body is not a failure; the rest is logged.

@@ -15,7 +15,11 @@ export interface PreparedRateLimit {
   timeoutMs: number | null;
 }
 
-export const defaultRateLimit = { points: 20, durationSeconds: 60 } as const;
+// Sized in Stripe sessions, not requests (issue 17: one session per rendered element): a page with a
+// Payment Element, a pricing table and 24 buy buttons, loaded and scrolled to the end ten times a
+// minute, costs 10 × 27 = 270; 360 leaves a second tab's worth of room and holds an abuser to 360
+// Stripe calls in a window (test/server/rateLimitSizing.test.ts).
+export const defaultRateLimit = { points: 360, durationSeconds: 60 } as const;
 const defaultTimeoutMs = 1000;
 // Retry-After of a 503 when the store is down and `rateLimitFailure` is 'deny'.
 const unavailableRetryAfterSeconds = 5;
@@ -74,10 +78,10 @@ function isLimitReached(reason: unknown): reason is { msBeforeNext: number } {
   return typeof msBeforeNext === 'number' && Number.isFinite(msBeforeNext);
 }
 
-async function consumeWithin(limiter: CustomerSessionRateLimiter, key: string, timeoutMs: number | null): Promise<Outcome> {
+async function consumeWithin(limiter: CustomerSessionRateLimiter, key: string, points: number, timeoutMs: number | null): Promise<Outcome> {
   // Settles either way, so a store that answers after the timeout leaves no unhandled rejection.
   const consumed = Promise.resolve()
-    .then(() => limiter.consume(key, 1))
+    .then(() => limiter.consume(key, points))
     .then(
       (): Outcome => ({ kind: 'allowed' }),
       (reason: unknown): Outcome =>
@@ -100,16 +104,18 @@ async function consumeWithin(limiter: CustomerSessionRateLimiter, key: string, t
 }
 
 /**
- * Spends one session from the customer's budget. Throws `CustomerSessionRateLimitError` when over the
- * limit, or when the store failed and the mode is 'deny'; a store failure is passed to `report` either way.
+ * Spends `points` sessions (one per Stripe call about to be made) from the customer's budget, all or
+ * nothing. Throws `CustomerSessionRateLimitError` when over the limit, or when the store failed and the
+ * mode is 'deny'; a store failure is passed to `report` either way.
  */
 export async function enforceRateLimit(
   prepared: PreparedRateLimit,
   customer: CustomerParams,
   report: (error: RateLimiterUnavailableError) => void,
+  points = 1,
 ): Promise<void> {
   if (prepared.limiter === null) return;
-  const outcome = await consumeWithin(prepared.limiter, rateLimitKey(customer), prepared.timeoutMs);
+  const outcome = await consumeWithin(prepared.limiter, rateLimitKey(customer), points, prepared.timeoutMs);
   if (outcome.kind === 'limited') {
     throw new CustomerSessionRateLimitError('limited', Math.max(1, Math.ceil(outcome.msBeforeNext / 1000)));
   }
