@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type * as NodeFetchServer from '@remix-run/node-fetch-server';
-import { answerMalformedRequest } from './malformedRequest';
+import { answerMalformedRequest } from '../node/malformedRequest';
 import type { CustomerSessionHandler } from './types';
 
 // The public signature names Node's objects by shape, not through node:http or the bridge's typings

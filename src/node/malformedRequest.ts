@@ -1,5 +1,5 @@
 import { stripeErrorBody } from '../params/errors';
-import { jsonResponse } from './jsonResponse';
+import { jsonResponse } from '../server/jsonResponse';
 
 // Methods Node's parser accepts but the Fetch API refuses to represent.
 const unrepresentableMethods = new Set(['CONNECT', 'TRACE', 'TRACK']);
