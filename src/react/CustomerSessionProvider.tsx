@@ -73,7 +73,9 @@ function initialPool(sessions: readonly CustomerSession[]): Pick<CustomerSession
       }
       return taken.get(id);
     },
-    spendInitial: (id) => taken.set(id, undefined),
+    spendInitial(id) {
+      taken.set(id, undefined);
+    },
   };
 }
 

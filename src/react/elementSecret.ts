@@ -37,7 +37,9 @@ export function useElementSecret(caller: string, component: ComponentName, near 
   const id = useId();
   const [mount] = useState(() => ++mounts);
   const [initialSession] = useState(() => value.takeInitial(id, component));
-  useEffect(() => value.spendInitial(id), [value, id]);
+  useEffect(() => {
+    value.spendInitial(id);
+  }, [value, id]);
   const { session } = value;
   const declared = session.components?.includes(component) === true;
   const gate = shared.status === 'off' || shared.status === 'disabled';
