@@ -78,7 +78,9 @@ export const AllThree: Story = {
       (await expectWebComponentSecret(canvas, 'Buy button', data)).getAttribute('customer-session-client-secret'),
     ];
     expect(new Set(secrets).size).toBe(3);
-    expect(canvas.getByTestId('endpoint-calls')).toHaveTextContent('1');
+    // Two endpoint calls: the provider's session (the page names no components, so the elements wait
+    // to learn which ones it enables), then the three elements' sessions together.
+    expect(canvas.getByTestId('endpoint-calls')).toHaveTextContent('2');
     for (const name of ['payment_element', 'pricing_table', 'buy_button']) {
       expect(canvas.getByTestId(`chip-${name}`)).toHaveAttribute('data-enabled', 'true');
     }
