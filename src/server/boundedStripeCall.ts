@@ -1,6 +1,4 @@
-import type { CustomerSessionCreateParams } from '../core/types';
 import { EndpointError } from './EndpointError';
-import type { CustomerSessionStripeClient } from './types';
 
 /** How long a Stripe call may take, and what ends it early. */
 export interface StripeCallBounds {
@@ -24,16 +22,12 @@ const clientGone = () =>
   new EndpointError(499, { type: 'invalid_request_error', message: 'The client closed the request before the session was created.' });
 
 /**
- * Calls `customerSessions.create` with the SDK's per-request `timeout`, and stops waiting when the
- * bounds say so: after `timeoutMs` in all (the SDK retries each attempt with its own timeout) with a
- * 504, or when `signal` aborts. A browser that is already gone costs no Stripe call at all; one that
- * leaves mid-call cannot stop the SDK's request (it takes no signal), but nobody waits for it.
+ * Runs `call` (the Stripe calls of one request) with the SDK's per-request `timeout`, and stops waiting
+ * when the bounds say so: after `timeoutMs` in all (the SDK retries each attempt with its own timeout)
+ * with a 504, or when `signal` aborts. A browser that is already gone costs no Stripe call at all; one
+ * that leaves mid-call cannot stop the SDK's request (it takes no signal), but nobody waits for it.
  */
-export async function createWithinBounds(
-  stripe: CustomerSessionStripeClient,
-  params: CustomerSessionCreateParams,
-  { timeoutMs, signal }: StripeCallBounds,
-): ReturnType<CustomerSessionStripeClient['customerSessions']['create']> {
+export async function withinBounds<T>({ timeoutMs, signal }: StripeCallBounds, call: (options: { timeout: number }) => Promise<T>): Promise<T> {
   if (signal?.aborted === true) throw clientGone();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let onAbort: (() => void) | undefined;
@@ -45,7 +39,7 @@ export async function createWithinBounds(
     signal?.addEventListener('abort', onAbort, { once: true });
   });
   try {
-    return await Promise.race([stripe.customerSessions.create(params, { timeout: timeoutMs }), cutOff]);
+    return await Promise.race([call({ timeout: timeoutMs }), cutOff]);
   } finally {
     clearTimeout(timer);
     if (onAbort !== undefined) signal?.removeEventListener('abort', onAbort);

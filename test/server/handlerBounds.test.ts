@@ -118,6 +118,14 @@ describe('the Stripe call is bounded', () => {
     expect(onError).toHaveBeenCalledOnce();
   });
 
+  it('bounds a batch as a whole: one 504 for twelve stalled sessions', async () => {
+    stall = true;
+    const batch = JSON.stringify({ sessions: Array.from({ length: 12 }, () => ['pricing_table']) });
+    const response = await handlerWith({ stripeTimeoutMs: 200, onError: () => {} })(post(batch));
+    expect(response.status).toBe(504);
+    expect(sessionCalls).toBe(12);
+  });
+
   it('makes no Stripe call for a browser that left while it was being authenticated', async () => {
     const browser = new AbortController();
     const onError = vi.fn();
