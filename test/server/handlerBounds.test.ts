@@ -1,8 +1,11 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type Stripe from 'stripe';
-import { createCustomerSessionHandler, type CustomerSessionHandlerOptions } from '../../src/server';
+import { createCustomerSessionHandler, toNodeListener, type CustomerSessionHandlerOptions } from '../../src/server';
 import type { StripeErrorBody } from '../../src/server';
 import { createStripeEmulator, type ListeningEmulator, type StripeEmulator } from '../../src/testing';
 import { captureConsole } from '../helpers/captureConsole';
+import { rawRequest } from '../helpers/rawHttp';
 import { startSdkServer } from './sdkServer';
 
 // Issue 18, items 7, 8 and 12: the body, the JSON and the Stripe call each have a bound. Stripe is the
@@ -151,6 +154,29 @@ describe('the Stripe call is bounded', () => {
     const response = await answered; // today: waits for the SDK's 80 s default
     expect(response.status).toBe(499);
     expect(onError).not.toHaveBeenCalled();
+  });
+
+  it('through toNodeListener, a closed connection ends the wait (the bridge aborts request.signal)', async () => {
+    stall = true;
+    const onError = vi.fn();
+    const handler = handlerWith({ onError });
+    const statuses: number[] = [];
+    const server = createServer(toNodeListener(async (request) => {
+      const response = await handler(request);
+      statuses.push(response.status);
+      return response;
+    }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const exchange = rawRequest((server.address() as AddressInfo).port, 'POST / HTTP/1.1\r\nHost: shop.test\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}');
+      await vi.waitFor(() => expect(sessionCalls).toBe(1));
+      exchange.socket.destroy();
+      await vi.waitFor(() => expect(statuses).toEqual([499]));
+      expect(onError).not.toHaveBeenCalled();
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });
 
