@@ -103,8 +103,9 @@ export function toNodeListener(
 /**
  * An answer sent before the body has all arrived (413, 408, 401) leaves the rest of it on the wire. Node
  * would read and discard it to reuse the connection, for as long as the client keeps sending; so the
- * connection is closed instead, as Go's MaxBytesReader and nginx do: `Connection: close`, after which Node
- * ends the socket once the response is out, and the socket is destroyed if still open a moment later.
+ * connection is closed instead, as Go's MaxBytesReader and nginx do: with `Connection: close` Node ends
+ * and destroys the socket once the answer is out. Should anything still hold the socket open, it is
+ * destroyed a moment later.
  */
 function closeIfBodyUnread(req: IncomingMessage, res: ServerResponse): void {
   if (req.complete || req.httpVersionMajor !== 1 || res.headersSent) return;
@@ -114,7 +115,6 @@ function closeIfBodyUnread(req: IncomingMessage, res: ServerResponse): void {
   });
 }
 
-// Long enough for the answer to reach the client before its unsent body turns the close into a reset.
 const lingerMs = 500;
 
 function rebuildConsumedRequest(req: IncomingMessage, options: NodeListenerOptions | undefined, createHeaders: Bridge['createHeaders']): Request {

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCustomerSessionHandler, toNodeListener, type NodeListenerOptions } from '../../src/server';
 import { captureConsole } from '../helpers/captureConsole';
@@ -23,7 +23,9 @@ afterAll(async () => {
   await ctx.server.close();
 });
 
-async function serve(handlerOptions: { bodyTimeoutMs?: number } = {}, listenerOptions?: NodeListenerOptions): Promise<number> {
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+async function serve(handlerOptions: { bodyTimeoutMs?: number } = {}, listenerOptions?: NodeListenerOptions, before?: Middleware): Promise<number> {
   const handler = createCustomerSessionHandler({
     stripe: ctx.stripe,
     resolveCustomer: (request) => (request.headers.get('x-user') === 'alice' ? customer : null),
@@ -31,7 +33,8 @@ async function serve(handlerOptions: { bodyTimeoutMs?: number } = {}, listenerOp
     maxBodyBytes: 2048,
     ...handlerOptions,
   });
-  const server = createServer(toNodeListener(handler, listenerOptions));
+  const listener = toNodeListener(handler, listenerOptions);
+  const server = createServer((req, res) => (before ? before(req, res, () => listener(req, res)) : listener(req, res)));
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return (server.address() as AddressInfo).port;
@@ -107,6 +110,23 @@ describe('a request the Fetch API cannot represent gets a clean answer', () => {
       expect(responseBody(text)).toMatchObject({ error: { type: 'invalid_request_error', message: expect.any(String) } });
       expect(log.calls.map((call) => call.level)).toEqual(['warn']);
       expect(log.text()).not.toMatch(/\n\s+at /); // one line, no stack
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
+  it('TRACE after a body parser consumed the stream: JSON 405 too', async () => {
+    const log = captureConsole();
+    try {
+      const port = await serve({}, undefined, (req, _res, next) => {
+        req.resume();
+        req.on('end', next);
+      });
+      const exchange = rawRequest(port, 'TRACE / HTTP/1.1\r\nHost: shop.test\r\n\r\n');
+      await vi.waitFor(() => expect(() => responseBody(exchange.received())).not.toThrow());
+      exchange.socket.destroy();
+      expect(exchange.received()).toMatch(/^HTTP\/1\.1 405 /);
+      expect(log.calls.map((call) => call.level)).toEqual(['warn']);
     } finally {
       vi.restoreAllMocks();
     }
