@@ -49,7 +49,7 @@ function checkOptions(options: CustomerSessionHandlerOptions) {
  * usable as a Next.js App Router route as-is (`export const POST = handler`) and in Node or
  * Express through `toNodeListener`.
  *
- * It accepts only same-site `POST` with a JSON body `{ "components": [...] }` that may narrow the policy
+ * It accepts only `POST` from the app's own pages (below) with a JSON body `{ "components": [...] }` that may narrow the policy
  * to a subset (an empty or missing list means the whole policy), answered with one session; or
  * `{ "sessions": [[...], ...] }` (at most `maxSessionsPerRequest`, each entry narrowing the policy the
  * same way), answered `{ "sessions": [...] }` in the same order, created concurrently: if any creation
