@@ -1,5 +1,5 @@
 import { PaymentElement } from '@stripe/react-stripe-js';
-import { useLayoutEffect } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { BuyButton, CustomerSessionElements, CustomerSessionProvider, PricingTable, type CustomerSession } from '../../src/index';
 import { createStripeStandIn } from '../../src/testing/createStripeStandIn';
 import { defineStripeWebComponentStandIns } from '../../src/testing/defineStripeWebComponentStandIns';
@@ -29,14 +29,10 @@ export interface AppProps {
   sessions?: CustomerSession[] | undefined;
 }
 
-let fed = false;
-
 export function App({ page, sessions }: AppProps) {
   const [initialSession, ...initialSessions] = sessions ?? [];
-  if (stripe && !fed && typeof window !== 'undefined') {
-    fed = true;
-    feedStandIn(stripe, '/api/customer-session', sessions);
-  }
+  // Before anything renders: the stand-in must know the server-rendered sessions at hydration.
+  useState(() => stripe && typeof window !== 'undefined' && feedStandIn(stripe, '/api/customer-session', sessions));
   // Defined once the first commit has matched the server HTML (on /ssr) and before any passive effect
   // looks for the elements: a stand-in drawing into a server-rendered element before hydration would
   // give it children the server HTML lacks, and React would throw the server HTML away.
