@@ -3,7 +3,7 @@ export { createCustomerSession } from './createCustomerSession';
 export { toNodeListener } from './toNodeListener';
 export type { NodeListenerOptions, NodeListenerRequest, NodeListenerResponse } from './toNodeListener';
 export { CustomerSessionRateLimitError, RateLimiterUnavailableError } from './rateLimitTypes';
-export type { CustomerSessionRateLimiter, RateLimitFailureMode, RateLimitOption } from './rateLimitTypes';
+export type { CustomerSessionRateLimiter, RateLimitFailureMode, RateLimitOption, RateLimitScope, StripeBudgetOption } from './rateLimitTypes';
 export type {
   CreateCustomerSessionOptions,
   CustomerSessionHandler,

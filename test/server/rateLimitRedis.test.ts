@@ -32,7 +32,7 @@ async function instance(customer: string, extra: Partial<CustomerSessionHandlerO
   if (client.status !== 'ready') await new Promise((resolve) => client.once('ready', resolve));
   const onError = vi.fn();
   const limiter = new RateLimiterRedis({ storeClient: client, points: 5, duration: 60, keyPrefix: 'customer-session-test' });
-  const handler = createCustomerSessionHandler({ stripe, components, resolveCustomer: () => customer, rateLimit: limiter, rateLimitTimeoutMs: 300, onError, ...options });
+  const handler = createCustomerSessionHandler({ stripe, components, resolveCustomer: () => customer, rateLimit: limiter, rateLimitTimeoutMs: 300, onError, stripeBudget: false, ...options });
   return { handler, onError, client };
 }
 
