@@ -4,6 +4,7 @@ import { buildEmulatorCustomer } from './buildEmulatorCustomer';
 import { buildPaymentMethod } from './buildPaymentMethod';
 import { createClock } from './createClock';
 import { handleEmulatorRequest } from './handleEmulatorRequest';
+import { createRateLimit } from './rateLimit';
 
 /**
  * An offline stand-in for Stripe's `POST /v1/customers`, `POST /v1/customer_sessions` (API
@@ -22,8 +23,10 @@ import { handleEmulatorRequest } from './handleEmulatorRequest';
  * }));
  */
 export function createStripeEmulator(options: StripeEmulatorOptions = {}): StripeEmulator {
+  const clock = createClock(options.now);
   const state: EmulatorState = {
-    clock: createClock(options.now),
+    clock,
+    rateLimit: createRateLimit(options.rateLimit, clock),
     sessionTtlSeconds: options.sessionTtlSeconds ?? 1800,
     sessionComponents: options.sessionComponents ?? 'always',
     customers: new Map(),

@@ -1,3 +1,4 @@
+import type { EmulatorRateLimit } from './rateLimit';
 import type { EmulatorClock, EmulatorCustomer, EmulatorPaymentMethod, EmulatorRequestRecord } from './types';
 
 /** A response kept for `Idempotency-Key` replays. */
@@ -21,6 +22,8 @@ export interface EmulatorState {
   accountCustomers: Map<string, string>;
   idempotency: Map<string, StoredResult>;
   requests: EmulatorRequestRecord[];
+  /** Stripe's account rate limit, when asked for (`rateLimit`). */
+  rateLimit: EmulatorRateLimit | null;
 }
 
 /** What a route answers: an HTTP status and a JSON-serialisable body. */
