@@ -78,3 +78,35 @@ describe('RateLimiterRedis on a real redis-server', () => {
     }
   });
 });
+
+describe('a Stripe budget in Redis, shared by two instances', () => {
+  it('two handler instances with separate memory and connections stay within one budget together', async () => {
+    const handlers = await Promise.all(
+      [0, 1].map(async () => {
+        const client = new Redis({ port: redis.port, host: '127.0.0.1' });
+        clients.push(client);
+        if (client.status !== 'ready') await new Promise((resolve) => client.once('ready', resolve));
+        // 6 sessions per 10 s (not per second) so the test never straddles a window.
+        const budget = new RateLimiterRedis({ storeClient: client, points: 6, duration: 10, keyPrefix: 'stripe-budget-test' });
+        return createCustomerSessionHandler({ stripe, components, resolveCustomer: (r) => r.headers.get('cookie'), stripeBudget: budget });
+      }),
+    );
+    const shoppers = Array.from({ length: 20 }, () => emulator.createCustomer().id);
+    const before = emulator.requests.length;
+    const responses = await Promise.all(
+      shoppers.map((customer, i) =>
+        (handlers[i % 2] as (r: Request) => Promise<Response>)(
+          new Request('http://shop.test/api/customer-session', { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: customer }, body: '{}' }),
+        ),
+      ),
+    );
+    expect(responses.filter((r) => r.status === 200)).toHaveLength(6);
+    expect(emulator.requests.length - before).toBe(6);
+    const refused = responses.filter((r) => r.status === 429);
+    expect(refused).toHaveLength(14);
+    for (const response of refused) {
+      expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/across the shop/);
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    }
+  });
+});
