@@ -14,5 +14,5 @@ export type { CustomerSessionQueryKey, CustomerSessionQueryOptions, CustomerSess
 export { expiryDefaults } from './core/expiry';
 export { CustomerSessionElements } from './react/CustomerSessionElements';
 export { PricingTable, BuyButton } from './react/webComponents';
-export { useComponentSecret } from './react/componentSecret';
+export { useComponentSecret } from './react/elementSecret';
 export type { StripeBuyButtonAttributes, StripePricingTableAttributes } from './react/stripeWebComponentsJsx';

@@ -1,6 +1,6 @@
 import { maskClientSecret } from '../../src/testing/maskClientSecret';
 import type { ComponentName } from '../../src/core/componentNames';
-import { useComponentSecret } from '../../src/react/componentSecret';
+import { useComponentSecret } from '../../src/react/elementSecret';
 
 /** The masked customer secret this component gets from the session, through the headless hook. */
 export function SecretLine({ component }: { component: ComponentName }) {

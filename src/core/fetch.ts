@@ -7,10 +7,22 @@ import { hintRetryAfter, requestTimeoutMs } from './retry';
 import type { CustomerSession, StripeErrorObject } from './types';
 import { warnIfNotCustomerSessionSecret } from './warnings';
 
-/** Where sessions come from: a URL of the app's own (POST JSON `{ components }`) or a function. */
-export type CustomerSessionEndpoint =
-  | string
-  | ((ctx: { components: ComponentName[]; signal: AbortSignal }) => Promise<CustomerSession>);
+/**
+ * What a function endpoint is asked: `components` for one session; with `sessions` (one component
+ * list per session, two or more), a batch. A batch may be answered with an array in the same order;
+ * a function that answers one session is called again for each remaining entry.
+ */
+export interface CustomerSessionEndpointContext {
+  components: ComponentName[];
+  signal: AbortSignal;
+  sessions?: ComponentName[][];
+}
+
+/**
+ * Where sessions come from: a URL of the app's own (POST JSON `{ components }` for one session,
+ * `{ sessions: [[...], ...] }` answered `{ sessions: [...] }` for a batch) or a function.
+ */
+export type CustomerSessionEndpoint = string | ((ctx: CustomerSessionEndpointContext) => Promise<CustomerSession | CustomerSession[]>);
 
 // The fields of a Stripe error body worth keeping (not `doc_url`, `request_log_url`…).
 function readStripeError(body: unknown): StripeErrorObject | undefined {
@@ -22,16 +34,16 @@ function readStripeError(body: unknown): StripeErrorObject | undefined {
 }
 
 /**
- * POSTs `{ "components": [...] }` as JSON to the app's endpoint and resolves with the JSON it
+ * POSTs `body` (`{ components }` or `{ sessions }`) as JSON to the app's endpoint and resolves with the JSON it
  * answered. Sends `Accept`/`Content-Type: application/json` and `credentials: 'same-origin'`
  * unless `requestInit` says otherwise (method, body and signal are always its own). Rejects with
  * `http` (with `status`, `stripeError` for a Stripe error body, and the `Retry-After` hint) for
  * non-2xx, and `invalid_response` for a body that is not JSON.
  */
-async function post(url: string, components: ComponentName[], signal: AbortSignal, requestInit: RequestInit): Promise<unknown> {
+async function post(url: string, body: object, signal: AbortSignal, requestInit: RequestInit): Promise<unknown> {
   const headers = new Headers(requestInit.headers);
   for (const name of ['Content-Type', 'Accept']) if (!headers.has(name)) headers.set(name, 'application/json');
-  const response = await fetch(url, { credentials: 'same-origin', ...requestInit, method: 'POST', headers, body: JSON.stringify({ components }), signal });
+  const response = await fetch(url, { credentials: 'same-origin', ...requestInit, method: 'POST', headers, body: JSON.stringify(body), signal });
   const { ok, status } = response;
   const json: unknown = await response.json().catch(() => undefined);
   if (ok && json !== undefined) return json;
@@ -55,21 +67,43 @@ export interface CustomerSessionData extends SessionTiming {
   session: CustomerSession;
 }
 
+// One batch answer, as an array of the requested length (`invalid_response` otherwise).
+function listOf(answer: unknown, length: number): unknown[] {
+  const list = isRecord(answer) && !Array.isArray(answer) ? answer.sessions : answer;
+  if (Array.isArray(list) && list.length === length) return list;
+  throw new CustomerSessionError('invalid_response', dev ? `Customer Session endpoint answered a batch of ${length} without a \`sessions\` array of ${length}.` : '`sessions`');
+}
+
+// Asks either endpoint form for `lists.length` sessions in one call where it can.
+async function ask(endpoint: CustomerSessionEndpoint, lists: ComponentName[][], signal: AbortSignal, requestInit: RequestInit): Promise<unknown[]> {
+  const [components] = lists as [ComponentName[]];
+  const batch = lists.length > 1;
+  if (typeof endpoint === 'string') {
+    const answer = await post(endpoint, batch ? { sessions: lists } : { components }, signal, requestInit);
+    return batch ? listOf(answer, lists.length) : [answer];
+  }
+  const answer = await endpoint(batch ? { components, signal, sessions: lists } : { components, signal });
+  if (Array.isArray(answer)) return listOf(answer, lists.length);
+  // A function that knows nothing of batches: once per remaining entry.
+  return [answer, ...(await Promise.all(lists.slice(1).map((rest) => endpoint({ components: rest, signal }))))];
+}
+
 /**
- * One session request through either endpoint form, validated, with its expiry measured from the
- * moment it was sent. `controller` ends it: the caller aborts it, and so do `requestInit.signal`
- * and the `requestTimeoutMs` timeout (as a `network` failure, so it is retried). A function
- * endpoint that ignores its signal is left behind when it fires; the URL form is `post`'s request.
+ * Session requests through either endpoint form, validated, each with its expiry measured from the
+ * moment they were sent: one entry of `lists` per session, one call for all of them (a single entry
+ * is the plain `{ components }` request). `controller` ends it: the caller aborts it, and so do
+ * `requestInit.signal` and the `requestTimeoutMs` timeout (as a `network` failure, so it is
+ * retried). A function endpoint that ignores its signal is left behind when it fires.
  * A session whose local expiry has already passed when it arrives is refused as kind `expired`:
  * shown, it would be refreshed at once, and every new one would be the same (a 1 s session, or one
  * outlived by the latency), in a loop. Rejects with a `CustomerSessionError` only.
  */
-export async function requestCustomerSession(
+export async function requestCustomerSessions(
   endpoint: CustomerSessionEndpoint,
-  components: ComponentName[],
+  lists: ComponentName[][],
   controller: AbortController,
   requestInit: RequestInit = {},
-): Promise<CustomerSessionData> {
+): Promise<CustomerSessionData[]> {
   const sentAt = Date.now();
   const { signal } = controller;
   const theirs = requestInit.signal;
@@ -80,24 +114,36 @@ export async function requestCustomerSession(
     controller.abort(new CustomerSessionError('network', dev ? `Customer Session endpoint did not answer within ${requestTimeoutMs / 1000} s.` : 'timeout'));
   }, requestTimeoutMs);
   try {
-    const answer = await new Promise((resolve, reject) => {
+    const answers = await new Promise<unknown[]>((resolve, reject) => {
       if (signal.aborted) reject(signal.reason);
       signal.addEventListener('abort', () => reject(signal.reason));
-      (typeof endpoint === 'string' ? post(endpoint, components, signal, requestInit) : endpoint({ components, signal })).then(resolve, reject);
+      ask(endpoint, lists, signal, requestInit).then(resolve, reject);
     });
-    const session = parseCustomerSessionResponse(answer, components);
-    // Read at call time (not the module's `dev`): tests switch NODE_ENV at run time.
-    if (process.env.NODE_ENV !== 'production') warnIfNotCustomerSessionSecret(session.client_secret);
-    const timing = sessionTiming(session, sentAt);
-    if (timing.expiresAt <= Date.now()) {
-      const why = dev && (session.created === undefined ? ' (no `created` to correct skew)' : ', after correcting for clock skew and latency');
-      throw new CustomerSessionError('expired', dev ? `Customer Session already expired by the local clock when it arrived${why}.` : '`expires_at`');
-    }
-    return { session, ...timing };
+    return answers.map((answer, index) => {
+      const session = parseCustomerSessionResponse(answer, lists[index]);
+      // Read at call time (not the module's `dev`): tests switch NODE_ENV at run time.
+      if (process.env.NODE_ENV !== 'production') warnIfNotCustomerSessionSecret(session.client_secret);
+      const timing = sessionTiming(session, sentAt);
+      if (timing.expiresAt <= Date.now()) {
+        const why = dev && (session.created === undefined ? ' (no `created` to correct skew)' : ', after correcting for clock skew and latency');
+        throw new CustomerSessionError('expired', dev ? `Customer Session already expired by the local clock when it arrived${why}.` : '`expires_at`');
+      }
+      return { session, ...timing };
+    });
   } catch (error) {
     throw asCustomerSessionError(error, signal);
   } finally {
     clearTimeout(timer);
     theirs?.removeEventListener('abort', follow);
   }
+}
+
+/** One session: `requestCustomerSessions` with one entry (the plain `{ components }` request). */
+export async function requestCustomerSession(
+  endpoint: CustomerSessionEndpoint,
+  components: ComponentName[],
+  controller: AbortController,
+  requestInit?: RequestInit,
+): Promise<CustomerSessionData> {
+  return (await requestCustomerSessions(endpoint, [components], controller, requestInit))[0]!;
 }

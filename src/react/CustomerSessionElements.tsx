@@ -5,7 +5,7 @@ import { hashKey } from '@tanstack/react-query';
 import type { Stripe, StripeElementsOptions } from '@stripe/stripe-js';
 import { CustomerSessionError, dev } from '../core/errors';
 import { componentSecret, settledSecret, useReportError, useWarnIfDisabled } from './componentSecret';
-import { useSessionContext } from './CustomerSessionProvider';
+import { useElementSecret } from './elementSecret';
 import { asOf } from './store';
 import type { CustomerSessionElementsProps, StripeProp } from './types';
 
@@ -51,14 +51,13 @@ function guardStripe(stripe: StripeProp | undefined, fail: (error: CustomerSessi
  * - Stripe.js fails to load: `errorFallback` and `onError`.
  */
 export function CustomerSessionElements({ options, fallback = null, errorFallback = null, onError, children }: CustomerSessionElementsProps): ReactNode {
-  const { value, state } = useSessionContext('<CustomerSessionElements>');
-  const secretState = componentSecret(state, 'payment_element', value.enabled);
+  const { secret: secretState, value, store, own } = useElementSecret('<CustomerSessionElements>', 'payment_element');
   const { status, error } = secretState;
-  // While hydrating, `state` is the server's; Elements renders no markup of its own, so it can take
+  // While hydrating, `own` is the server's; Elements renders no markup of its own, so it can take
   // the browser's own secret at once: a server-rendered one found stale never reaches Stripe.
   // eslint-disable-next-line react-hooks/purity
-  const live = typeof window === 'undefined' || value.store === null ? state : asOf(value.store.getState(), Date.now());
-  const { clientSecret } = live === state ? secretState : componentSecret(live, 'payment_element', value.enabled);
+  const live = typeof window === 'undefined' || store === null || status !== 'ready' ? own : asOf(store.getState(), Date.now());
+  const { clientSecret } = live === own ? secretState : componentSecret(live, 'payment_element');
   useWarnIfDisabled('payment_element', status);
   const [stripeError, setStripeError] = useState<CustomerSessionError | null>(null);
   const [stripe] = useState(() => (typeof window === 'undefined' ? null : guardStripe(value.getStripe(), setStripeError)));

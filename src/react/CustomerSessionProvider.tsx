@@ -1,9 +1,11 @@
 'use client';
-import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type JSX } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type JSX } from 'react';
 import { QueryClient } from '@tanstack/react-query';
 import type { Stripe } from '@stripe/stripe-js';
 import { disabledState, subscribeNothing, useTrackedState, type SessionStore } from './store';
-import type { CustomerSessionProviderProps, CustomerSessionState, StripeProp } from './types';
+import type { CustomerSessionProviderProps, CustomerSessionState, StripeProp, UseCustomerSessionOptions } from './types';
+import type { ComponentName } from '../core/componentNames';
+import type { CustomerSession } from '../core/types';
 import { CustomerSessionQueryClientContext, useSessionQueryClient, useSessionStore } from './useCustomerSession';
 import { dev } from '../core/errors';
 
@@ -25,6 +27,14 @@ export interface CustomerSessionContextValue {
   getStripe: () => StripeProp | undefined;
   /** The `publishableKey` prop, for the web components' `publishable-key` attribute. */
   publishableKey: string | undefined;
+  /** The QueryClient elements create their own sessions on; `null` during server rendering. */
+  client: QueryClient | null;
+  /** What each element's own session is asked with: the provider's endpoint, margin and `requestInit`, and the components it declared. */
+  session: Pick<UseCustomerSessionOptions, 'endpoint' | 'components' | 'refreshMarginMs'> & { getRequestInit: () => RequestInit | undefined };
+  /** The server-rendered session an element (by `useId`) renders first, if one enables its component; stable across hydration. */
+  takeInitial: (id: string, component: ComponentName) => CustomerSession | undefined;
+  /** Marks an element's initial session used: another element mounted at its place later asks the endpoint. */
+  spendInitial: (id: string) => void;
 }
 
 export const CustomerSessionContext = createContext<CustomerSessionContextValue | null>(null);
@@ -48,6 +58,28 @@ function createStripeGetter(stripe: StripeProp | undefined, publishableKey: stri
 const noDrops = (): number => 0;
 
 /**
+ * The server-rendered element sessions: each element takes the first unused one that enables its
+ * component, in render order, which is the same on the server and while hydrating; the same `useId`
+ * gets the same one (StrictMode renders twice) until its element has mounted.
+ */
+function initialPool(sessions: readonly CustomerSession[]): Pick<CustomerSessionContextValue, 'takeInitial' | 'spendInitial'> {
+  const left = [...sessions];
+  const taken = new Map<string, CustomerSession | undefined>();
+  return {
+    takeInitial(id, component) {
+      if (!taken.has(id)) {
+        const index = left.findIndex((session) => session.components?.[component]?.enabled === true);
+        taken.set(id, index < 0 ? undefined : left.splice(index, 1)[0]);
+      }
+      return taken.get(id);
+    },
+    spendInitial(id) {
+      taken.set(id, undefined);
+    },
+  };
+}
+
+/**
  * Counts how often the store's session was dropped: its observer moved to a new query under the
  * same key, which only happens when the old one was removed while in use (sign-out, `clear()`).
  */
@@ -68,7 +100,7 @@ function dropCounter(store: SessionStore | null): () => number {
  * `QueryClientProvider`'s client, else a private one created once for this provider.
  */
 export function CustomerSessionProvider(props: CustomerSessionProviderProps): JSX.Element {
-  const { children, queryClient, publishableKey, stripe, ...options } = props;
+  const { children, queryClient, publishableKey, stripe, initialSessions, ...options } = props;
   const given = useSessionQueryClient(queryClient, false);
   const [privateClient] = useState(() => (given || typeof window === 'undefined' ? null : new QueryClient()));
   const client = given ?? privateClient;
@@ -86,10 +118,25 @@ export function CustomerSessionProvider(props: CustomerSessionProviderProps): JS
   const [offs, setOffs] = useState({ enabled, count: 0 });
   if (offs.enabled !== enabled) setOffs({ enabled, count: offs.count + (enabled ? 0 : 1) });
   const dropGeneration = drops + offs.count + (offs.enabled && !enabled ? 1 : 0);
-  const [stripeSetup] = useState(() => ({ getStripe: createStripeGetter(stripe, publishableKey), publishableKey }));
+  // Read once: `initialSessions` ?? the one `initialSession`, which the first element enabled by it renders.
+  const [setup] = useState(() => ({
+    getStripe: createStripeGetter(stripe, publishableKey),
+    publishableKey,
+    ...initialPool(initialSessions ?? (options.initialSession ? [options.initialSession] : [])),
+  }));
+  const requestInitRef = useRef(options.requestInit);
+  useEffect(() => {
+    requestInitRef.current = options.requestInit;
+  });
+  const { endpoint, refreshMarginMs } = options;
+  const componentsId = [...new Set(options.components)].sort().join();
+  const session = useMemo(
+    () => ({ endpoint, components: componentsId ? (componentsId.split(',') as ComponentName[]) : undefined, refreshMarginMs, getRequestInit: () => requestInitRef.current }),
+    [endpoint, componentsId, refreshMarginMs],
+  );
   const value = useMemo<CustomerSessionContextValue>(
-    () => ({ store, serverState, enabled, dropGeneration, ...stripeSetup }),
-    [store, serverState, enabled, dropGeneration, stripeSetup],
+    () => ({ store, serverState, enabled, dropGeneration, client, session, ...setup }),
+    [store, serverState, enabled, dropGeneration, client, session, setup],
   );
   return (
     <CustomerSessionQueryClientContext.Provider value={client}>

@@ -1,10 +1,9 @@
 'use client';
-import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { ComponentName } from '../core/componentNames';
 import type { CustomerSessionError } from '../core/errors';
 import { warnOnce } from '../core/warnings';
 import { subscribeNothing } from './store';
-import { useSessionContext } from './CustomerSessionProvider';
 import type { ComponentSecret, ComponentSecretStatus, CustomerSessionState } from './types';
 
 /** Pure: what one component may use of the session. The one status vocabulary of every component. */
@@ -13,7 +12,8 @@ export function componentSecret(state: CustomerSessionState, component: Componen
   if (!sessionEnabled) return { clientSecret: null, status: 'off', error: null };
   if (session !== null && !state.isEnabled(component)) return { clientSecret: null, status: 'disabled', error };
   if (session !== null && clientSecret !== null) return { clientSecret, status: 'ready', error };
-  if (state.status === 'error') return { clientSecret: null, status: 'error', error };
+  // Failed, or refused and waiting out a long Retry-After: a busy shop still sells, to a guest.
+  if (state.status === 'error' || (session === null && error !== null)) return { clientSecret: null, status: 'error', error };
   return { clientSecret: null, status: session === null && state.status === 'pending' ? 'pending' : 'expired', error };
 }
 
@@ -59,18 +59,4 @@ export function useIsClient(): boolean {
     () => true,
     () => false,
   );
-}
-
-/**
- * The session's client secret for one component, for design systems that render Stripe's
- * elements themselves. `clientSecret` is set only when the session enables `component` and the
- * secret is current (`status: 'ready'`); see `ComponentSecretStatus` for the rest.
- * `customer_sheet` and `mobile_payment_element` have no web component: their secret is for native apps.
- * Warns once in development when the session does not enable `component`.
- */
-export function useComponentSecret(component: ComponentName): ComponentSecret {
-  const { value, state } = useSessionContext(`useComponentSecret('${component}')`);
-  const { clientSecret, status, error } = componentSecret(state, component, value.enabled);
-  useWarnIfDisabled(component, status);
-  return useMemo(() => ({ clientSecret, status, error }), [clientSecret, status, error]);
 }

@@ -32,7 +32,7 @@ function asData(session: CustomerSession, components: readonly ComponentName[]):
  */
 export function seedInitialSession(
   client: QueryClient,
-  queryKey: readonly [unknown, unknown, readonly ComponentName[]],
+  queryKey: readonly [unknown, unknown, readonly ComponentName[], ...unknown[]],
   session: CustomerSession | undefined,
   refreshMarginMs?: number,
 ): void {

@@ -3,7 +3,8 @@ import { type DataTag, type QueryClient, type QueryFunctionContext, type QueryOb
 import type { ComponentName } from '../core/componentNames';
 import type { CustomerSessionError } from '../core/errors';
 import { refreshMoment } from '../core/expiry';
-import { requestCustomerSession, type CustomerSessionData, type CustomerSessionEndpoint } from '../core/fetch';
+import { requestBatchedSession } from '../core/batch';
+import type { CustomerSessionData, CustomerSessionEndpoint } from '../core/fetch';
 import { retryDelayMs, shouldRetry } from '../core/retry';
 
 /**
@@ -12,7 +13,11 @@ import { retryDelayMs, shouldRetry } from '../core/retry';
  */
 export const customerSessionQueryKeyPrefix = 'react-stripe-customer-session';
 
-export type CustomerSessionQueryKey = readonly [typeof customerSessionQueryKeyPrefix, { url: string } | { fn: number }, readonly ComponentName[]];
+/**
+ * `[prefix, endpoint, components]` for the shared session; element sessions (one per mounted
+ * element, never shared) add the element's mount number.
+ */
+export type CustomerSessionQueryKey = readonly [typeof customerSessionQueryKeyPrefix, { url: string } | { fn: number }, readonly ComponentName[], element?: number];
 
 /**
  * True for the queries that hold Customer Sessions. Their client secrets must never be persisted:
@@ -27,8 +32,8 @@ export function isCustomerSessionQuery(query: { queryKey: readonly unknown[] }):
 const functionIds = new WeakMap<object, number>();
 let nextFunctionId = 1;
 
-/** The query key of one session: endpoint plus sorted, de-duplicated components. Never `requestInit`. */
-export function customerSessionQueryKey(endpoint: CustomerSessionEndpoint, components: readonly ComponentName[] = []): CustomerSessionQueryKey {
+/** The query key of one session: endpoint plus sorted, de-duplicated components (and an element's mount). Never `requestInit`. */
+export function customerSessionQueryKey(endpoint: CustomerSessionEndpoint, components: readonly ComponentName[] = [], element?: number): CustomerSessionQueryKey {
   let id: { url: string } | { fn: number };
   if (typeof endpoint === 'string') {
     id = { url: endpoint };
@@ -37,8 +42,12 @@ export function customerSessionQueryKey(endpoint: CustomerSessionEndpoint, compo
     if (fn === undefined) functionIds.set(endpoint, (fn = nextFunctionId++));
     id = { fn };
   }
-  return [customerSessionQueryKeyPrefix, id, [...new Set(components)].sort()];
+  const sorted = [...new Set(components)].sort();
+  return element === undefined ? [customerSessionQueryKeyPrefix, id, sorted] : [customerSessionQueryKeyPrefix, id, sorted, element];
 }
+
+// Batches are per QueryClient; TanStack Query 5.52 passes none to the query function.
+const sharedOwner = {};
 
 // The request in flight per query, aborted by the lifecycle (see lifecycle.ts) rather than through
 // TanStack's `signal`: reading that signal makes TanStack cancel the request the moment the last
@@ -57,14 +66,18 @@ export function abortSessionRequest(client: QueryClient, query: { queryKey: obje
 type SessionOptions = QueryObserverOptions<CustomerSessionData, CustomerSessionError, CustomerSessionData, CustomerSessionData, CustomerSessionQueryKey>;
 type SessionQuery = { state: { data?: CustomerSessionData | undefined; dataUpdatedAt: number; fetchStatus: string; status: string } };
 
-/** Internal form: `requestInit` read at request time, and a hook's own refresh margin. */
+/**
+ * Internal form: `requestInit` read at request time, a hook's own refresh margin, and for an
+ * element's own session its mount number (such a query is gone as soon as its element is).
+ */
 export function sessionQueryOptions(
   endpoint: CustomerSessionEndpoint,
   components: readonly ComponentName[] | undefined,
   getRequestInit: () => RequestInit | undefined,
   refreshMarginMs?: number,
+  element?: number,
 ) {
-  const queryKey = customerSessionQueryKey(endpoint, components);
+  const queryKey = customerSessionQueryKey(endpoint, components, element);
   // Never reads `context.signal` (see above).
   const queryFn = async (context: QueryFunctionContext<CustomerSessionQueryKey>): Promise<CustomerSessionData> => {
     const key = context.queryKey;
@@ -74,7 +87,8 @@ export function sessionQueryOptions(
     const controller = new AbortController();
     slots.set(client, controller);
     try {
-      return await requestCustomerSession(endpoint, [...key[2]], controller, getRequestInit());
+      // Every session started in one commit (the provider's, each element's) shares one request.
+      return await requestBatchedSession(client ?? sharedOwner, endpoint, [...key[2]], controller, getRequestInit());
     } finally {
       if (slots.get(client) === controller) slots.delete(client);
     }
@@ -94,7 +108,8 @@ export function sessionQueryOptions(
     refetchIntervalInBackground: true,
     retry: shouldRetry,
     retryDelay: retryDelayMs,
-    gcTime: 30_000,
+    // An element's secret is never handed to another mount: its query goes with its element.
+    gcTime: element === undefined ? 30_000 : 0,
     structuralSharing: false,
     meta: { persist: false },
   } satisfies SessionOptions;

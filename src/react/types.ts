@@ -67,6 +67,14 @@ export interface CustomerSessionProviderProps extends UseCustomerSessionOptions 
   publishableKey?: string;
   /** A Stripe instance or promise, e.g. `loadStripe(...)`. Takes precedence over `publishableKey`. Read once. */
   stripe?: StripeProp;
+  /**
+   * Sessions created while the server rendered the page, one per customer-aware element it renders
+   * (`createCustomerSessions` from `react-stripe-customer-session/server`). Each element rendered
+   * takes the first unused one that enables its component, so every secret in the first HTML is
+   * distinct and the page asks the endpoint for none of them; elements beyond them (below the fold,
+   * mounted later) ask the endpoint. Without it, `initialSession` is the one such session. Read once.
+   */
+  initialSessions?: CustomerSession[];
 }
 
 // ---------- components ----------
@@ -131,6 +139,12 @@ export type StripeWebComponentProps = CustomerSessionSlots &
     clientReferenceId?: string;
     /** CSP nonce for the injected `<script>`. */
     nonce?: string;
+    /**
+     * When the element's own Customer Session is created: `'lazy'` (default) once the element nears
+     * the viewport (`IntersectionObserver`, 200 px ahead), so a grid costs what the customer sees;
+     * `'eager'` at mount. Without `IntersectionObserver`, at mount.
+     */
+    loading?: 'lazy' | 'eager';
     id?: string;
     className?: string;
     style?: CSSProperties;

@@ -46,21 +46,26 @@ export function useSessionQueryClient(given?: QueryClient, pageWide = true): Que
  * Internal: one session observer per hook or provider, the way TanStack's `useBaseQuery` keeps one,
  * and the store its readers subscribe to. `null` during server rendering: no query, no timer.
  */
-export function useSessionStore(options: UseCustomerSessionOptions, client: QueryClient | null): { store: SessionStore | null; serverState: CustomerSessionState } {
+export function useSessionStore(
+  options: UseCustomerSessionOptions,
+  client: QueryClient | null,
+  element?: { mount: number; getRequestInit: () => RequestInit | undefined },
+): { store: SessionStore | null; serverState: CustomerSessionState } {
   const { endpoint, enabled = true, refreshMarginMs, requestInit, initialSession } = options;
   // The component list keys the session by content, so a fresh array each render is fine.
   const componentsId = [...new Set(options.components)].sort().join();
-  const [latestInit] = useState(() => latest(requestInit));
+  // An element's session reads its provider's `requestInit`.
+  const [latestInit] = useState(() => (element ? { get: element.getRequestInit, set() {} } : latest(requestInit)));
   useEffect(() => latestInit.set(requestInit));
   const defaulted = useMemo(
     () =>
       // Server rendering builds nothing: no query in the request's QueryClient, no gc timer holding it.
       client && typeof window !== 'undefined'
-        ? (client.defaultQueryOptions({ ...sessionQueryOptions(endpoint, options.components, latestInit.get, refreshMarginMs), enabled }) as SessionObserverOptions)
+        ? (client.defaultQueryOptions({ ...sessionQueryOptions(endpoint, options.components, latestInit.get, refreshMarginMs, element?.mount), enabled }) as SessionObserverOptions)
         : null,
     // `componentsId` stands for `options.components`.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [client, endpoint, componentsId, enabled, refreshMarginMs, latestInit],
+    [client, endpoint, componentsId, enabled, refreshMarginMs, latestInit, element?.mount],
   );
 
   // The observer lives as long as its client (like useBaseQuery's); option changes reach it after

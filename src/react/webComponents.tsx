@@ -1,8 +1,9 @@
 'use client';
-import { createElement, forwardRef, useEffect, useRef, useState, type ForwardedRef, type ReactNode } from 'react';
+import { createElement, forwardRef, useCallback, useContext, useEffect, useRef, useState, type ForwardedRef, type ReactNode } from 'react';
 import type { ComponentName } from '../core/componentNames';
-import { componentSecret, settledSecret, useIsClient, useReportError, useWarnIfDisabled } from './componentSecret';
-import { useSessionContext } from './CustomerSessionProvider';
+import { settledSecret, useIsClient, useReportError, useWarnIfDisabled } from './componentSecret';
+import { CustomerSessionContext, type CustomerSessionContextValue } from './CustomerSessionProvider';
+import { useElementSecret, useNearViewport } from './elementSecret';
 import * as ReactDOM from 'react-dom';
 import { stripeScriptUrls, useStripeScript, type StripeWebComponentTag } from './stripeScripts';
 import type { BuyButtonProps, ComponentSecret, PricingTableProps, StripeWebComponentProps } from './types';
@@ -35,7 +36,7 @@ interface RenderedSecret {
  * - A secret the provider dropped (sign-out: a newer `dropGeneration`, or `off`) goes at once.
  * - An anonymous element (session failed, or dropped) upgrades to the customer's secret as soon as one arrives.
  */
-function useRotatingSecret(secret: ComponentSecret, dropGeneration: number, isClient: boolean): RenderedSecret | null {
+function useRotatingSecret(secret: ComponentSecret, dropGeneration: number, isClient: boolean, renew: () => void): RenderedSecret | null {
   const [rendered, setRendered] = useState<RenderedSecret | null>(null);
   const [dueGeneration, setDueGeneration] = useState(-1);
   const wanted = settledSecret(secret);
@@ -49,7 +50,8 @@ function useRotatingSecret(secret: ComponentSecret, dropGeneration: number, isCl
   if (dropped && next?.clientSecret != null) next = { clientSecret: null, generation: next.generation + 1, drops: dropGeneration };
   else if (wanted !== undefined) {
     if (next === null) next = { clientSecret: wanted, generation: 0, drops: dropGeneration, fromServer: !isClient };
-    else if ((next.clientSecret === null && wanted !== null) || dueGeneration === next.generation) {
+    // Due: re-created with a secret never rendered (never the one it has), else anonymously.
+    else if ((next.clientSecret === null && wanted !== null) || (dueGeneration === next.generation && wanted !== next.clientSecret)) {
       next = { clientSecret: wanted, generation: next.generation + 1, drops: dropGeneration };
     }
   }
@@ -72,6 +74,11 @@ function useRotatingSecret(secret: ComponentSecret, dropGeneration: number, isCl
   useEffect(() => {
     if (Date.now() >= dueAt.current) setDueGeneration(generation);
   }, [secret.clientSecret, secret.status, generation]);
+  // Due while the element's session still holds the rendered secret: ask for the next one.
+  const stale = dueGeneration === generation && hasSecret && secret.clientSecret === next?.clientSecret;
+  useEffect(() => {
+    if (stale) renew();
+  }, [stale, renew]);
   return next;
 }
 
@@ -88,20 +95,43 @@ interface Props extends Omit<StripeWebComponentProps, 'anonymous' | 'customerEma
 
 /** The shared body of `PricingTable` and `BuyButton`. */
 function StripeWebComponent(props: Props): ReactNode {
-  const { tag, component, idAttribute, anonymous, customerEmail, publishableKey, clientReferenceId, nonce } = props;
-  const { fallback = null, errorFallback = null, onError, forwardedRef, ...rest } = props;
-  const context = useSessionContext(`<${tag}>`, true);
-  if (!anonymous && context === null) {
+  const { tag, anonymous } = props;
+  const provided = useContext(CustomerSessionContext) !== null;
+  if (!anonymous && !provided) {
     throw new Error(dev ? `<${tag}> needs <CustomerSessionProvider> around it, or the anonymous prop.` : `<${tag}>: no <CustomerSessionProvider>`);
   }
-  const secret = anonymous || !context ? anonymousSecret : componentSecret(context.state, component, context.value.enabled);
+  // An anonymous element never asks for a session (a rule of hooks-safe branch: `anonymous` is fixed per element).
+  return anonymous ? <Element {...props} secret={anonymousSecret} context={null} renew={noop} /> : <CustomerElement {...props} />;
+}
+
+const noop = (): void => {};
+
+/** An element whose secret is its own Customer Session, created as it nears the viewport (or at once: `loading="eager"`). */
+function CustomerElement(props: Props): ReactNode {
+  const sentinel = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(sentinel, props.loading === 'eager');
+  const { secret, value, store } = useElementSecret(`<${props.tag}>`, props.component, near);
+  const renew = useCallback(() => void store?.getState().refresh(), [store]);
+  // Until it is asked for, a 1 px box the observer watches sits before the fallback (a sibling,
+  // so the element below keeps its state when the box goes).
+  return (
+    <>
+      {!near && <div ref={sentinel} style={{ height: 1 }} data-customer-session-pending="" />}
+      <Element {...props} secret={secret} context={value} renew={renew} />
+    </>
+  );
+}
+
+function Element(props: Props & { secret: ComponentSecret; context: CustomerSessionContextValue | null; renew: () => void }): ReactNode {
+  const { tag, component, idAttribute, anonymous, customerEmail, publishableKey, clientReferenceId, nonce, secret, context, renew } = props;
+  const { fallback = null, errorFallback = null, onError, forwardedRef, secret: _secret, context: _context, renew: _renew, loading: _loading, ...rest } = props;
   useWarnIfDisabled(component, anonymous ? 'ready' : secret.status);
-  const key = publishableKey ?? context?.value.publishableKey;
+  const key = publishableKey ?? context?.publishableKey;
   if (!key) throw new Error(dev ? `<${tag}> needs a publishableKey prop, or publishableKey on <CustomerSessionProvider>.` : `<${tag}>: no publishableKey`);
 
   const isClient = useIsClient();
   const scriptError = useStripeScript(tag, nonce);
-  const rendered = useRotatingSecret(secret, anonymous || !context ? 0 : context.value.dropGeneration, isClient);
+  const rendered = useRotatingSecret(secret, context?.dropGeneration ?? 0, isClient, renew);
   useReportError(secret.error, onError);
   useReportError(scriptError, onError);
 

@@ -1,4 +1,4 @@
-import { isComponentName } from '../core/componentNames';
+import { isComponentName, type ComponentName } from '../core/componentNames';
 import type { CustomerSession, CustomerSessionComponentsParams } from '../core/types';
 import { buildCustomerSessionComponents } from '../params/components';
 import { assertValidPolicy } from './assertValidPolicy';
@@ -7,9 +7,9 @@ import { EndpointError } from './EndpointError';
 import { narrowPolicy } from './narrowPolicy';
 import { enforceRateLimit, prepareRateLimit, type PreparedRateLimit } from './rateLimit';
 import type { RateLimiterUnavailableError } from './rateLimitTypes';
+import { componentListProblem, describeValue } from './sessionBatch';
 import type { CreateCustomerSessionOptions, CustomerSessionStripeClient } from './types';
 
-const caller = 'createCustomerSession';
 
 /**
  * Creates a Customer Session for a customer the server already knows, while it renders a page (a
@@ -26,12 +26,16 @@ const caller = 'createCustomerSession';
  * it reads cookies or headers to find the customer; otherwise `export const dynamic = 'force-dynamic'`).
  * As everywhere: never log the secret, persist it or put it in a URL.
  *
- * **Rate limit**: the same `rateLimit` options as the handler, spent from the same budget: by default
- * both use this process's in-memory limiter (20 sessions per customer per 60 s); with a store-backed
- * limiter, pass the same object to both.
+ * **Rate limits**: the same `rateLimit` and `stripeBudget` options as the handler, spent from the same
+ * budgets: by default both use this process's in-memory limiters (360 sessions per customer per 60 s,
+ * 10 sessions per second for the whole shop); with a store-backed limiter, pass the same object to both.
  *
- * @throws CustomerSessionRateLimitError when the customer is over the limit (`status` 429,
- *   `retryAfterSeconds`), or the limiter's store failed with `rateLimitFailure: 'deny'` (503). Render
+ * One session per element: each element the page renders needs its own session (Stripe's secrets are
+ * single-use); `createCustomerSessions` creates them all in one call.
+ *
+ * @throws CustomerSessionRateLimitError when the customer is over their limit (`status` 429,
+ *   `retryAfterSeconds`, `scope: 'customer'`) or the shop over its Stripe budget (`scope: 'account'`), or
+ *   a limiter's store failed with `rateLimitFailure: 'deny'` (503). Render
  *   the page without `initialSession` then: the browser asks the endpoint, which honours the same limit.
  * @throws TypeError when an option is invalid: a bad policy (naming the param, e.g.
  *   `components[payment_element][features][payment_method_save_usage]`), no customer, or a `narrow`
@@ -39,54 +43,87 @@ const caller = 'createCustomerSession';
  * @throws whatever the Stripe client throws (the official SDK's `StripeError`s), unchanged.
  */
 export async function createCustomerSession(options: CreateCustomerSessionOptions): Promise<CustomerSession> {
-  const { stripe, narrow } = options;
+  const call = serverCall(options, 'createCustomerSession');
+  const components = narrowedPolicy(options.components, options.narrow, 'narrow', call.caller);
+  const [session] = await requestCustomerSessions(call, [components]);
+  return session as CustomerSession;
+}
+
+/** What `createCustomerSession` and `createCustomerSessions` check and resolve before narrowing. */
+export interface ServerCall {
+  caller: string;
+  stripe: CustomerSessionStripeClient;
+  customer: CustomerParams;
+  rateLimit: PreparedRateLimit;
+  report: (error: RateLimiterUnavailableError) => void;
+}
+
+/** Checks the options the server-rendering helpers share (Stripe client, policy, customer, rate limit). */
+export function serverCall(options: Omit<CreateCustomerSessionOptions, 'narrow'>, caller: string): ServerCall {
+  const { stripe, onError } = options;
   if (typeof stripe?.customerSessions?.create !== 'function') {
     throw new TypeError(`${caller}: stripe must be a Stripe client, e.g. new Stripe(secretKey).`);
   }
   assertValidPolicy(options.components, caller);
-  const customer = customerOf(options.customer);
-  if (narrow !== undefined && !Array.isArray(narrow)) {
-    throw new TypeError(`${caller}: narrow must be an array of component names, got ${JSON.stringify(narrow)}.`);
-  }
-  const unknown = (narrow ?? []).filter((name) => !isComponentName(name));
-  if (unknown.length > 0) throw new TypeError(`${caller}: narrow names unknown components: ${unknown.map(String).join(', ')}.`);
-  let components: CustomerSessionComponentsParams;
-  try {
-    // An empty list means the whole policy, as an empty list from the browser does.
-    components = narrowPolicy(options.components, narrow === undefined || narrow.length === 0 ? undefined : [...new Set(narrow)]);
-  } catch (error) {
-    throw error instanceof EndpointError ? new TypeError(`${caller}: narrow: ${error.message}`) : error;
-  }
-  const rateLimit = prepareRateLimit(options, caller);
-  const { onError } = options;
-  return requestCustomerSession(stripe, customer, components, rateLimit, (error) => {
-    if (onError === undefined) console.error('[react-stripe-customer-session]', error);
-    else onError(error);
-  });
-}
-
-function customerOf(resolved: CreateCustomerSessionOptions['customer']): CustomerParams {
-  const params = customerParams(resolved, `${caller}: customer must be`);
-  if (params === null) {
+  const customer = customerParams(options.customer, `${caller}: customer must be`);
+  if (customer === null) {
     throw new TypeError(`${caller}: customer is required (a Customer ID, { customer } or { customer_account }); with nobody signed in, render without a session.`);
   }
-  return params;
+  const rateLimit = prepareRateLimit(options, caller);
+  const report = (error: RateLimiterUnavailableError) => {
+    if (onError === undefined) console.error('[react-stripe-customer-session]', error);
+    else onError(error);
+  };
+  return { caller, stripe, customer, rateLimit, report };
 }
 
 /**
- * The one place a Customer Session is created, for the handler and for `createCustomerSession`: the
- * rate limit is spent, then Stripe is asked for `components` (the policy already narrowed); the answer
- * is a plain object.
+ * The policy narrowed to `names` (`label` names them in errors: `narrow`, `sessions[2]`); `undefined`
+ * or an empty list means the whole policy, as an empty list from the browser does.
+ * @throws TypeError naming `label` for a list that is not one of the policy's component names.
  */
-export async function requestCustomerSession(
-  stripe: CustomerSessionStripeClient,
-  customer: CustomerParams,
-  components: CustomerSessionComponentsParams,
-  rateLimit: PreparedRateLimit,
-  report: (error: RateLimiterUnavailableError) => void,
-): Promise<CustomerSession> {
-  await enforceRateLimit(rateLimit, customer, report);
-  const created = await stripe.customerSessions.create({ components, ...customer });
+export function narrowedPolicy(
+  policy: CustomerSessionComponentsParams,
+  names: unknown,
+  label: string,
+  caller: string,
+): CustomerSessionComponentsParams {
+  const problem = names === undefined ? null : componentListProblem(names);
+  if (problem === 'array') throw new TypeError(`${caller}: ${label} must be an array of component names, got ${describeValue(names)}.`);
+  const list = (names ?? []) as ComponentName[];
+  if (problem !== null) {
+    const unknown = list.filter((name) => !isComponentName(name));
+    throw new TypeError(`${caller}: ${label} names unknown components: ${unknown.map(String).join(', ')}.`);
+  }
+  try {
+    return narrowPolicy(policy, list.length === 0 ? undefined : [...new Set(list)]);
+  } catch (error) {
+    throw error instanceof EndpointError ? new TypeError(`${caller}: ${label}: ${error.message}`) : error;
+  }
+}
+
+/**
+ * The one place Customer Sessions are created, for the handler and the server-rendering helpers: the
+ * rate limit is spent for all of them at once (one point per session, before any Stripe call), then
+ * Stripe is asked for each `components` (the policy already narrowed) concurrently. Every creation
+ * settles before the answer, so nothing is left running; if any failed, the first failure by index is
+ * thrown. The sessions are plain objects, in the order asked.
+ */
+export async function requestCustomerSessions(
+  call: Pick<ServerCall, 'stripe' | 'customer' | 'rateLimit' | 'report'>,
+  components: readonly CustomerSessionComponentsParams[],
+): Promise<CustomerSession[]> {
+  const { stripe, customer } = call;
+  await enforceRateLimit(call.rateLimit, customer, call.report, components.length);
+  const settled = await Promise.allSettled(
+    components.map(async (asked) => plainSession(await stripe.customerSessions.create({ components: asked, ...customer }), asked)),
+  );
+  const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed !== undefined) throw failed.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<CustomerSession>).value);
+}
+
+function plainSession(created: { client_secret: string; expires_at: number }, components: CustomerSessionComponentsParams): CustomerSession {
   // The SDK hangs response metadata (headers, request id) off the result; only the object's own data goes
   // out, through JSON so that what a server component passes on is plain and serializable.
   const { lastResponse: _lastResponse, ...data } = created as typeof created & { lastResponse?: unknown };

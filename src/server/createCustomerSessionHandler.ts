@@ -1,6 +1,6 @@
 import { stripeErrorBody } from '../params/errors';
 import { assertValidPolicy } from './assertValidPolicy';
-import { requestCustomerSession } from './createCustomerSession';
+import { requestCustomerSessions } from './createCustomerSession';
 import { customerParams } from './customerParams';
 import { describeThrownError } from './describeThrownError';
 import { EndpointError } from './EndpointError';
@@ -40,14 +40,18 @@ function checkOptions(options: CustomerSessionHandlerOptions): { maxBodyBytes: n
  * Express through `toNodeListener`.
  *
  * It accepts only `POST` with a JSON body `{ "components": [...] }` that may narrow the policy
- * to a subset (an empty or missing list means the whole policy). The customer always comes from
+ * to a subset (an empty or missing list means the whole policy), answered with one session; or
+ * `{ "sessions": [[...], ...] }` (at most `maxSessionsPerRequest`, each entry narrowing the policy the
+ * same way), answered `{ "sessions": [...] }` in the same order, created concurrently: if any creation
+ * fails, the answer is the first failure by index. The customer always comes from
  * `resolveCustomer`; a `customer` in the body is ignored. Every error is Stripe-shaped JSON
  * (`{ error: { type, code?, param?, message } }`), every response `Cache-Control: no-store`.
  *
  * Sessions are created by the same code as `createCustomerSession` (for server-rendered pages).
  *
- * Sessions are rate limited per customer (`rateLimit`, default 20 per 60 s in memory), after
- * authentication and before Stripe: over the limit the answer is 429 `rate_limit_error` with
+ * Sessions are rate limited per customer (`rateLimit`, default 360 sessions per 60 s in memory; a
+ * batch of N spends N at once, all or nothing), after authentication and before Stripe: over the
+ * limit the answer is 429 `rate_limit_error` with
  * `Retry-After` in whole seconds. Stripe's own 429s (`rate_limit`, `lock_timeout`) also reach the
  * browser as 429 with `Retry-After`, which the client honours.
  *
@@ -74,9 +78,10 @@ export function createCustomerSessionHandler(options: CustomerSessionHandlerOpti
       if (customer === null) throw refuse(401, 'Sign in to get a Customer Session.');
 
       const requested = parseRequestedComponents(await readBodyText(request, maxBodyBytes));
-      const components = narrowPolicy(policy, requested);
-      const session = await requestCustomerSession(stripe, customer, components, rateLimit, (error) => report(onError, error, request, 503));
-      return jsonResponse(200, session);
+      // Every entry is narrowed (and refused, naming it) before the rate limit or Stripe is touched.
+      const components = requested.sessions.map(({ names, param }) => narrowPolicy(policy, names, param));
+      const sessions = await requestCustomerSessions({ stripe, customer, rateLimit, report: (error) => report(onError, error, request, 503) }, components);
+      return jsonResponse(200, requested.batch ? { sessions } : sessions[0]);
     } catch (error) {
       const described = describeThrownError(error);
       const refusal = error instanceof EndpointError || error instanceof CustomerSessionRateLimitError;

@@ -1,14 +1,19 @@
 export { createCustomerSessionHandler } from './createCustomerSessionHandler';
 export { createCustomerSession } from './createCustomerSession';
+export { createCustomerSessions } from './createCustomerSessions';
+export { maxSessionsPerRequest } from './sessionBatch';
 export { toNodeListener } from './toNodeListener';
 export type { NodeListenerOptions, NodeListenerRequest, NodeListenerResponse } from './toNodeListener';
 export { CustomerSessionRateLimitError, RateLimiterUnavailableError } from './rateLimitTypes';
 export type { CustomerSessionRateLimiter, RateLimitFailureMode, RateLimitOption, RateLimitScope, StripeBudgetOption } from './rateLimitTypes';
 export type {
   CreateCustomerSessionOptions,
+  CreateCustomerSessionsOptions,
+  CustomerSessionBatchResponse,
   CustomerSessionHandler,
   CustomerSessionHandlerOptions,
   CustomerSessionRateLimitOptions,
+  CustomerSessionRequestBody,
   CustomerSessionStripeClient,
   ResolvedCustomer,
 } from './types';

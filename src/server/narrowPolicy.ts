@@ -5,19 +5,22 @@ import { enabledComponents } from './enabledComponents';
 
 /**
  * The policy's components restricted to `requested` (all enabled ones when `undefined`),
- * each with the policy's own features. Asking for a component the policy does not enable is a 400.
+ * each with the policy's own features. Asking for a component the policy does not enable is a 400
+ * whose param is `param(index)` of the first such name (`components`, or `sessions[2][0]` in a batch).
  */
 export function narrowPolicy(
   policy: CustomerSessionComponentsParams,
   requested: readonly ComponentName[] | undefined,
+  param: (index: number) => string = () => 'components',
 ): CustomerSessionComponentsParams {
   const allowed = enabledComponents(policy);
-  const outside = (requested ?? []).filter((name) => !allowed.includes(name));
-  if (outside.length > 0) {
+  const first = (requested ?? []).findIndex((name) => !allowed.includes(name));
+  if (first !== -1) {
+    const outside = new Set((requested ?? []).filter((name) => !allowed.includes(name)));
     throw new EndpointError(400, {
       type: 'invalid_request_error',
-      param: 'components',
-      message: `This endpoint does not enable ${outside.join(', ')}. Allowed components: ${allowed.join(', ')}.`,
+      param: param(first),
+      message: `This endpoint does not enable ${[...outside].join(', ')}. Allowed components: ${allowed.join(', ')}.`,
     });
   }
   const chosen: CustomerSessionComponentsParams = {};

@@ -79,10 +79,28 @@ async function spend(limit: PreparedLimit, key: string, points: number, failure:
     outcome = await consumeWithin(limit, limiter, key, points);
     if (outcome.kind === 'failed') return null;
   }
+  if (outcome.kind === 'limited' && limit.scope === 'account' && borrowAhead(limiter, key, outcome, points)) return limiter;
   if (outcome.kind === 'limited') {
     throw new CustomerSessionRateLimitError('limited', retryAfterSeconds(limit, limiter, outcome, points), limit.scope);
   }
   return limiter;
+}
+
+/**
+ * A batch larger than one window of the budget could never fit, so it goes through alone, on a window
+ * that held nothing before it, and the budget stays closed (the limiter's `block`) for the windows it
+ * borrowed: the average holds, and no request waits forever. True when the batch may go.
+ */
+function borrowAhead(limiter: CustomerSessionRateLimiter, key: string, refusal: Extract<Outcome, { kind: 'limited' }>, points: number): boolean {
+  const { points: perWindow, duration, block } = limiter as { points?: unknown; duration?: unknown; block?: unknown };
+  if (!isPositiveInteger(perWindow) || points <= perWindow || refusal.consumedPoints !== points) return false;
+  if (typeof block === 'function' && typeof duration === 'number' && duration > 0) {
+    const seconds = Math.ceil(points / perWindow) * duration;
+    Promise.resolve()
+      .then(() => (block as (key: string, seconds: number) => unknown).call(limiter, key, seconds))
+      .catch(() => {});
+  }
+  return true;
 }
 
 /**

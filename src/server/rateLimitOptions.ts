@@ -19,7 +19,11 @@ export interface PreparedRateLimit {
   limits: PreparedLimit[];
 }
 
-export const defaultRateLimit = { points: 20, durationSeconds: 60 } as const;
+// Sized in Stripe sessions, not requests (issue 17: one session per rendered element): a page with a
+// Payment Element, a pricing table and 24 buy buttons, loaded and scrolled to the end ten times a
+// minute, costs 10 × 27 = 270; 360 leaves a second tab's worth of room and holds an abuser to 360
+// Stripe calls in a window (test/server/rateLimitSizing.test.ts).
+export const defaultRateLimit = { points: 360, durationSeconds: 60 } as const;
 /**
  * Sessions per second for the whole shop. Stripe allows an account about 100 operations per second in
  * live mode and 25 in test mode (and 25 per endpoint): 10 leaves 90% of live and 60% of test mode to

@@ -1,5 +1,5 @@
 import type { ComponentName } from '../core/componentNames';
-import type { CustomerSessionComponentsParams, CustomerSessionCreateParams } from '../core/types';
+import type { CustomerSession, CustomerSessionComponentsParams, CustomerSessionCreateParams } from '../core/types';
 import type { RateLimitFailureMode, RateLimitOption, StripeBudgetOption } from './rateLimitTypes';
 
 /**
@@ -24,8 +24,11 @@ export type ResolvedCustomer = { customer: string } | { customer_account: string
 export interface CustomerSessionRateLimitOptions {
   /**
    * Sessions per customer, keyed by the `customer` or `customer_account` id the server resolved (never
-   * a value from the browser), checked after authentication and before Stripe is called.
-   * Default: 20 per 60 seconds, in this process's memory. `false` turns it off; `{ points, durationSeconds }`
+   * a value from the browser), checked after authentication and before Stripe is called. Every Stripe
+   * session counts one point: a batch of N (`{ "sessions": [...] }`, `createCustomerSessions`) spends N
+   * at once, or is refused whole. Default: 360 per 60 seconds, in this process's memory (sized so that a
+   * customer loading a 26-element page and scrolling it to the end ten times a minute is never refused).
+   * Keep `points` at least `maxSessionsPerRequest` (32): a batch larger than the whole budget is never allowed. `false` turns it off; `{ points, durationSeconds }`
    * changes the numbers; or pass any limiter with `consume(key, points?)` that rejects with
    * `{ msBeforeNext }` when over the limit, such as a `rate-limiter-flexible` `RateLimiterRedis` that
    * every instance shares. In-memory limits with the same numbers share one budget per customer across
@@ -62,7 +65,9 @@ export interface CustomerSessionHandlerOptions extends CustomerSessionRateLimitO
   resolveCustomer: (request: Request) => ResolvedCustomer | Promise<ResolvedCustomer>;
   /**
    * The policy: every component a session may enable, with its features. Validated once, when the
-   * handler is created. A request may only ask for a subset of these components.
+   * handler is created. A request may only ask for a subset of these components: the body
+   * `{ "components": [...] }` for one session (answered with the session), or
+   * `{ "sessions": [[...], ...] }` for up to `maxSessionsPerRequest` (answered `{ "sessions": [...] }`).
    */
   components: CustomerSessionComponentsParams;
   /** Largest accepted request body in bytes; larger ones get 413. Default 16384. */
@@ -86,6 +91,26 @@ export interface CreateCustomerSessionOptions extends CustomerSessionRateLimitOp
   narrow?: readonly ComponentName[];
   /** Called with a rate limiter failure (`RateLimiterUnavailableError`); default `console.error`. */
   onError?: (error: unknown) => void;
+}
+
+export interface CreateCustomerSessionsOptions extends Omit<CreateCustomerSessionOptions, 'narrow'> {
+  /**
+   * One entry per session to create: each a subset of the policy's components, narrowing it as
+   * `narrow` does (`[]`: the whole policy). One per customer-aware element the page renders, e.g.
+   * `[['pricing_table'], ['buy_button'], ['buy_button']]`. At most `maxSessionsPerRequest` (32).
+   */
+  sessions: readonly (readonly ComponentName[])[];
+}
+
+/**
+ * The handler's JSON request body: one session (`components`, optional, narrowing the policy) or a
+ * batch (`sessions`, one entry per session, at most `maxSessionsPerRequest`), never both.
+ */
+export type CustomerSessionRequestBody = { components?: ComponentName[] } | { sessions: ComponentName[][] };
+
+/** The handler's answer to a batch request: the sessions in the order asked for. */
+export interface CustomerSessionBatchResponse {
+  sessions: CustomerSession[];
 }
 
 /** A Fetch API route handler: `export const POST = handler` in a Next.js App Router route. */

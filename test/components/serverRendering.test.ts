@@ -38,6 +38,10 @@ function renderOnServer(state: Pick<CustomerSessionState, 'status' | 'session' |
     dropGeneration: 0,
     getStripe,
     publishableKey: 'pk_test_ssr',
+    client: null,
+    session: { endpoint: '/api/customer-session', getRequestInit: () => undefined },
+    takeInitial: () => state.session ?? undefined,
+    spendInitial: () => {},
   };
   const page: ReactNode = createElement(
     Fragment,

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ComponentName } from '../../src/core/componentNames';
 import { CustomerSessionError } from '../../src/core/errors';
 import { CustomerSessionContext } from '../../src/react/CustomerSessionProvider';
-import { useComponentSecret } from '../../src/react/componentSecret';
+import { useComponentSecret } from '../../src/react/elementSecret';
 import { resetWarnings } from '../../src/core/warnings';
 import { makeSession, sessionContextValue, sessionState, type SessionStateInput } from '../helpers/renderWithSessionState';
 

@@ -84,7 +84,19 @@ export function sessionContextValue(
   state: CustomerSessionState,
   rest: Partial<Omit<CustomerSessionContextValue, 'store' | 'serverState'>> = {},
 ): CustomerSessionContextValue {
-  return { store: null, serverState: state, enabled: true, dropGeneration: 0, getStripe: () => null, publishableKey: undefined, ...rest };
+  return {
+    store: null,
+    serverState: state,
+    enabled: true,
+    dropGeneration: 0,
+    getStripe: () => null,
+    publishableKey: undefined,
+    client: null,
+    session: { endpoint: '/api/customer-session', getRequestInit: () => undefined },
+    takeInitial: () => undefined,
+    spendInitial: () => {},
+    ...rest,
+  };
 }
 
 export interface SessionRenderResult extends RenderResult {

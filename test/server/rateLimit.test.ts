@@ -29,11 +29,11 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
-describe('rate limit: on by default, 20 sessions per customer per 60 s', () => {
-  it('answers the 21st request 429 rate_limit_error with Retry-After and no-store, without calling Stripe', async () => {
+describe('rate limit: on by default, 360 sessions per customer per 60 s', () => {
+  it('answers the 361st request 429 rate_limit_error with Retry-After and no-store, without calling Stripe', async () => {
     const customer = emulator.createCustomer().id;
     const handler = handlerFor(customer);
-    expect(await statuses(handler, 20)).toEqual(Array(20).fill(200));
+    expect(await statuses(handler, 360)).toEqual(Array(360).fill(200));
     vi.setSystemTime(Date.now() + 15_000);
     const refused = await handler(post());
     expect(refused.status).toBe(429);
@@ -42,12 +42,12 @@ describe('rate limit: on by default, 20 sessions per customer per 60 s', () => {
     expect(refused.headers.get('content-type')).toBe('application/json');
     const { error } = (await refused.json()) as StripeErrorBody;
     expect(error).toEqual({ type: 'rate_limit_error', message: expect.stringMatching(/Too many Customer Sessions/) });
-    expect(sessionsFor(customer)).toBe(20);
+    expect(sessionsFor(customer)).toBe(360);
   });
 
   it('keeps customers apart, and opens again when the window has passed', async () => {
     const [a, b] = [emulator.createCustomer().id, emulator.createCustomer().id];
-    await statuses(handlerFor(a), 20);
+    await statuses(handlerFor(a), 360);
     expect((await handlerFor(a)(post())).status).toBe(429);
     expect((await handlerFor(b)(post())).status).toBe(200);
     vi.setSystemTime(Date.now() + 60_001);
@@ -56,13 +56,13 @@ describe('rate limit: on by default, 20 sessions per customer per 60 s', () => {
 
   it('createCustomerSession spends from the same budget as the handler', async () => {
     const customer = emulator.createCustomer().id;
-    await statuses(handlerFor(customer), 19);
+    await statuses(handlerFor(customer), 359);
     await expect(createCustomerSession({ stripe, customer, components })).resolves.toMatchObject({ customer });
     const refusal = createCustomerSession({ stripe, customer, components });
     await expect(refusal).rejects.toBeInstanceOf(CustomerSessionRateLimitError);
     await expect(refusal).rejects.toMatchObject({ status: 429, reason: 'limited', retryAfterSeconds: 60, error: { type: 'rate_limit_error' } });
     expect((await handlerFor(customer)(post())).status).toBe(429);
-    expect(sessionsFor(customer)).toBe(20);
+    expect(sessionsFor(customer)).toBe(360);
   });
 });
 

@@ -106,10 +106,10 @@ describe("a failing store under 'allow' falls back to an in-memory limit with th
     expect(result.onError.mock.calls[0]?.[0]).toMatchObject({ name: 'RateLimiterUnavailableError', reason: 'error', scope: 'customer' });
   });
 
-  it('a limiter of unknown numbers falls back to the default, 20 per 60 s', async () => {
+  it('a limiter of unknown numbers falls back to the default, 360 per 60 s', async () => {
     const broken: CustomerSessionRateLimiter = { consume: () => Promise.reject(new Error('ECONNREFUSED')) };
-    const result = await burst(broken, 30);
-    expect(result.sessions).toBe(20);
+    const result = await burst(broken, 400);
+    expect(result.sessions).toBe(360);
     expect(result.onError).toHaveBeenCalledWith(expect.any(RateLimiterUnavailableError), expect.any(Request));
   });
 

@@ -132,6 +132,21 @@ describe('stripeBudget and the per-customer limit', () => {
     expect(answers.slice(2).map((r) => r.headers.get('retry-after'))).toEqual(['1', '1', '2', '2', '3']);
   });
 
+  it('a batch larger than a window goes through alone on an empty window, then the budget stays closed for the windows it borrowed', async () => {
+    const prepared = prepareRateLimit({ rateLimit: false, stripeBudget: { sessionsPerSecond: 4 } }, 'test');
+    const report = vi.fn();
+    await enforceRateLimit(prepared, { customer: 'cus_Small' }, report, 1);
+    // The window already holds a session: the big batch waits for the next one.
+    await expect(enforceRateLimit(prepared, { customer: 'cus_Big' }, report, 10)).rejects.toMatchObject({ scope: 'account', retryAfterSeconds: 1 });
+    vi.setSystemTime(now + 1000);
+    await enforceRateLimit(prepared, { customer: 'cus_Big' }, report, 10);
+    await Promise.resolve(); // the block is fire-and-forget
+    // 10 sessions at 4 a second borrowed three windows: closed until then.
+    await expect(enforceRateLimit(prepared, { customer: 'cus_Next' }, report, 1)).rejects.toMatchObject({ scope: 'account', retryAfterSeconds: 3 });
+    vi.setSystemTime(now + 1000 + 3000);
+    await enforceRateLimit(prepared, { customer: 'cus_Next' }, report, 1);
+  });
+
   it('a batch of N sessions spends N points at once', async () => {
     const prepared = prepareRateLimit({ rateLimit: false, stripeBudget: { sessionsPerSecond: 5 } }, 'test');
     const report = vi.fn();

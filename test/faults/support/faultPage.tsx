@@ -7,7 +7,7 @@ import { BuyButton } from '../../../src/react/webComponents';
 import { CustomerSessionElements } from '../../../src/react/CustomerSessionElements';
 import { PricingTable } from '../../../src/react/webComponents';
 import type { CustomerSessionState } from '../../../src/react/types';
-import { useComponentSecret } from '../../../src/react/componentSecret';
+import { useComponentSecret } from '../../../src/react/elementSecret';
 import { useCustomerSessionContext } from '../../../src/react/CustomerSessionProvider';
 import { createStripeStandIn, type StripeStandIn } from '../../../src/testing/createStripeStandIn';
 import { providerTree, type ProviderTestProps } from '../../helpers/renderWithProvider';
