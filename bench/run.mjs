@@ -24,6 +24,7 @@ const benchmarks = [
   { name: 'ratelimit', file: 'bench/rateLimit.ts', env: {} },
   { name: 'budget', file: 'bench/budget.ts', env: {} },
   { name: 'pageload', file: 'bench/pageload.ts', env: {} },
+  { name: 'storefront', file: 'bench/storefront.tsx', env: { NODE_ENV: 'production' } },
 ];
 
 const args = process.argv.slice(2);

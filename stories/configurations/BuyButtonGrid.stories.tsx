@@ -24,10 +24,12 @@ const meta = {
   args: { ...storefrontMeta.args, paymentElement: false, pricingTable: false, buyButton: true },
   render: (args, { loaded }) => (
     <Storefront args={args} loaded={storefrontLoaded(loaded)}>
-      <div className="sf-grid-scroller" data-testid="grid" style={{ height: 360, overflowY: 'auto', display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 12, gridColumn: '1 / -1' }}>
+      <div data-testid="grid" style={{ position: 'relative', height: 420, overflowY: 'auto', display: 'flex', flexWrap: 'wrap', alignContent: 'flex-start', gap: 12, gridColumn: '1 / -1' }}>
         {Array.from({ length: count }, (_, index) => (
-          <div key={index} style={{ minHeight: 170, border: '1px solid #e2e8f0', borderRadius: 8, padding: 8 }}>
-            <strong>{products[index % products.length]} #{index + 1}</strong>
+          <div key={index} style={{ flex: '0 0 calc((100% - 24px) / 3)', boxSizing: 'border-box' }}>
+            <strong style={{ display: 'block', margin: '4px 0' }}>
+              {products[index % products.length]} #{index + 1}
+            </strong>
             <BuyButton buyButtonId={storyBuyButtonId} clientReferenceId={`grid_${index}`} fallback={<Skeleton label="Waiting to come into view" />} />
           </div>
         ))}
@@ -52,9 +54,10 @@ export const ScrollToMint: Story = {
     await waitFor(() => expect(minted(grid).length).toBeGreaterThan(0));
     const first = minted(grid).length;
     expect(first).toBeLessThan(count);
-    // Each scroll by a row brings the next row into view, and only then are its secrets minted.
+    // Each scroll brings the next row into view, and only then are its secrets minted.
     for (let before = first; before < count; before = minted(grid).length) {
-      grid.scrollTop += 182;
+      // The next button still waiting comes into view (the grid is its offset parent).
+      grid.scrollTop = (grid.querySelector<HTMLElement>('[data-customer-session-pending]')?.offsetTop ?? grid.scrollHeight) - 40;
       await waitFor(() => expect(minted(grid).length).toBeGreaterThan(before), { timeout: 3000 });
     }
     await waitFor(() => expect(minted(grid)).toHaveLength(count));

@@ -1,9 +1,38 @@
 import { expect, waitFor, within } from 'storybook/test';
 import { maskClientSecret } from '../../src/testing/maskClientSecret';
+import { assertNoStripeRuleViolations } from '../../src/testing/rules/assertNoStripeRuleViolations';
+import { pageSecretLedger } from '../../src/testing/rules/createStripeSecretLedger';
+import type { StripeRule } from '../../src/testing/rules/stripeRules';
 import type { CustomerSessionStatus } from '../../src/react/types';
 import type { StorefrontLoaded } from './loadStorefront';
 
 type Canvas = ReturnType<typeof within>;
+
+let storyStart = 0;
+
+/** Marks where this story's share of the page's ledger starts (preview's `beforeEach`). */
+export function startStripeRuleWatch(): void {
+  storyStart = pageSecretLedger.violations.length;
+}
+
+/**
+ * Asserts the stand-ins saw none of Stripe's rules for the client secret broken since the story
+ * started: every story ends with it (preview's `afterEach`); a play function may call it mid-way too.
+ * A failure lists each broken rule, the masked secret, the elements and Stripe's page.
+ */
+export function expectNoStripeRuleViolations(): void {
+  // Thrown whole rather than diffed: the failure names every broken rule, element and Stripe page.
+  assertNoStripeRuleViolations(pageSecretLedger.violations.slice(storyStart));
+}
+
+/**
+ * For a story that breaks Stripe's rules on purpose: asserts the stand-ins reported exactly `rules`
+ * since the story started, then accepts them, so the story's final check sees only what follows.
+ */
+export function acceptStripeRuleViolations(rules: StripeRule[]): void {
+  expect(pageSecretLedger.violations.slice(storyStart).map((violation) => violation.rule)).toEqual(rules);
+  storyStart = pageSecretLedger.violations.length;
+}
 
 /** Waits until the session badge reads `status`. */
 export async function expectStatus(canvas: Canvas, status: CustomerSessionStatus, timeout = 5000): Promise<void> {

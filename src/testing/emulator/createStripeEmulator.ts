@@ -5,6 +5,7 @@ import { buildPaymentMethod } from './buildPaymentMethod';
 import { createClock } from './createClock';
 import { handleEmulatorRequest } from './handleEmulatorRequest';
 import { createRateLimit } from './rateLimit';
+import { registerSessionSource } from '../rules/sessionSources';
 
 /**
  * An offline stand-in for Stripe's `POST /v1/customers`, `POST /v1/customer_sessions` (API
@@ -33,9 +34,10 @@ export function createStripeEmulator(options: StripeEmulatorOptions = {}): Strip
     paymentMethods: new Map(),
     accountCustomers: new Map(),
     idempotency: new Map(),
+    sessions: new Map(),
     requests: [],
   };
-  return {
+  const emulator: StripeEmulator = {
     handle: (request) => handleEmulatorRequest(state, request),
     createCustomer: (fields = {}) => {
       const customer = buildEmulatorCustomer(fields, Math.floor(state.clock.now() / 1000));
@@ -48,9 +50,16 @@ export function createStripeEmulator(options: StripeEmulatorOptions = {}): Strip
       state.paymentMethods.set(paymentMethod.id, paymentMethod);
       return paymentMethod;
     },
+    findCustomerSession: (clientSecret) => {
+      const session = state.sessions.get(clientSecret);
+      return session && structuredClone(session);
+    },
     clock: state.clock,
     get requests() {
       return state.requests;
     },
   };
+  // The stand-ins on this page resolve the secrets this emulator issues, on its clock.
+  registerSessionSource(emulator);
+  return emulator;
 }
