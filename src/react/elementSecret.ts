@@ -93,7 +93,9 @@ export function useNearViewport(ref: RefObject<Element | null>, eager: boolean):
   }, [near, ref]);
   useEffect(() => {
     const target = ref.current;
-    if (near || !target) return;
+    // Without IntersectionObserver the layout effect above has already set `near` (this commit's
+    // closure still says false).
+    if (near || !target || typeof IntersectionObserver === 'undefined') return;
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) setNear(true);
     }, { rootMargin: `${marginPx}px` });
