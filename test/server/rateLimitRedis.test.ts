@@ -87,6 +87,21 @@ describe('RateLimiterRedis on a real redis-server', () => {
       redis = await startRedisServer();
     }
   });
+
+  it.each([true, false])("Redis stopped: 100 concurrent requests under 'allow' make 5 Stripe calls, the limiter's own numbers in memory (offline queue %s)", async (offlineQueue) => {
+    const customer = emulator.createCustomer().id;
+    const server = await instance(customer, { offlineQueue });
+    await redis.stop();
+    try {
+      const responses = await Promise.all(Array.from({ length: 100 }, () => server.handler(post())));
+      expect(responses.filter((r) => r.status === 200)).toHaveLength(5);
+      expect(responses.filter((r) => r.status === 429)).toHaveLength(95);
+      expect(sessionsFor(customer)).toBe(5);
+    } finally {
+      server.client.disconnect();
+      redis = await startRedisServer();
+    }
+  });
 });
 
 describe('a Stripe budget in Redis, shared by two instances', () => {
