@@ -37,7 +37,10 @@ export function useElementSecret(caller: string, component: ComponentName, near 
   const id = useId();
   const [mount] = useState(() => ++mounts);
   const [initialSession] = useState(() => value.takeInitial(id, component));
-  useEffect(() => value.spendInitial(id), [value, id]);
+  // Braced: an effect may return only a clean-up function.
+  useEffect(() => {
+    value.spendInitial(id);
+  }, [value, id]);
   const { session } = value;
   const declared = session.components?.includes(component) === true;
   const gate = shared.status === 'off' || shared.status === 'disabled';
