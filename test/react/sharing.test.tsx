@@ -74,18 +74,25 @@ describe('one session, shared', () => {
     const first = createSessionEndpoint({ url: '/api/first' });
     const second = createSessionEndpoint({ url: '/api/second' });
     server.use(first.handler, second.handler);
-    const recorder = createSessionRecorder();
+    const [pricing, buyFirst, buySecond] = [createSessionRecorder(), createSessionRecorder(), createSessionRecorder()];
     render(
       <>
-        <recorder.HookProbe options={{ endpoint: first.url, components: ['pricing_table'] }} />
-        <recorder.HookProbe options={{ endpoint: first.url, components: ['buy_button'] }} />
-        <recorder.HookProbe options={{ endpoint: second.url, components: ['buy_button'] }} />
+        <pricing.HookProbe options={{ endpoint: first.url, components: ['pricing_table'] }} />
+        <buyFirst.HookProbe options={{ endpoint: first.url, components: ['buy_button'] }} />
+        <buySecond.HookProbe options={{ endpoint: second.url, components: ['buy_button'] }} />
       </>,
     );
     await waitFor(() => expect(screen.getAllByTestId('status').map((el) => el.textContent)).toEqual(['ready', 'ready', 'ready']));
-    expect(first.requests.map((r) => r.body)).toEqual(expect.arrayContaining([{ components: ['pricing_table'] }, { components: ['buy_button'] }]));
-    expect(first.requests).toHaveLength(2);
-    expect(second.requests).toHaveLength(1);
+    await settle();
+    // Started in one commit: one request per endpoint, each component set a session of its own in it.
+    expect(first.requests.map((r) => r.body)).toEqual([{ sessions: [['pricing_table'], ['buy_button']] }]);
+    expect(second.requests.map((r) => r.body)).toEqual([{ components: ['buy_button'] }]);
+    expect(pricing.latest().isEnabled('pricing_table')).toBe(true);
+    expect(pricing.latest().isEnabled('buy_button')).toBe(false);
+    expect(buyFirst.latest().isEnabled('buy_button')).toBe(true);
+    expect(buyFirst.latest().isEnabled('pricing_table')).toBe(false);
+    expect(buySecond.latest().session?.customer).toBe(second.customerId);
+    expect(new Set([pricing, buyFirst, buySecond].map((r) => r.latest().clientSecret)).size).toBe(3);
   });
 
   it('works with no QueryClientProvider (the provider makes a private client)', async () => {
