@@ -53,6 +53,13 @@ export function useElementSecret(caller: string, component: ComponentName, near 
     element,
   );
   const own = useTrackedState(store, serverState, !wanted);
+  // An element whose own session failed tries again when the provider's session lands (say a
+  // `refresh()` after an outage): the page recovers as one, as it did with one shared session.
+  const landed = state.session;
+  useEffect(() => {
+    const current = store?.getState();
+    if (landed && current?.status === 'error') void current.refresh();
+  }, [landed, store]);
   let secret: ComponentSecret;
   if (gate) secret = shared;
   else if (wanted) secret = componentSecret(own, component);
