@@ -43,8 +43,8 @@ export function expectOwnSecrets(ledger: SecretLedger, stateSecret: string | nul
   const fromState = elements.filter((s) => stateSecrets.has(s.secret) && !s.where.startsWith(initialSessionElement ?? '\0')).map((s) => `${s.where}: ${maskClientSecret(s.secret)}`);
   expect([...new Set(fromState)], "elements given a state session's secret").toEqual([]);
 
-  const rendered = sightings.filter((s) => renders.includes(s.where)).map((s) => s.secret);
-  const twice = rendered.filter((secret, index) => rendered.indexOf(secret) !== index).map(maskClientSecret);
+  const rendered = sightings.filter((s) => renders.includes(s.where));
+  const twice = rendered.filter((s, index) => rendered.findIndex((other) => other.secret === s.secret) !== index).map((s) => `${s.where}: ${maskClientSecret(s.secret)}`);
   expect(twice, 'secrets rendered twice').toEqual([]);
 }
 
