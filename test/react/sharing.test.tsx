@@ -1,7 +1,9 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
+import type { ComponentName } from '../../src/core/componentNames';
 import { useCustomerSessionContext } from '../../src/react/CustomerSessionProvider';
+import { useComponentSecret } from '../../src/react/elementSecret';
 import { isCustomerSessionQuery } from '../../src/react/query';
 import type { CustomerSessionEndpoint } from '../../src/react/types';
 import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
@@ -12,6 +14,16 @@ import { createSessionRecorder } from '../helpers/sessionRecorder';
 
 const server = setupMswServer();
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+/** An element's own secret (`data-secret`) and status. */
+function SecretProbe({ component }: { component: ComponentName }) {
+  const { clientSecret, status } = useComponentSecret(component);
+  return (
+    <output data-testid="secret" data-secret={clientSecret ?? ''}>
+      {status}
+    </output>
+  );
+}
 
 describe('one session, shared', () => {
   it('makes one request for 100 consumers of a provider', async () => {
@@ -52,6 +64,29 @@ describe('one session, shared', () => {
     await settle();
     expect(endpoint.requests).toHaveLength(1);
     expect(endpoint.requests[0]?.signal.aborted).toBe(false);
+  });
+
+  it('in StrictMode, 100 state readers and three elements mounted in one commit make one request: the state session and one per element, never aborted', async () => {
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const recorder = createSessionRecorder();
+    renderWithProvider(
+      <>
+        {Array.from({ length: 100 }, (_, i) => (
+          <recorder.ContextProbe key={i} />
+        ))}
+        <SecretProbe component="pricing_table" />
+        <SecretProbe component="pricing_table" />
+        <SecretProbe component="buy_button" />
+      </>,
+      { components: ['pricing_table', 'buy_button'], strict: true },
+    );
+    await waitFor(() => expect(screen.getAllByTestId('secret').every((el) => el.textContent === 'ready')).toBe(true));
+    await settle();
+    expect(endpoint.requests.map((r) => r.body)).toEqual([{ sessions: [['buy_button', 'pricing_table'], ['pricing_table'], ['pricing_table'], ['buy_button']] }]);
+    expect(endpoint.requests[0]?.signal.aborted).toBe(false);
+    const elementSecrets = screen.getAllByTestId('secret').map((el) => el.dataset.secret);
+    expect(new Set([recorder.latest().clientSecret, ...elementSecrets]).size).toBe(4);
   });
 
   it('shares the provider session with useCustomerSession hooks inside it', async () => {
