@@ -99,6 +99,7 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/browser/**/*.e2e.ts'],
+          setupFiles: ['test/setup/e2e.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -3,6 +3,7 @@ import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { defineStripeWebComponentStandIns } from '../src/testing/defineStripeWebComponentStandIns';
 import { customerSessionRoute } from '../stories/support/backendRegistry';
+import { expectNoStripeRuleViolations, startStripeRuleWatch } from '../stories/support/play';
 import { realStripe } from '../stories/support/realStripe';
 import { StorefrontFrame } from '../stories/support/StorefrontFrame';
 import '../stories/support/storefront.css';
@@ -20,6 +21,10 @@ const preview: Preview = {
       return worker;
     }),
   ],
+  // Every story, with or without a play function, ends by asserting the stand-ins saw none of
+  // Stripe's rules for the client secret broken while it ran (single-use, 30 minutes to render, 30 after).
+  beforeEach: () => startStripeRuleWatch(),
+  afterEach: () => expectNoStripeRuleViolations(),
   decorators: [
     (Story, context) => (
       <StorefrontFrame docs={context.viewMode === 'docs'}>
@@ -30,7 +35,7 @@ const preview: Preview = {
   parameters: {
     layout: 'fullscreen',
     controls: { expanded: true, sort: 'none' },
-    options: { storySort: { order: ['Introduction', 'Docs', 'Components', 'Scenarios', ['Storefront', 'Payment Element features', 'Session states', 'Design system']] } },
+    options: { storySort: { order: ['Introduction', 'Docs', 'Components', 'Scenarios', ['Storefront', 'Payment Element features', 'Session states', 'Design system', 'Broken Stripe rules']] } },
   },
 };
 

@@ -17,7 +17,9 @@ const outDir = join(root, 'test-results/screenshots');
 const readmeImage = join(root, 'stories/assets/storefront.png');
 
 const shots: Array<{ file: string; path: string; waitFor: string }> = [
-  { file: 'storefront-all-three.png', path: 'iframe.html?id=scenarios-storefront--all-three&viewMode=story', waitFor: '[data-status="ready"]' },
+  // Every element has its own secret once the buy button (the last to get one) carries it.
+  { file: 'storefront-all-three.png', path: 'iframe.html?id=scenarios-storefront--all-three&viewMode=story', waitFor: 'stripe-buy-button[customer-session-client-secret]' },
+  { file: 'buy-button-grid.png', path: 'iframe.html?id=scenarios-buy-button-grid--scroll-to-mint&viewMode=story', waitFor: 'stripe-buy-button[customer-session-client-secret]' },
   { file: 'payment-element-limit-10.png', path: 'iframe.html?id=scenarios-payment-element-features--redisplay-limit-10&viewMode=story', waitFor: '[aria-label="Saved payment methods"]' },
   { file: 'payment-element-remove.png', path: 'iframe.html?id=scenarios-payment-element-features--remove-enabled&viewMode=story', waitFor: '[aria-label="Saved payment methods"]' },
   { file: 'payment-element-filter-limited.png', path: 'iframe.html?id=scenarios-payment-element-features--filter-limited&viewMode=story', waitFor: '[aria-label="Saved payment methods"]' },

@@ -23,6 +23,7 @@ const benchmarks = [
   { name: 'server', file: 'bench/server.ts', env: {} },
   { name: 'ratelimit', file: 'bench/rateLimit.ts', env: {} },
   { name: 'pageload', file: 'bench/pageload.ts', env: {} },
+  { name: 'storefront', file: 'bench/storefront.tsx', env: { NODE_ENV: 'production' } },
 ];
 
 const args = process.argv.slice(2);

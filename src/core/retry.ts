@@ -31,6 +31,14 @@ export function retryDelayMs(failureCount: number, error: unknown): number {
   return Math.min(retryAfterByError.get(error as object) ?? Math.min(baseDelayMs * 2 ** failureCount, maxDelayMs), maxRetryAfterMs);
 }
 
+/** Waits longer than this before a retry (a 429's `Retry-After`) render for a guest meanwhile. */
+const guestAfterMs = 3000;
+
+/** Whether the retry after `error` waits out a `Retry-After` so long that the customer should not wait with it. */
+export function waitsLong(error: unknown): boolean {
+  return (retryAfterByError.get(error as object) ?? 0) > guestAfterMs;
+}
+
 /** Records the server's `Retry-After` (ms) for `error`. */
 export function hintRetryAfter(error: CustomerSessionError, ms: number): void {
   retryAfterByError.set(error, Math.max(0, ms));

@@ -76,7 +76,9 @@ function initialPool(sessions: readonly CustomerSession[], requested: readonly C
       }
       return taken.get(id);
     },
-    spendInitial: (id) => taken.set(id, undefined),
+    spendInitial(id) {
+      taken.set(id, undefined);
+    },
   };
 }
 

@@ -12,7 +12,8 @@ export function componentSecret(state: CustomerSessionState, component: Componen
   if (!sessionEnabled) return { clientSecret: null, status: 'off', error: null };
   if (session !== null && !state.isEnabled(component)) return { clientSecret: null, status: 'disabled', error };
   if (session !== null && clientSecret !== null) return { clientSecret, status: 'ready', error };
-  if (state.status === 'error') return { clientSecret: null, status: 'error', error };
+  // Failed, or refused and waiting out a long Retry-After: a busy shop still sells, to a guest.
+  if (state.status === 'error' || (session === null && error !== null)) return { clientSecret: null, status: 'error', error };
   return { clientSecret: null, status: session === null && state.status === 'pending' ? 'pending' : 'expired', error };
 }
 

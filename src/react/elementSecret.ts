@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useId, useMemo, useState, type RefObject } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useState, type RefObject } from 'react';
 import type { ComponentName } from '../core/componentNames';
 import { componentSecret, useWarnIfDisabled } from './componentSecret';
 import { useSessionContext, type CustomerSessionContextValue } from './CustomerSessionProvider';
@@ -37,7 +37,6 @@ export function useElementSecret(caller: string, component: ComponentName, near 
   const id = useId();
   const [mount] = useState(() => ++mounts);
   const [initialSession] = useState(() => value.takeInitial(id, component));
-  // Braced: an effect may return only a clean-up function.
   useEffect(() => {
     value.spendInitial(id);
   }, [value, id]);
@@ -68,19 +67,43 @@ export function useElementSecret(caller: string, component: ComponentName, near 
   return { secret, value, store, own };
 }
 
+const marginPx = 200;
+
+/**
+ * Whether `target` is within `marginPx` of the viewport now, as far as layout says: clipped by each
+ * scrolling ancestor on the way (as IntersectionObserver clips), `undefined` without a layout box.
+ */
+function nearNow(target: Element): boolean | undefined {
+  const rect = target.getBoundingClientRect();
+  if (rect.width === 0 && rect.height === 0) return undefined;
+  let { top, bottom, left, right } = rect;
+  for (let parent = target.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+    if (getComputedStyle(parent).overflow === 'visible') continue;
+    const box = parent.getBoundingClientRect();
+    [top, bottom, left, right] = [Math.max(top, box.top), Math.min(bottom, box.bottom), Math.max(left, box.left), Math.min(right, box.right)];
+  }
+  return top <= bottom && left <= right && bottom >= -marginPx && top <= innerHeight + marginPx && right >= -marginPx && left <= innerWidth + marginPx;
+}
+
+// Layout effects run before the browser paints and before the commit's session requests leave: an
+// element already in view joins the provider's request instead of waiting a frame for the observer.
+const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
+
 /**
  * Whether the element behind `ref` is within 200 px of the viewport (or was: it stays `true`).
- * `true` at once when `eager`, or where there is no `IntersectionObserver` (server, old browsers).
+ * `true` at once when `eager`, or where there is no `IntersectionObserver` (old browsers).
  */
 export function useNearViewport(ref: RefObject<Element | null>, eager: boolean): boolean {
   const [near, setNear] = useState(eager);
+  useIsomorphicLayoutEffect(() => {
+    if (!near && ref.current && (typeof IntersectionObserver === 'undefined' || nearNow(ref.current))) setNear(true);
+  }, [near, ref]);
   useEffect(() => {
-    if (near) return;
     const target = ref.current;
-    if (typeof IntersectionObserver === 'undefined' || !target) return setNear(true);
+    if (near || !target) return;
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) setNear(true);
-    }, { rootMargin: '200px' });
+    }, { rootMargin: `${marginPx}px` });
     observer.observe(target);
     return () => observer.disconnect();
   }, [near, ref]);

@@ -6,6 +6,7 @@ import type { CustomerSessionError } from '../core/errors';
 import type { CustomerSessionData } from '../core/fetch';
 import { subscribeToWakeUps, watchSessionQueries } from './lifecycle';
 import type { CustomerSessionQueryKey } from './query';
+import { waitsLong } from '../core/retry';
 import type { CustomerSessionState } from './types';
 
 type Key = keyof CustomerSessionState;
@@ -18,13 +19,15 @@ const nothingEnabled = (): boolean => false;
 export const resolved = (): Promise<void> => Promise.resolve();
 
 /** The public state of one observer result (before the expiry check every read makes, see `asOf`). */
-export function deriveState(result: Pick<Result, 'data' | 'error' | 'status' | 'fetchStatus'>, refresh: () => Promise<void>): CustomerSessionState {
-  const { data } = result;
+export function deriveState(result: Pick<Result, 'data' | 'error' | 'status' | 'fetchStatus'> & Partial<Pick<Result, 'failureReason'>>, refresh: () => Promise<void>): CustomerSessionState {
+  const { data, failureReason } = result;
   const fetching = result.fetchStatus !== 'idle';
-  const error = result.status === 'error' && !fetching ? result.error : null;
+  const failed = result.status === 'error' && !fetching;
+  // A first session waiting out a long `Retry-After` is still pending, and says why.
+  const error = failed ? result.error : !data && fetching && waitsLong(failureReason) ? failureReason! : null;
   const components = data?.session.components;
   return {
-    status: error ? 'error' : data ? (fetching ? 'refreshing' : 'ready') : 'pending',
+    status: failed ? 'error' : data ? (fetching ? 'refreshing' : 'ready') : 'pending',
     session: data?.session ?? null,
     clientSecret: data?.session.client_secret ?? null,
     expiresAt: data ? new Date(data.expiresAt) : null,

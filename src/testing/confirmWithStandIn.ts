@@ -18,6 +18,8 @@ export interface StandInConfirmCall {
 export interface StandInGroup {
   options(): StripeElementsOptions;
   views: ReadonlySet<ElementStandInView>;
+  /** Records a confirmation with the group's secret in the ledger (Stripe's 30 minutes after render). */
+  used(method: StandInConfirmCall['method']): void;
 }
 
 interface ConfirmContext {

@@ -3,7 +3,10 @@ import type { CustomerSession } from '../core/types';
 import { createEmulatorStripeClient } from './createEmulatorStripeClient';
 import type { StripeEmulator } from './emulator/types';
 import { confirmWithStandIn, type StandInConfirmCall, type StandInGroup } from './confirmWithStandIn';
-import { mountElementStandIn, type ElementStandInView } from './mountElementStandIn';
+import { createElementsGroupStandIn } from './createElementsGroupStandIn';
+import { pageSecretLedger, type StripeSecretLedger } from './rules/createStripeSecretLedger';
+import { findSecretOrigin } from './rules/sessionSources';
+import type { StripeRuleViolation } from './rules/stripeRules';
 
 /** Everything the stand-in was given, oldest first. Secrets are kept as given: test memory only. */
 export interface StripeStandInCalls {
@@ -24,10 +27,15 @@ export interface StripeStandIn extends Stripe {
   readonly elementsOptions: StripeElementsOptions | null;
   /** Lets the Payment Element placeholder show this session's features when it receives its secret. */
   addSession(session: CustomerSession): void;
+  /** Every Stripe rule its Elements groups saw broken, oldest first (also in the ledger, on the console and on screen). */
+  readonly violations: readonly StripeRuleViolation[];
 }
 
 export interface StripeStandInOptions {
-  /** Finds the session behind a secret, like Stripe.js would from its API; defaults to sessions given to `addSession`. */
+  /**
+   * Finds the session behind a secret, like Stripe.js would from its API. Sessions given to
+   * `addSession` come first, then this, then every emulator on the page (it knows what it issued).
+   */
   resolveSession?: (clientSecret: string) => CustomerSession | null | undefined;
   /**
    * The emulator holding the customers' saved cards (seed them with `seedSavedCards`): the Payment
@@ -35,11 +43,15 @@ export interface StripeStandInOptions {
    * Without it every customer has no saved cards.
    */
   emulator?: Pick<StripeEmulator, 'handle'>;
-  /** Stripe's clock in ms, for `expires_at` at confirmation. Defaults to `Date.now`. */
+  /**
+   * Stripe's clock in ms, for `expires_at` at confirmation and for Stripe's rules. Defaults to the
+   * clock of the emulator that issued the secret, else `Date.now`.
+   */
   now?: () => number;
+  /** Where the secrets it renders are recorded and checked; defaults to the page's, shared with the web-component stand-ins. */
+  ledger?: StripeSecretLedger;
 }
 
-type Handler = (...args: unknown[]) => void;
 const notAvailable = () => Promise.resolve({ error: { type: 'invalid_request_error', message: 'Not available in the Stripe stand-in.' } });
 
 /**
@@ -66,81 +78,49 @@ const notAvailable = () => Promise.resolve({ error: { type: 'invalid_request_err
  * `confirmPayment` / `confirmSetup` (with `elements`) resolve like Stripe.js: `{ error }` with code
  * `customer_session_expired` when the session's `expires_at` has passed on `options.now`, otherwise a
  * succeeded stand-in intent. Token methods resolve with an error.
+ *
+ * It holds the page to Stripe's rules for the secret (see `StripeRule`), in the ledger it shares with
+ * the web-component stand-ins: each Elements group is one element, rendering a secret when its first
+ * element mounts and when `elements.update()` brings a new one; each confirmation is a use. A broken
+ * rule is reported on the console, in `violations` and as a warning inside the Payment Element.
  */
 export function createStripeStandIn(options: StripeStandInOptions = {}): StripeStandIn {
   const sessions = new Map<string, CustomerSession>();
-  const resolve = options.resolveSession ?? ((secret: string) => sessions.get(secret));
+  const resolve = (secret: string) => sessions.get(secret) ?? options.resolveSession?.(secret) ?? findSecretOrigin(secret)?.session;
+  const clockFor = (secret: string | undefined) => options.now ?? (secret ? findSecretOrigin(secret)?.now : undefined) ?? Date.now;
   const client = options.emulator ? createEmulatorStripeClient(options.emulator, { apiKey: 'sk_test_stripe_js_stand_in' }) : null;
   const calls: StripeStandInCalls = { elements: [], update: [], create: [], confirm: [] };
   const groups = new WeakMap<object, StandInGroup>();
+  const violations: StripeRuleViolation[] = [];
   let latest: StripeElementsOptions | null = null;
+  let serial = 0;
+  const context = {
+    calls,
+    resolve,
+    client,
+    ledger: options.ledger ?? pageSecretLedger,
+    violations,
+    fallback: (secret: string) => ({ session: resolve(secret), now: options.now }),
+    serial: () => (serial += 1),
+  };
 
   const elements = (createOptions?: StripeElementsOptions) => {
     calls.elements.push(createOptions && { ...createOptions });
-    const current = { ...createOptions } as StripeElementsOptions;
-    latest = current;
-    const mounted = new Set<ElementStandInView>();
-    const created = new Map<string, unknown>();
-    const group = {
-      update(updates: StripeElementsUpdateOptions) {
-        calls.update.push({ ...updates });
-        Object.assign(current, updates);
-        for (const view of mounted) view.refresh();
-        return Promise.resolve();
-      },
-      create(type: string, elementOptions?: unknown) {
-        calls.create.push({ type, options: elementOptions });
-        const listeners = new Map<string, Set<Handler>>();
-        let view: ElementStandInView | null = null;
-        let node: HTMLElement | null = null;
-        const element = {
-          mount(target: string | HTMLElement) {
-            node = typeof target === 'string' ? document.querySelector<HTMLElement>(target) : target;
-            if (!node) throw new Error(`Stripe stand-in: nothing matches ${String(target)}`);
-            view = mountElementStandIn(node, type, { readOptions: () => current, resolve, client });
-            mounted.add(view);
-            void Promise.resolve().then(() => listeners.get('ready')?.forEach((handler) => handler({ elementType: type })));
-          },
-          unmount() {
-            if (view) mounted.delete(view);
-            node?.replaceChildren();
-            view = node = null;
-          },
-          destroy() {
-            element.unmount();
-            created.delete(type);
-          },
-          update: () => view?.refresh(),
-          on(event: string, handler: Handler) {
-            if (!listeners.has(event)) listeners.set(event, new Set());
-            listeners.get(event)?.add(handler);
-            return element;
-          },
-          off(event: string, handler?: Handler) {
-            if (handler) listeners.get(event)?.delete(handler);
-            else listeners.delete(event);
-            return element;
-          },
-          once: (event: string, handler: Handler) => element.on(event, handler),
-          focus() {},
-          blur() {},
-          clear() {},
-          collapse() {},
-        };
-        created.set(type, element);
-        return element;
-      },
-      getElement: (type: string) => created.get(type) ?? null,
-      fetchUpdates: () => Promise.resolve({}),
-      submit: notAvailable,
-      on() {},
-    };
-    groups.set(group, { options: () => current, views: mounted });
+    const { group, state } = createElementsGroupStandIn(createOptions, context);
+    latest = state.options();
+    groups.set(group, state);
     return group;
+  };
+  const confirm = (method: StandInConfirmCall['method']) => (params: { elements?: object }) => {
+    const group = params?.elements ? groups.get(params.elements) : undefined;
+    group?.used(method);
+    const now = clockFor(group?.options().customerSessionClientSecret);
+    return confirmWithStandIn(method, params, { groups, resolve, client, calls: calls.confirm, now });
   };
 
   const standIn = {
     calls,
+    violations,
     get elementsOptions() {
       return latest;
     },
@@ -151,8 +131,8 @@ export function createStripeStandIn(options: StripeStandInOptions = {}): StripeS
     createToken: notAvailable,
     createPaymentMethod: notAvailable,
     confirmCardPayment: notAvailable,
-    confirmPayment: (params: { elements?: object }) => confirmWithStandIn('confirmPayment', params, { groups, resolve, client, calls: calls.confirm, now: options.now ?? Date.now }),
-    confirmSetup: (params: { elements?: object }) => confirmWithStandIn('confirmSetup', params, { groups, resolve, client, calls: calls.confirm, now: options.now ?? Date.now }),
+    confirmPayment: confirm('confirmPayment'),
+    confirmSetup: confirm('confirmSetup'),
     retrievePaymentIntent: notAvailable,
     retrieveSetupIntent: notAvailable,
   };

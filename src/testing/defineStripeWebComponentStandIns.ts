@@ -1,6 +1,9 @@
 import { maskClientSecret } from './maskClientSecret';
 import { h } from './h';
 import { standInStyles as s } from './standInStyles';
+import { pageSecretLedger, type LedgerElement, type StripeSecretLedger } from './rules/createStripeSecretLedger';
+import type { StripeRuleViolation } from './rules/stripeRules';
+import { violationNotice } from './rules/violationNotice';
 
 /** A plan column of the pricing table stand-in. */
 export interface StandInPlan {
@@ -16,6 +19,13 @@ export interface StandInPlan {
 export interface WebComponentStandInOptions {
   plans?: StandInPlan[];
   product?: { name: string; price: string };
+  /** Where the secrets they render are recorded and checked; defaults to the page's, shared with `createStripeStandIn`. */
+  ledger?: StripeSecretLedger;
+}
+
+/** A `<stripe-pricing-table>` / `<stripe-buy-button>` stand-in element: the Stripe rules it saw broken. */
+export interface StripeWebComponentStandIn extends HTMLElement {
+  readonly violations: readonly StripeRuleViolation[];
 }
 
 const defaultPlans: StandInPlan[] = [
@@ -63,7 +73,16 @@ function planColumn(plan: StandInPlan, signedIn: boolean): HTMLElement {
   );
 }
 
-function render(element: HTMLElement, tag: keyof typeof kinds, options: Required<WebComponentStandInOptions>): void {
+type Tag = keyof typeof kinds;
+type Resolved = Required<Omit<WebComponentStandInOptions, 'ledger'>>;
+
+/** What a checkout from the stand-in would do, per Stripe's guides, once the secret's window has closed. */
+const lateCheckout: Record<Tag, string> = {
+  'stripe-pricing-table': 'Checkout would open with no customer: Stripe discards an expired client secret.',
+  'stripe-buy-button': 'Checkout would fail: the Customer Session has expired.',
+};
+
+function render(element: HTMLElement, tag: Tag, options: Resolved, notices: HTMLElement, onCheckout: () => void): void {
   const { title, attributes } = kinds[tag];
   const secret = element.getAttribute('customer-session-client-secret');
   const body =
@@ -75,11 +94,13 @@ function render(element: HTMLElement, tag: keyof typeof kinds, options: Required
           h('div', {}, h('div', { style: s.title }, options.product.name), h('div', { style: s.faint }, options.product.price)),
           h('button', { type: 'button', style: { ...s.button, marginTop: '0' } }, 'Buy now'),
         );
+  for (const button of body.querySelectorAll('button')) button.addEventListener('click', onCheckout);
   element.replaceChildren(
     h(
       'div',
       { style: { ...s.card, maxWidth: tag === 'stripe-pricing-table' ? '560px' : '440px' }, role: 'group', 'aria-label': `${title} (stand-in)` },
       h('div', { style: s.header }, h('span', { style: s.title }, title), h('span', { style: s.pill }, 'stand-in')),
+      notices,
       customerBanner(secret, element.getAttribute('customer-email')),
       body,
       attributePanel(element, attributes),
@@ -94,17 +115,49 @@ function render(element: HTMLElement, tag: keyof typeof kinds, options: Required
  * closed "Attributes Stripe receives" panel (secret masked). Like Stripe's, they read attributes only
  * when connected. Idempotent; an already defined tag (the real script, or an earlier call) is left
  * alone, and `PricingTable`/`BuyButton` then skip loading Stripe's scripts. Returns the tags it defined.
+ *
+ * They hold the page to Stripe's rules for the secret (see `StripeRule`): each connect with a secret is
+ * a render, each click on a plan or "Buy now" a checkout, recorded in the ledger. A broken rule is
+ * reported on the console, in the element's `violations` and the ledger's, and shown inside the element.
  */
 export function defineStripeWebComponentStandIns(options: WebComponentStandInOptions = {}): string[] {
-  const resolved = { plans: options.plans ?? defaultPlans, product: options.product ?? defaultProduct };
+  const resolved: Resolved = { plans: options.plans ?? defaultPlans, product: options.product ?? defaultProduct };
+  const ledger = options.ledger ?? pageSecretLedger;
   const defined: string[] = [];
-  for (const tag of Object.keys(kinds) as Array<keyof typeof kinds>) {
+  for (const tag of Object.keys(kinds) as Tag[]) {
     if (customElements.get(tag)) continue;
+    let count = 0;
     customElements.define(
       tag,
-      class extends HTMLElement {
+      class extends HTMLElement implements StripeWebComponentStandIn {
+        readonly violations: StripeRuleViolation[] = [];
+        readonly #notices = h('div', {});
+        #self: LedgerElement | null = null;
+
         connectedCallback() {
-          render(this, tag, resolved);
+          const secret = this.getAttribute('customer-session-client-secret');
+          if (secret !== null) this.#record(ledger.render(secret, this.#ledgerElement()));
+          render(this, tag, resolved, this.#notices, () => this.#checkout());
+        }
+
+        #ledgerElement(): LedgerElement {
+          const id = this.getAttribute(kinds[tag].attributes[0]);
+          this.#self ??= { kind: tag, label: `<${tag}${id === null ? '' : ` ${kinds[tag].attributes[0]}="${id}"`}> #${(count += 1)}` };
+          return this.#self;
+        }
+
+        #checkout() {
+          const secret = this.getAttribute('customer-session-client-secret');
+          if (secret === null) return;
+          const broken = ledger.use(secret, this.#ledgerElement(), 'checkout');
+          this.#record(broken);
+          if (broken.length > 0) this.#notices.append(h('div', { style: s.violation, role: 'status' }, lateCheckout[tag]));
+        }
+
+        #record(broken: StripeRuleViolation[]) {
+          if (broken.length === 0) return;
+          this.violations.push(...broken);
+          this.#notices.replaceChildren(violationNotice(this.violations) ?? '');
         }
       },
     );

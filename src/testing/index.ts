@@ -17,7 +17,13 @@ export { createStripeStandIn } from './createStripeStandIn';
 export type { StripeStandIn, StripeStandInCalls, StripeStandInOptions } from './createStripeStandIn';
 export type { StandInConfirmCall } from './confirmWithStandIn';
 export { defineStripeWebComponentStandIns } from './defineStripeWebComponentStandIns';
-export type { StandInPlan, WebComponentStandInOptions } from './defineStripeWebComponentStandIns';
+export type { StandInPlan, StripeWebComponentStandIn, WebComponentStandInOptions } from './defineStripeWebComponentStandIns';
+// Stripe's rules for the client secret, as every stand-in on a page checks them in one shared ledger.
+export { createStripeSecretLedger, pageSecretLedger } from './rules/createStripeSecretLedger';
+export type { LedgerElement, LedgerFallback, StripeSecretLedger } from './rules/createStripeSecretLedger';
+export { assertNoStripeRuleViolations, StripeRuleViolationError } from './rules/assertNoStripeRuleViolations';
+export { stripeRuleDocs } from './rules/stripeRules';
+export type { StripeElementKind, StripeRule, StripeRuleAction, StripeRuleViolation } from './rules/stripeRules';
 export { maskClientSecret } from './maskClientSecret';
 export { makeCustomerSession } from './makeCustomerSession';
 export type { MakeCustomerSessionOptions } from './makeCustomerSession';

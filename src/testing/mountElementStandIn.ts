@@ -6,6 +6,8 @@ import type { EmulatorPaymentMethod } from './emulator/types';
 import { h } from './h';
 import { listRedisplayedCards, paymentElementFeatures, savedCardExpiry, savedCardName } from './savedPaymentMethods';
 import { standInStyles as s } from './standInStyles';
+import type { StripeRuleViolation } from './rules/stripeRules';
+import { violationNotice } from './rules/violationNotice';
 
 /** What the customer chose in the Payment Element stand-in, read by `confirmPayment` / `confirmSetup`. */
 export interface ElementSelection {
@@ -19,6 +21,8 @@ export interface ElementSelection {
 
 export interface ElementStandInView {
   refresh(): void;
+  /** Redraws only the warning of broken Stripe rules (keeps the customer's choices). */
+  showViolations(): void;
   selection(): ElementSelection;
 }
 
@@ -27,6 +31,8 @@ export interface ElementStandInSources {
   resolve: (secret: string) => CustomerSession | null | undefined;
   /** Where saved cards live (the emulator); without it the customer has none. */
   client: EmulatorStripeClient | null;
+  /** The Stripe rules its Elements group broke, shown as a warning at the top. */
+  violations: () => readonly StripeRuleViolation[];
 }
 
 function summary(options: StripeElementsOptions): string {
@@ -59,6 +65,7 @@ const saveLabel = 'Save payment details for future purchases';
  */
 export function mountElementStandIn(node: HTMLElement, type: string, sources: ElementStandInSources): ElementStandInView {
   const label = type === 'payment' ? 'Payment Element' : `${type} Element`;
+  const notices = h('div', {});
   const info = h('div', {});
   const saved = h('div', {});
   const saveBox = h('div', {});
@@ -72,7 +79,7 @@ export function mountElementStandIn(node: HTMLElement, type: string, sources: El
       ? h('div', {}, field('Card number', numberInput), h('div', { style: { display: 'flex', gap: '10px' } }, field('Expiry', input('MM / YY')), field('CVC', input('123'))))
       : null;
   const header = h('div', { style: s.header }, h('span', { style: s.title }, label), h('span', { style: s.pill }, 'stand-in'));
-  const card = h('div', { style: s.card, role: 'group', 'aria-label': `${label} (stand-in)` }, header, info, saved, fields, saveBox, details, footer);
+  const card = h('div', { style: s.card, role: 'group', 'aria-label': `${label} (stand-in)` }, header, notices, info, saved, fields, saveBox, details, footer);
   node.replaceChildren(card);
 
   let listed: EmulatorPaymentMethod[] = [];
@@ -120,7 +127,10 @@ export function mountElementStandIn(node: HTMLElement, type: string, sources: El
       });
   };
 
+  const showViolations = () => notices.replaceChildren(violationNotice(sources.violations()) ?? '');
+
   const refresh = () => {
+    showViolations();
     const options = sources.readOptions();
     footer.textContent = summary(options);
     applyAppearance(card, options);
@@ -155,6 +165,7 @@ export function mountElementStandIn(node: HTMLElement, type: string, sources: El
   refresh();
   return {
     refresh,
+    showViolations,
     selection: () => ({
       savedPaymentMethod: listed.find((method) => method.id === chosen) ?? null,
       save: saveChecked && saveBox.childElementCount > 0,

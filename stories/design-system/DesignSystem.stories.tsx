@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
 import { loadStorefront, storefrontLoaded } from '../support/loadStorefront';
-import { expectStatus, lastSecret, paymentElement } from '../support/play';
+import { expectStatus, expectWebComponentSecret, paymentElement } from '../support/play';
 import { storyBuyButtonId, storyPricingTableId } from '../support/realStripe';
 import { Storefront } from '../support/Storefront';
 import { defaultStorefrontArgs, storefrontArgTypes, type StorefrontArgs } from '../support/storefrontArgs';
@@ -64,8 +64,8 @@ export const Wrapped: Story = {
   play: async ({ canvas, loaded }) => {
     const data = storefrontLoaded(loaded);
     await expectStatus(canvas, 'ready');
-    const secret = lastSecret(data);
     // Tokens → appearance: what Stripe.js received, and what the customer sees in the payment form.
+    await waitFor(() => expect(data.stripe?.calls.elements[0]?.appearance?.variables).toBeDefined());
     expect(data.stripe?.calls.elements[0]?.appearance?.variables).toMatchObject({ colorPrimary: acmeTokens.color.primary, borderRadius: acmeTokens.radius });
     const form = await paymentElement(canvas);
     await waitFor(() => expect(within(form).getByRole('list', { name: 'Saved payment methods' })).toBeVisible());
@@ -75,7 +75,7 @@ export const Wrapped: Story = {
       const group = await canvas.findByRole('group', { name: `${title} (stand-in)` });
       const element = group.closest(tag);
       expect(element).toHaveClass('acme-stripe-embed');
-      expect(element).toHaveAttribute('customer-session-client-secret', secret);
+      expect(await expectWebComponentSecret(canvas, title, data)).toBe(element);
       expect(within(group).getByText('Signed in')).toBeVisible();
     }
     expect(canvas.getByRole('group', { name: 'Pro plan' })).toBeVisible();

@@ -108,10 +108,13 @@ export function createStoryBackend(options: StoryBackendOptions): StoryBackend {
       if (calls > 1 && options.refreshDelayMs) await new Promise((resolve) => setTimeout(resolve, options.refreshDelayMs));
       const response = await serve(request);
       if (response.ok && response.headers.get('content-type')?.includes('application/json')) {
-        const body = (await response.clone().json()) as Partial<CustomerSession>;
-        if (body.object === 'customer_session' && typeof body.client_secret === 'string') {
-          last = body as CustomerSession;
-          sessions.set(last.client_secret, last);
+        // One session, or a batch (`{ sessions: [...] }`: one per element mounted together).
+        const body = (await response.clone().json()) as Partial<CustomerSession> & { sessions?: CustomerSession[] };
+        for (const session of body.sessions ?? [body]) {
+          if (session.object === 'customer_session' && typeof session.client_secret === 'string') {
+            last = session as CustomerSession;
+            sessions.set(last.client_secret, last);
+          }
         }
       }
       return response;

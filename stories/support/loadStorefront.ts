@@ -22,9 +22,9 @@ export interface StorefrontLoaded {
 export const loadStorefront: LoaderFunction<ReactRenderer> = async (context) => {
   const backend = createStoryBackend(backendOptionsFromArgs(context.args as StorefrontArgs));
   const backendId = registerBackend(context.id, (request) => backend.handle(request));
-  // Like Stripe.js, the stand-in looks the session up by its secret, and the customer's saved cards up
-  // in the emulator that created it.
-  const stripe = realStripe ? null : createStripeStandIn({ resolveSession: (secret) => backend.sessionFor(secret), emulator: backend.emulator });
+  // Like Stripe.js, the stand-in looks the session up by its secret (in the emulator that created it,
+  // on whose clock Stripe's rules are timed), and the customer's saved cards up there too.
+  const stripe = realStripe ? null : createStripeStandIn({ emulator: backend.emulator });
   const loaded: StorefrontLoaded = { backend, backendId, stripe };
   return loaded;
 };

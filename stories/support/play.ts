@@ -1,9 +1,38 @@
 import { expect, waitFor, within } from 'storybook/test';
 import { maskClientSecret } from '../../src/testing/maskClientSecret';
+import { assertNoStripeRuleViolations } from '../../src/testing/rules/assertNoStripeRuleViolations';
+import { pageSecretLedger } from '../../src/testing/rules/createStripeSecretLedger';
+import type { StripeRule } from '../../src/testing/rules/stripeRules';
 import type { CustomerSessionStatus } from '../../src/react/types';
 import type { StorefrontLoaded } from './loadStorefront';
 
 type Canvas = ReturnType<typeof within>;
+
+let storyStart = 0;
+
+/** Marks where this story's share of the page's ledger starts (preview's `beforeEach`). */
+export function startStripeRuleWatch(): void {
+  storyStart = pageSecretLedger.violations.length;
+}
+
+/**
+ * Asserts the stand-ins saw none of Stripe's rules for the client secret broken since the story
+ * started: every story ends with it (preview's `afterEach`); a play function may call it mid-way too.
+ * A failure lists each broken rule, the masked secret, the elements and Stripe's page.
+ */
+export function expectNoStripeRuleViolations(): void {
+  // Thrown whole rather than diffed: the failure names every broken rule, element and Stripe page.
+  assertNoStripeRuleViolations(pageSecretLedger.violations.slice(storyStart));
+}
+
+/**
+ * For a story that breaks Stripe's rules on purpose: asserts the stand-ins reported exactly `rules`
+ * since the story started, then accepts them, so the story's final check sees only what follows.
+ */
+export function acceptStripeRuleViolations(rules: StripeRule[]): void {
+  expect(pageSecretLedger.violations.slice(storyStart).map((violation) => violation.rule)).toEqual(rules);
+  storyStart = pageSecretLedger.violations.length;
+}
 
 /** Waits until the session badge reads `status`. */
 export async function expectStatus(canvas: Canvas, status: CustomerSessionStatus, timeout = 5000): Promise<void> {
@@ -22,12 +51,30 @@ export function paymentElement(canvas: Canvas): Promise<HTMLElement> {
   return canvas.findByRole('group', { name: 'Payment Element (stand-in)' });
 }
 
-/** Asserts the Payment Element shows (masked) and received (in `elements()` or `elements.update()`) `secret`. */
-export async function expectPaymentElementSecret(canvas: Canvas, loaded: StorefrontLoaded, secret: string): Promise<void> {
+/**
+ * Asserts a secret the backend handed out is an element's own: its session enables `component` and
+ * nothing else (least privilege: Stripe's one secret per render of each element).
+ */
+export function expectOwnSession(loaded: StorefrontLoaded, secret: string | null | undefined, component: string): string {
+  expect(secret).toMatch(/^cuss_secret_/);
+  const session = loaded.backend.sessionFor(secret!);
+  expect(session).toBeDefined();
+  const enabled = Object.entries(session!.components ?? {}).filter(([, value]) => (value as { enabled?: boolean }).enabled).map(([name]) => name);
+  expect(enabled).toEqual([component]);
+  return secret!;
+}
+
+/**
+ * Asserts the Payment Element shows (masked) and received (in `elements()` or `elements.update()`) a
+ * secret of its own (`secret`, when given); returns it.
+ */
+export async function expectPaymentElementSecret(canvas: Canvas, loaded: StorefrontLoaded, secret?: string): Promise<string> {
   const group = await paymentElement(canvas);
-  await waitFor(() => expect(group).toHaveTextContent(`Customer session ${maskClientSecret(secret)}`));
-  expect(group).not.toHaveTextContent(secret);
-  expect(loaded.stripe?.elementsOptions?.customerSessionClientSecret).toBe(secret);
+  await waitFor(() => expect(loaded.stripe?.elementsOptions?.customerSessionClientSecret).toEqual(secret ?? expect.stringMatching(/^cuss_secret_/)));
+  const given = expectOwnSession(loaded, loaded.stripe?.elementsOptions?.customerSessionClientSecret, 'payment_element');
+  await waitFor(() => expect(group).toHaveTextContent(`Customer session ${maskClientSecret(given)}`));
+  expect(group).not.toHaveTextContent(given);
+  return given;
 }
 
 /** Asserts the Payment Element renders as guest checkout and Stripe.js never saw a customer secret. */
@@ -87,15 +134,19 @@ export function webComponent(canvas: Canvas, title: WebComponentTitle): Promise<
   return canvas.findByRole('group', { name: `${title} (stand-in)` });
 }
 
+const webComponentNames = { 'Pricing table': 'pricing_table', 'Buy button': 'buy_button' } as const;
+
 /**
- * Asserts the web component shows (masked) and its Stripe element carries `secret`; returns that
- * element (`<stripe-pricing-table>` / `<stripe-buy-button>`) for further attribute checks.
+ * Asserts the web component shows (masked) and its Stripe element carries a secret of its own (a
+ * session for its component alone); returns that element (`<stripe-pricing-table>` /
+ * `<stripe-buy-button>`) for further attribute checks.
  */
-export async function expectWebComponentSecret(canvas: Canvas, title: WebComponentTitle, secret: string): Promise<Element | null> {
+export async function expectWebComponentSecret(canvas: Canvas, title: WebComponentTitle, loaded: StorefrontLoaded): Promise<Element> {
   const group = await webComponent(canvas, title);
+  const element = group.closest(webComponentTags[title])!;
+  await waitFor(() => expect(element).toHaveAttribute('customer-session-client-secret'));
+  const secret = expectOwnSession(loaded, element.getAttribute('customer-session-client-secret'), webComponentNames[title]);
   expect(group).toHaveTextContent(`Customer session ${maskClientSecret(secret)}`);
-  const element = group.closest(webComponentTags[title]);
-  expect(element).toHaveAttribute('customer-session-client-secret', secret);
   return element;
 }
 

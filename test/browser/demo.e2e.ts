@@ -2,6 +2,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromiumArgs, chromiumExecutablePath } from './chromium';
 import { startDemoServer, type DemoServer } from './demoServer';
+import { watchStripeRules } from './stripeRules';
 
 // The client-fetched page (`/`): the provider fetches the session from /api/customer-session.
 const maskedSecret = /^cuss_secret_…[A-Za-z0-9]{4}$/;
@@ -24,6 +25,7 @@ afterAll(async () => {
 
 it('shows a masked session secret in all three components, and a fresh one once the clock passes expiry', async () => {
   const page = await browser.newPage();
+  watchStripeRules(page);
   // The page's clock is Playwright's, so it can sleep 31 minutes in an instant, like a laptop lid.
   await page.clock.install();
   const consoleSecrets: string[] = [];

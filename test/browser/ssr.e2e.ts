@@ -2,6 +2,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromiumArgs, chromiumExecutablePath } from './chromium';
 import { startDemoServer, type DemoServer } from './demoServer';
+import { watchStripeRules } from './stripeRules';
 
 // The server-rendered page (`/ssr`): the demo server creates the session with createCustomerSession
 // while rendering, the browser hydrates with it as `initialSession`, and only the refresh before
@@ -40,6 +41,7 @@ function watch(page: Page): { endpointRequests: string[]; consoleErrors: string[
 
 it('has the secret in its first HTML, makes no session request on load, and refreshes through the endpoint before expiry', async () => {
   const page = await browser.newPage();
+  watchStripeRules(page);
   await page.route('https://js.stripe.com/**', (route) => route.abort()); // offline: the stand-ins draw the elements
   await page.clock.install();
   const seen = watch(page);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CustomerSessionElements, CustomerSessionProvider, isCustomerSessionExpiredError, useCustomerSessionContext } from '../../src/index';
 import { createStripeStandIn } from '../../src/testing/createStripeStandIn';
 import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
+import { pageSecretLedger } from '../../src/testing/rules/createStripeSecretLedger';
 
 /** The documented recipe: on `customer_session_expired`, `refresh()`, then confirm again. */
 function Pay() {
@@ -61,5 +62,9 @@ describe('customer_session_expired at confirmation', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Pay' }));
     await waitFor(() => expect(screen.getByRole('status', { name: 'Outcome' }).textContent).toBe('Paid'));
     expect(stripe.calls.confirm.map((call) => call.error)).toEqual(['customer_session_expired', null]);
+    // The first confirmation broke Stripe's 30-minutes-after-render rule on purpose (the customer
+    // waited): the stand-in reported exactly that, and nothing else.
+    expect(stripe.violations.map(({ rule, action }) => [rule, action])).toEqual([['use-within-30-minutes-of-render', 'confirmPayment']]);
+    pageSecretLedger.reset();
   });
 });

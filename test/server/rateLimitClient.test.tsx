@@ -2,7 +2,8 @@ import { render } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { http } from 'msw';
 import Stripe from 'stripe';
-import { useCustomerSession, type CustomerSessionState } from '../../src';
+import { CustomerSessionProvider, PricingTable, useCustomerSession, type CustomerSessionState } from '../../src';
+import { defineStripeWebComponentStandIns } from '../../src/testing';
 import { createCustomerSessionHandler } from '../../src/server';
 import { createEmulatorStripeClient, createStripeEmulator } from '../../src/testing';
 import { flushUntil } from '../helpers/advanceUntil';
@@ -16,7 +17,7 @@ const server = setupMswServer();
 const clock = installFakeClock();
 const url = '/api/customer-session';
 
-function setup(stripeBusyTimes = 0) {
+function setup(stripeBusyTimes = 0, points = 2) {
   const emulator = createStripeEmulator();
   const customer = emulator.createCustomer().id;
   const emulated = createEmulatorStripeClient(emulator);
@@ -35,7 +36,7 @@ function setup(stripeBusyTimes = 0) {
     onError: () => {},
     resolveCustomer: () => customer,
     components: { pricing_table: { enabled: true } },
-    rateLimit: { points: 2, durationSeconds: 30 },
+    rateLimit: { points, durationSeconds: 30 },
   });
   const answers: { status: number; retryAfter: string | null }[] = [];
   server.use(
@@ -98,5 +99,47 @@ describe('the client honours Retry-After from the handler’s 429s', () => {
     await clock.advance(1);
     await flushUntil(() => page.latest().status === 'ready');
     expect(answers.map((a) => a.status)).toEqual([429, 200]);
+  });
+});
+
+describe('refused never means hidden', () => {
+  const table = () => document.querySelector('stripe-pricing-table');
+  const secretOf = () => table()?.getAttribute('customer-session-client-secret') ?? null;
+
+  function renderTable() {
+    defineStripeWebComponentStandIns();
+    render(
+      <CustomerSessionProvider endpoint={url} components={['pricing_table']} publishableKey="pk_test_busy" queryClient={new QueryClient()}>
+        <PricingTable pricingTableId="prctbl_busy" loading="eager" fallback={<p>plans loading</p>} />
+      </CustomerSessionProvider>,
+    );
+  }
+
+  it('while a refused session waits out a 30 s Retry-After the table is shown for a guest, then switches to the customer', async () => {
+    const { answers, spend } = setup();
+    expect((await spend()).status).toBe(200);
+    expect((await spend()).status).toBe(200);
+    renderTable();
+    await flushUntil(() => answers.length >= 1 && table() !== null);
+    expect(answers.map((a) => a.status)).toContain(429);
+    // Shown at once, without the customer: the shop still sells while the session is refused.
+    expect(secretOf()).toBeNull();
+    await clock.advance(29_000);
+    expect(table()).not.toBeNull();
+    expect(secretOf()).toBeNull();
+    await clock.advance(1_000);
+    await flushUntil(() => secretOf() !== null);
+    expect(secretOf()).toMatch(/^cuss_secret_/);
+  });
+
+  it('a short wait (Stripe’s 1 s lock_timeout) keeps the fallback instead of flashing a guest table', async () => {
+    const { answers } = setup(1, 10);
+    renderTable();
+    await flushUntil(() => answers.length >= 1);
+    expect(answers[0]?.status).toBe(429);
+    expect(table()).toBeNull();
+    await clock.advance(1_000);
+    await flushUntil(() => secretOf() !== null);
+    expect(secretOf()).toMatch(/^cuss_secret_/);
   });
 });

@@ -1,6 +1,8 @@
 import { notifyManager } from '@tanstack/react-query';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { assertNoStripeRuleViolations } from '../../src/testing/rules/assertNoStripeRuleViolations';
+import { pageSecretLedger } from '../../src/testing/rules/createStripeSecretLedger';
 
 // TanStack Query delivers observer notifications a macrotask later by default. Tests flush them
 // synchronously instead (a deterministic flush): every state a request passes through (pending,
@@ -9,4 +11,9 @@ notifyManager.setScheduler((callback) => callback());
 
 afterEach(() => {
   cleanup();
+  // Every component test is held to Stripe's rules for the client secret, as the stand-ins saw them.
+  // A test that breaks one on purpose asserts it and resets the ledger itself.
+  const violations = [...pageSecretLedger.violations];
+  pageSecretLedger.reset();
+  assertNoStripeRuleViolations(violations);
 });

@@ -4,6 +4,7 @@ import { buildEmulatorCustomer } from './buildEmulatorCustomer';
 import { buildPaymentMethod } from './buildPaymentMethod';
 import { createClock } from './createClock';
 import { handleEmulatorRequest } from './handleEmulatorRequest';
+import { registerSessionSource } from '../rules/sessionSources';
 
 /**
  * An offline stand-in for Stripe's `POST /v1/customers`, `POST /v1/customer_sessions` (API
@@ -30,9 +31,10 @@ export function createStripeEmulator(options: StripeEmulatorOptions = {}): Strip
     paymentMethods: new Map(),
     accountCustomers: new Map(),
     idempotency: new Map(),
+    sessions: new Map(),
     requests: [],
   };
-  return {
+  const emulator: StripeEmulator = {
     handle: (request) => handleEmulatorRequest(state, request),
     createCustomer: (fields = {}) => {
       const customer = buildEmulatorCustomer(fields, Math.floor(state.clock.now() / 1000));
@@ -45,9 +47,16 @@ export function createStripeEmulator(options: StripeEmulatorOptions = {}): Strip
       state.paymentMethods.set(paymentMethod.id, paymentMethod);
       return paymentMethod;
     },
+    findCustomerSession: (clientSecret) => {
+      const session = state.sessions.get(clientSecret);
+      return session && structuredClone(session);
+    },
     clock: state.clock,
     get requests() {
       return state.requests;
     },
   };
+  // The stand-ins on this page resolve the secrets this emulator issues, on its clock.
+  registerSessionSource(emulator);
+  return emulator;
 }

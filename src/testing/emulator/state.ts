@@ -1,3 +1,4 @@
+import type { CustomerSession } from '../../core/types';
 import type { EmulatorClock, EmulatorCustomer, EmulatorPaymentMethod, EmulatorRequestRecord } from './types';
 
 /** A response kept for `Idempotency-Key` replays. */
@@ -20,6 +21,8 @@ export interface EmulatorState {
   /** The Customer made for each Account id a session named, so its sessions share one `customer`. */
   accountCustomers: Map<string, string>;
   idempotency: Map<string, StoredResult>;
+  /** Every Customer Session created, by client secret: what Stripe.js and the web components look up. */
+  sessions: Map<string, CustomerSession>;
   requests: EmulatorRequestRecord[];
 }
 

@@ -1,4 +1,4 @@
-import type { AllowRedisplay } from '../../core/types';
+import type { AllowRedisplay, CustomerSession } from '../../core/types';
 
 /** Options of `createStripeEmulator`. */
 export interface StripeEmulatorOptions {
@@ -137,6 +137,11 @@ export interface StripeEmulator {
   createCustomer(fields?: EmulatorCustomerFields): EmulatorCustomer;
   /** Seeds a card PaymentMethod without HTTP, attached when `card.customer` is set (throws for an unknown customer). */
   createPaymentMethod(card: EmulatorSavedCard): EmulatorPaymentMethod;
+  /**
+   * The Customer Session behind a client secret this emulator issued (`customer` as an id, `components`
+   * always there), as Stripe.js and the web components look it up; `undefined` for any other secret.
+   */
+  findCustomerSession(clientSecret: string): CustomerSession | undefined;
   clock: EmulatorClock;
   /** Every request that passed authentication and carried a readable form body, oldest first. */
   readonly requests: ReadonlyArray<EmulatorRequestRecord>;

@@ -49,9 +49,10 @@ export function createCustomerSessionRoute(state: EmulatorState, params: Record<
     expires_at: created + state.sessionTtlSeconds,
     livemode: false,
   };
-  if (state.sessionComponents === 'always' || expanded.has('components')) {
-    session.components = buildCustomerSessionComponents(valid.components);
-  }
+  const components = buildCustomerSessionComponents(valid.components);
+  if (state.sessionComponents === 'always' || expanded.has('components')) session.components = structuredClone(components);
+  // Kept whole (components included, customer as an id) for the stand-ins, which resolve secrets here.
+  state.sessions.set(session.client_secret, { ...session, customer: customerId, components });
   return { status: 200, body: session };
 }
 
