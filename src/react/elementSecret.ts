@@ -100,7 +100,8 @@ export function useNearViewport(ref: RefObject<Element | null>, eager: boolean):
   }, [near, ref]);
   useEffect(() => {
     const target = ref.current;
-    if (near || !target) return;
+    // Without IntersectionObserver the layout effect above has just set `near` (this render's is stale).
+    if (near || !target || typeof IntersectionObserver === 'undefined') return;
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) setNear(true);
     }, { rootMargin: `${marginPx}px` });
