@@ -1,8 +1,10 @@
 // `npm run test:next` (for .ci/run, after `npm run build`): builds the Next.js App Router demo in
 // demo/next with `next build`, serves it with `next start` on a free port (always on the emulator),
 // and checks what a browser would get: the page's first HTML holds `<stripe-pricing-table>` with the
-// customer's secret and is sent `private, no-store`; the route handler serves refreshes; a signed-out
-// visitor gets no secret. `--no-build` reuses demo/next/.next.
+// customer's secret, one distinct session per customer-aware element (createCustomerSessions), and is
+// sent `private, no-store`; the route handler serves refreshes and batches; a signed-out visitor gets no
+// secret; a page view over the customer's rate limit still answers 200, with the elements rendered for
+// a guest. `--no-build` reuses demo/next/.next.
 // Time on this 2-core machine under load: next build 75-140 s on a clean checkout, about 40% less
 // with demo/next/.next/cache kept from a previous build (CI may cache that folder); checks about 8 s.
 import { spawn, spawnSync } from 'node:child_process';
@@ -77,6 +79,42 @@ async function waitForServer(timeoutMs = 60_000) {
 
 const tagWithSecret = /<stripe-pricing-table\b[^>]*\bcustomer-session-client-secret="(cuss_secret_[A-Za-z0-9]+)"[^>]*>/;
 
+// A real browser (Debian's Chromium, as in test:browser) for what only hydration shows: the session
+// requests a page view makes, and the pricing table the browser ends up with. Stripe's own scripts
+// cannot load offline: they are answered empty at once, so nothing waits on them.
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+let browser;
+async function viewInBrowser() {
+  if (!existsSync(chromiumPath)) throw new Error(`Chromium is missing at ${chromiumPath} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+  if (browser === undefined) {
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+  }
+  const tab = await browser.newPage();
+  // Stripe's scripts answered empty: they "load" (so the elements render), and define nothing.
+  await tab.route(/^https:\/\/[a-z.]*stripe\.(com|network)\//, (route) =>
+    new URL(route.request().url()).hostname === 'js.stripe.com' ? route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }) : route.abort(),
+  );
+  const sessionRequests = [];
+  tab.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/customer-session') sessionRequests.push(request.method());
+  });
+  const errors = [];
+  tab.on('pageerror', (error) => errors.push(error.message));
+  tab.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('stripe.com')) errors.push(message.text());
+  });
+  await tab.goto(base, { waitUntil: 'networkidle' });
+  await tab.waitForSelector('stripe-pricing-table', { state: 'attached', timeout: 15_000 }).catch(async (error) => {
+    throw new Error(`${error.message.split('\n')[0]}; the page shows: ${(await tab.innerHTML('main')).slice(0, 600)}; errors: ${errors.join(' | ') || 'none'}`);
+  });
+  const table = await tab.$eval('stripe-pricing-table', (el) => ({ secret: el.getAttribute('customer-session-client-secret') }));
+  await tab.waitForLoadState('networkidle');
+  const text = await tab.textContent('main');
+  await tab.close();
+  return { table, sessionRequests: [...sessionRequests], text: text ?? '' };
+}
+
 try {
   const t0 = Date.now();
   await waitForServer();
@@ -89,6 +127,13 @@ try {
   const match = tagWithSecret.exec(html);
   check(match !== null, 'the first HTML holds <stripe-pricing-table customer-session-client-secret="cuss_secret_…">');
   check(/\bprivate\b/.test(cacheControl) && /\bno-store\b/.test(cacheControl), `GET / is sent Cache-Control private, no-store (got "${cacheControl}")`);
+  // The provider's state session, the pricing table's and the Payment Element's (serialized as props).
+  const secrets = new Set(html.match(/cuss_secret_[A-Za-z0-9]+/g) ?? []);
+  check(secrets.size === 3 && match !== null && secrets.has(match[1]), `the first HTML holds 3 distinct sessions, one per customer-aware element and the provider's (got ${secrets.size})`);
+
+  const viewed = await viewInBrowser();
+  check(/^cuss_secret_/.test(viewed.table.secret ?? ''), `in the browser, the hydrated pricing table keeps a customer secret (got ${viewed.table.secret === null ? 'none' : 'one'})`);
+  check(viewed.sessionRequests.length === 0, `a server-rendered page view makes 0 session requests in the browser (got ${viewed.sessionRequests.length})`);
 
   const again = tagWithSecret.exec(await (await fetch(base)).text());
   check(again !== null && match !== null && again[1] !== match[1], 'every request renders a fresh session (nothing cached on the server)');
@@ -103,14 +148,59 @@ try {
   check(body.components?.pricing_table?.enabled === true, 'the refreshed session enables the pricing table');
   check(/\bno-store\b/.test(refresh.headers.get('cache-control') ?? ''), 'the refresh is sent Cache-Control no-store');
 
+  const batch = await fetch(`${base}/api/customer-session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ sessions: [['pricing_table'], ['payment_element']] }),
+  });
+  const batchBody = await batch.json().catch(() => ({}));
+  const batchSecrets = (batchBody.sessions ?? []).map((s) => s.client_secret);
+  check(batch.status === 200 && batchSecrets.length === 2 && new Set(batchSecrets).size === 2, `POST /api/customer-session { sessions: [2 entries] } answers 2 distinct sessions (got ${batch.status}, ${batchSecrets.length})`);
+
   const signedOut = { headers: { Cookie: 'demo_signed_out=1' } };
   const anonymousHtml = await (await fetch(base, signedOut)).text();
   check(anonymousHtml.includes('Signed out') && !anonymousHtml.includes('cuss_secret_'), 'a signed-out visitor gets no secret in the HTML');
   const refused = await fetch(`${base}/api/customer-session`, { method: 'POST', headers: { ...signedOut.headers, 'Content-Type': 'application/json' }, body: '{}' });
   check(refused.status === 401, `a signed-out refresh is refused with 401 (got ${refused.status})`);
+
+  // The route refuses a batch once the customer's budget (360 sessions per 60 s by default) is spent.
+  let spent = 0;
+  for (let i = 0; i < 20; i++) {
+    const spend = await fetch(`${base}/api/customer-session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sessions: Array(32).fill(['pricing_table']) }) });
+    await spend.arrayBuffer();
+    if (spend.status === 429) break;
+    spent += 32;
+  }
+  check(spent > 0 && spent <= 360, `the route refuses a batch with 429 once the budget is spent (after ${spent} sessions)`);
+
+  // Over the limit on the page: page views (3 sessions each) until createCustomerSessions is refused.
+  // (Next bundles the page and the route separately: each holds its own copy of the default in-memory
+  // limiter, so the route's spending above does not reach the page.)
+  let views = 0;
+  let limited;
+  let limitedHtml = '';
+  while (views < 130) {
+    views += 1;
+    limited = await fetch(base);
+    limitedHtml = await limited.text();
+    if (limited.status !== 200 || limitedHtml.includes('as for a guest')) break;
+  }
+  console.log(`(the page was refused a session at page view ${views} since the start of the checks)`);
+  check(limited.status === 200, `a page view over the limit answers 200 (got ${limited.status})`);
+  // The server renders no element without a customer secret (it would flip once hydrated): the HTML
+  // holds the table's fallback, and no secret anywhere; the browser then shows the table for a guest.
+  check(
+    !limitedHtml.includes('customer-session-client-secret') && !limitedHtml.includes('cuss_secret_') && limitedHtml.includes('Loading plans'),
+    `over the limit, the HTML holds no secret anywhere, and the table's place (got ${(limitedHtml.match(/cuss_secret_/g) ?? []).length} secrets)`,
+  );
+  check(limitedHtml.includes('as for a guest'), 'over the limit, the page says why it shows plans as for a guest');
+  const guest = await viewInBrowser();
+  check(guest.text.includes('as for a guest') && guest.table.secret === null, `over the limit, the browser shows <stripe-pricing-table> for a guest, with no secret (got ${guest.table.secret === null ? 'no secret' : 'a secret'})`);
+  check(guest.sessionRequests.length === 0, `over the limit, the guest page makes 0 session requests (got ${guest.sessionRequests.length})`);
 } catch (error) {
   check(false, String(error instanceof Error ? error.message : error));
 } finally {
+  await browser?.close();
   stop();
 }
 

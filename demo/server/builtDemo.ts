@@ -46,9 +46,9 @@ export async function startBuiltDemo(outDir: string): Promise<BuiltDemo> {
     // What Vite's own HTML build adds for the client-fetched page: the entry's static imports, preloaded.
     preloads: (entry.imports ?? []).flatMap((key) => (manifest[key] ? [`/${manifest[key].file}`] : [])),
   };
-  const { render } = (await import(pathToFileURL(join(outDir, 'server/entry-server.js')).href)) as { render: (session: CustomerSession | undefined) => string };
+  const { render } = (await import(pathToFileURL(join(outDir, 'server/entry-server.js')).href)) as { render: (sessions: CustomerSession[] | undefined) => string };
   const backend = await createDemoBackend();
-  const routes = createDemoRoutes(backend, async (_url, session) => serverPageDocument(render(session), session, assets), (message) => console.error(message));
+  const routes = createDemoRoutes(backend, async (_url, sessions) => serverPageDocument(render(sessions), sessions, assets), (message) => console.error(message));
 
   const server = createServer((req, res) => {
     routes(req, res, (error) => {

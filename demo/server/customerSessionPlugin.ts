@@ -4,7 +4,7 @@ import { createDemoBackend, type DemoBackend } from './createDemoBackend';
 import { createDemoRoutes } from './demoRoutes';
 import { serverPageDocument } from './serverRenderedPage';
 
-type Render = (initialSession: CustomerSession | undefined) => string;
+type Render = (sessions: CustomerSession[] | undefined) => string;
 
 /**
  * The shop's server side inside Vite's dev server (see demoRoutes.ts): the session endpoint, `/ssr`
@@ -27,9 +27,9 @@ export function customerSessionPlugin(): Plugin {
       server.httpServer?.once('close', () => void backend?.close());
       const routes = createDemoRoutes(
         backend,
-        async (url, session) => {
+        async (url, sessions) => {
           const { render } = (await server.ssrLoadModule('/src/entry-server.tsx')) as { render: Render };
-          const html = serverPageDocument(render(session), session, { script: '/src/entry-ssr-client.tsx', stylesheets: ['/src/demo.css'] });
+          const html = serverPageDocument(render(sessions), sessions, { script: '/src/entry-ssr-client.tsx', stylesheets: ['/src/demo.css'] });
           return server.transformIndexHtml(url, html);
         },
         (message) => server.config.logger.error(message),

@@ -6,8 +6,8 @@ import { createPageSession } from './serverRenderedPage';
 
 const apiPath = '/api/customer-session';
 
-/** Turns the page's session into the full HTML of `/ssr` (Vite's dev server and the production build differ here). */
-export type RenderServerPage = (url: string, session: CustomerSession | undefined) => Promise<string>;
+/** Turns the page's sessions into the full HTML of `/ssr` (Vite's dev server and the production build differ here). */
+export type RenderServerPage = (url: string, sessions: CustomerSession[] | undefined) => Promise<string>;
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
 function pathOf(req: IncomingMessage): string {

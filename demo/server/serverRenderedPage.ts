@@ -1,6 +1,6 @@
 import type { CustomerSession } from '../../src/core/types';
-import { createCustomerSession } from '../../src/server/index';
-import { storefrontComponents } from '../src/storefrontComponents';
+import { createCustomerSessions } from '../../src/server/index';
+import { serverRenderedSessions } from '../src/storefrontComponents';
 import type { DemoBackend } from './createDemoBackend';
 import { demoPolicy } from './demoPolicy';
 
@@ -8,24 +8,26 @@ import { demoPolicy } from './demoPolicy';
 const scriptSafeJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 /**
- * The signed-in shopper's session for `/ssr`, created while the page renders, as a server component
- * or loader would, spending the endpoint's rate-limit budget. If Stripe fails or the shopper is over the
- * limit, the page still renders and the browser asks the endpoint (which then answers 429 with Retry-After).
+ * The signed-in shopper's sessions for `/ssr` (the provider's, then one per customer-aware element),
+ * created in one call while the page renders, as a server component or loader would, spending the
+ * endpoint's rate-limit budget. If Stripe fails or the shopper is over the limit, the page still
+ * renders and the browser asks the endpoint (which then answers 429 with Retry-After; the elements
+ * show for a guest meanwhile).
  */
-export async function createPageSession(backend: DemoBackend, log: (message: string) => void): Promise<CustomerSession | undefined> {
+export async function createPageSession(backend: DemoBackend, log: (message: string) => void): Promise<CustomerSession[] | undefined> {
   try {
-    return await createCustomerSession({ stripe: backend.stripe, rateLimit: backend.rateLimit, customer: backend.customerId, components: demoPolicy, narrow: storefrontComponents });
+    return await createCustomerSessions({ stripe: backend.stripe, rateLimit: backend.rateLimit, customer: backend.customerId, components: demoPolicy, sessions: serverRenderedSessions });
   } catch (error) {
-    log(`  ➜  /ssr: creating the Customer Session failed; the browser will fetch it (${String(error)})`);
+    log(`  ➜  /ssr: creating the Customer Sessions failed; the browser will fetch them (${String(error)})`);
     return undefined;
   }
 }
 
 /**
- * The whole `/ssr` document: the storefront's server HTML, the session as a JSON island for hydration
+ * The whole `/ssr` document: the storefront's server HTML, the sessions as a JSON island for hydration
  * (demo/src/entry-ssr-client.tsx reads it), and the client script and stylesheet of the build at hand.
  */
-export function serverPageDocument(appHtml: string, session: CustomerSession | undefined, assets: { script: string; stylesheets: string[]; preloads?: string[] }): string {
+export function serverPageDocument(appHtml: string, sessions: CustomerSession[] | undefined, assets: { script: string; stylesheets: string[]; preloads?: string[] }): string {
   return `<!doctype html>
 <html lang="en">
   <head>
@@ -37,7 +39,7 @@ ${(assets.preloads ?? []).map((href) => `    <link rel="modulepreload" href="${h
   </head>
   <body>
     <div id="root">${appHtml}</div>
-    <script type="application/json" id="initial-customer-session">${scriptSafeJson(session ?? null)}</script>
+    <script type="application/json" id="initial-customer-session">${scriptSafeJson(sessions ?? null)}</script>
     <script type="module" src="${assets.script}"></script>
   </body>
 </html>`;

@@ -21,11 +21,15 @@ const appearance = {
 export interface AppProps {
   /** Which page this is: `/` fetches the session in the browser, `/ssr` gets it from the server render. */
   page: 'client-fetched' | 'server-rendered';
-  /** The session the server created while rendering `/ssr`. */
-  initialSession?: CustomerSession | undefined;
+  /**
+   * The sessions the server created while rendering `/ssr` (`serverRenderedSessions`): the provider's
+   * own, then one per customer-aware element.
+   */
+  sessions?: CustomerSession[] | undefined;
 }
 
-export function App({ page, initialSession }: AppProps) {
+export function App({ page, sessions }: AppProps) {
+  const [initialSession, ...initialSessions] = sessions ?? [];
   // Defined once the first commit has matched the server HTML (on /ssr) and before any passive effect
   // looks for the elements: a stand-in drawing into a server-rendered element before hydration would
   // give it children the server HTML lacks, and React would throw the server HTML away.
@@ -37,6 +41,7 @@ export function App({ page, initialSession }: AppProps) {
       endpoint="/api/customer-session"
       components={storefrontComponents}
       initialSession={initialSession}
+      initialSessions={initialSessions}
       publishableKey={publishableKey ?? 'pk_test_offline_demo'}
       stripe={stripe}
     >
@@ -96,7 +101,7 @@ export function App({ page, initialSession }: AppProps) {
       <footer className="footer">
         Demo storefront for react-stripe-customer-session.{' '}
         {page === 'server-rendered'
-          ? 'This page got its session from the server render (createCustomerSession); refreshes come from /api/customer-session.'
+          ? 'This page got its sessions from the server render (createCustomerSessions), one per element; refreshes come from /api/customer-session.'
           : 'Sessions from /api/customer-session (the package\'s handler, official stripe SDK).'}{' '}
         {offline ? 'Stripe.js and the web components are offline stand-ins.' : 'Stripe.js and the web components from js.stripe.com.'}
       </footer>

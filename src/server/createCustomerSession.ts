@@ -35,7 +35,7 @@ import type { CreateCustomerSessionOptions, CustomerSessionStripeClient } from '
  *
  * @throws CustomerSessionRateLimitError when the customer is over the limit (`status` 429,
  *   `retryAfterSeconds`), or the limiter's store failed with `rateLimitFailure: 'deny'` (503). Render
- *   the page without `initialSession` then: the browser asks the endpoint, which honours the same limit.
+ *   the element for a guest then (the provider with `enabled={false}`) rather than failing the page.
  * @throws TypeError when an option is invalid: a bad policy (naming the param, e.g.
  *   `components[payment_element][features][payment_method_save_usage]`), no customer, or a `narrow`
  *   component the policy does not enable.

@@ -26,7 +26,8 @@ export async function createCustomerSessions(options: CreateCustomerSessionsOpti
   const call = serverCall(options, 'createCustomerSessions');
   const problem = sessionsListProblem(options.sessions);
   if (problem !== null) throw new TypeError(`createCustomerSessions: ${problem}`);
-  const components = options.sessions.map((entry, index) =>
+  // Array.from visits holes too (a sparse list from JavaScript): each is refused, naming its index.
+  const components = Array.from(options.sessions, (entry, index) =>
     narrowedPolicy(options.components, entry ?? null, `sessions[${index}]`, call.caller),
   );
   return requestCustomerSessions(call, components);

@@ -94,7 +94,9 @@ export interface CreateCustomerSessionsOptions extends Omit<CreateCustomerSessio
  * The handler's JSON request body: one session (`components`, optional, narrowing the policy) or a
  * batch (`sessions`, one entry per session, at most `maxSessionsPerRequest`), never both.
  */
-export type CustomerSessionRequestBody = { components?: ComponentName[] } | { sessions: ComponentName[][] };
+export type CustomerSessionRequestBody =
+  | { components?: readonly ComponentName[]; sessions?: never }
+  | { sessions: readonly (readonly ComponentName[])[]; components?: never };
 
 /** The handler's answer to a batch request: the sessions in the order asked for. */
 export interface CustomerSessionBatchResponse {

@@ -52,6 +52,16 @@ describe('RateLimiterRedis on a real redis-server', () => {
     expect(a.onError).not.toHaveBeenCalled();
   });
 
+  it('a batch spends one point per session in the shared store, all or nothing', async () => {
+    const customer = emulator.createCustomer().id;
+    const [a, b] = [await instance(customer), await instance(customer)];
+    const batch = (size: number) =>
+      new Request('http://shop.test/api/customer-session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sessions: Array.from({ length: size }, () => ['pricing_table']) }) });
+    expect((await a.handler(batch(3))).status).toBe(200);
+    expect((await b.handler(batch(3))).status).toBe(429); // 3 + 3 > 5: none of the second batch
+    expect(sessionsFor(customer)).toBe(3);
+  });
+
   it.each([
     ['allow', 200, true],
     ['allow', 200, false],

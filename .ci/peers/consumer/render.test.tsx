@@ -1,5 +1,6 @@
 // Renders consumer.tsx's storefront in jsdom with the packed package and this project's React and
-// peers: one endpoint call under StrictMode, and its secret reaches Elements and the pricing table.
+// peers: one endpoint call under StrictMode (the provider's session and each element's, batched),
+// and Elements and the pricing table each get a secret of their own.
 // Vitest globals (no import: vitest lives in the repo, not in this project). Fake timers; flushed in act.
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
@@ -23,27 +24,33 @@ async function flushUntil(condition: () => boolean): Promise<void> {
   expect(condition()).toBe(true);
 }
 
-test(`React ${React.version}: one endpoint call under StrictMode, its secret in Elements and the pricing table`, async () => {
+test(`React ${React.version}: one endpoint call under StrictMode, a secret of its own for Elements and for the pricing table`, async () => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
-  const session = makeCustomerSession({ components: ['payment_element', 'pricing_table'] });
-  const requested: string[][] = [];
-  const endpoint = async ({ components }: { components: string[] }) => {
-    requested.push(components);
-    return session;
+  const calls: string[][][] = [];
+  // A batch-aware function endpoint: one fresh session per entry, each enabling only what it names.
+  const endpoint = async ({ components, sessions }: { components: string[]; sessions?: string[][] }) => {
+    calls.push(sessions ?? [components]);
+    const make = (names: string[]) => makeCustomerSession({ components: names as never });
+    return sessions ? sessions.map(make) : make(components);
   };
   const stripe = createStripeStandIn();
   const host = document.body.appendChild(document.createElement('div'));
   const root = createRoot(host);
   const table = () => host.querySelector('stripe-pricing-table');
 
-  await act(async () => root.render(<Storefront endpoint={endpoint} stripe={stripe} />));
-  await flushUntil(() => table() !== null && stripe.calls.elements.length > 0);
+  await act(async () => root.render(<Storefront endpoint={endpoint as never} stripe={stripe} />));
+  await flushUntil(() => table()?.hasAttribute('customer-session-client-secret') === true && stripe.calls.elements.length > 0);
 
-  expect(requested).toEqual([['payment_element', 'pricing_table']]);
-  expect(table()?.getAttribute('customer-session-client-secret')).toBe(session.client_secret);
+  expect(calls).toHaveLength(1);
+  expect([...(calls[0] ?? [])].map((names) => names.join()).sort()).toEqual(['payment_element', 'payment_element,pricing_table', 'pricing_table']);
+  const tableSecret = table()?.getAttribute('customer-session-client-secret');
+  const elementsSecret = stripe.calls.elements.at(-1)?.customerSessionClientSecret;
+  expect(tableSecret).toMatch(/^cuss_secret_/);
+  expect(elementsSecret).toMatch(/^cuss_secret_/);
+  expect(tableSecret).not.toBe(elementsSecret);
   expect(table()?.getAttribute('publishable-key')).toBe('pk_test_consumer');
-  expect(stripe.calls.elements.at(-1)?.customerSessionClientSecret).toBe(session.client_secret);
   expect(stripe.calls.create.map((call) => call.type)).toContain('payment');
+  expect(stripe.violations).toEqual([]);
 
   await act(async () => root.unmount());
   vi.useRealTimers();

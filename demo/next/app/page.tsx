@@ -1,26 +1,29 @@
-import { createCustomerSession, CustomerSessionRateLimitError, type CustomerSession } from 'react-stripe-customer-session/server';
+import { createCustomerSessions, CustomerSessionRateLimitError, type CustomerSession } from 'react-stripe-customer-session/server';
 import { signedInCustomer } from '../lib/auth';
-import { policy } from '../lib/policy';
+import { pageSessions as asked, policy } from '../lib/policy';
 import { shop } from '../lib/stripe';
 import { Pricing } from './Pricing';
 
-// The HTML carries the customer's client secret: render per request, never prerender or cache it.
+// The HTML carries the customer's client secrets: render per request, never prerender or cache it.
 // (Reading cookies already makes the page dynamic; this says so.) It is sent
 // `Cache-Control: private, no-store` (next.config.ts; Next's own default for dynamic pages also has both).
 export const dynamic = 'force-dynamic';
 
+type PageSessions = { sessions: CustomerSession[] } | { refused: CustomerSessionRateLimitError } | null;
+
 /**
- * Created while the server renders: the browser shows the customer's table with no request of its own.
- * Over the per-customer rate limit (a reload loop), the page renders without it and the browser asks
- * the endpoint, which answers 429 with Retry-After; the provider honours it.
+ * Created while the server renders, one per customer-aware element plus the provider's own (its
+ * state), in one call: every element's secret is in the first HTML, distinct, and the browser asks
+ * for none of them. Over the per-customer rate limit (a reload loop), the page still renders, with
+ * the elements shown as for a guest; the next page view within the limit is the customer's again.
  */
-async function pageSession(customer: string | null): Promise<CustomerSession | undefined> {
-  if (customer === null) return undefined;
+async function pageSessions(customer: string | null): Promise<PageSessions> {
+  if (customer === null) return null;
   const { stripe } = await shop();
   try {
-    return await createCustomerSession({ stripe, customer, components: policy, narrow: ['payment_element', 'pricing_table'] });
+    return { sessions: await createCustomerSessions({ stripe, customer, components: policy, sessions: asked }) };
   } catch (error) {
-    if (error instanceof CustomerSessionRateLimitError) return undefined;
+    if (error instanceof CustomerSessionRateLimitError) return { refused: error };
     throw error;
   }
 }
@@ -28,12 +31,14 @@ async function pageSession(customer: string | null): Promise<CustomerSession | u
 export default async function PricingPage() {
   const customer = await signedInCustomer();
   const { mode } = await shop();
-  const session = await pageSession(customer);
+  const page = await pageSessions(customer);
+  const refused = page !== null && 'refused' in page ? page.refused : null;
   return (
     <main>
       <h1>Northwind Coffee</h1>
       <p>{customer ? `Signed in (${mode === 'emulator' ? 'emulator' : 'Stripe test mode'})` : 'Signed out'}</p>
-      <Pricing initialSession={session} signedIn={customer !== null} />
+      {refused && <p role="status">Too many requests for your account: showing plans as for a guest. Try again in {refused.retryAfterSeconds} s.</p>}
+      <Pricing sessions={page !== null && 'sessions' in page ? page.sessions : undefined} />
     </main>
   );
 }

@@ -1,4 +1,4 @@
-import type { CustomerSessionComponentsParams } from 'react-stripe-customer-session/server';
+import type { ComponentName, CustomerSessionComponentsParams } from 'react-stripe-customer-session/server';
 
 /** What a session from this shop may enable: the pricing table and the Payment Element with saved cards. */
 export const policy: CustomerSessionComponentsParams = {
@@ -8,3 +8,10 @@ export const policy: CustomerSessionComponentsParams = {
   },
   pricing_table: { enabled: true },
 };
+
+/**
+ * The sessions the page creates while it renders, in the order `Pricing` hands them out: the
+ * provider's own (its state: what the page's elements may show), then one per customer-aware element
+ * it renders, each for that element's component alone (Stripe's secrets are single-use).
+ */
+export const pageSessions: readonly (readonly ComponentName[])[] = [['payment_element', 'pricing_table'], ['pricing_table'], ['payment_element']];
