@@ -5,7 +5,7 @@ import { createStripeStandIn } from '../../src/testing/createStripeStandIn';
 import { defineStripeWebComponentStandIns } from '../../src/testing/defineStripeWebComponentStandIns';
 import { Panel } from './Panel';
 import { SessionBar } from './SessionBar';
-import { StandInSessionFeed } from './StandInSessionFeed';
+import { feedStandIn } from './StandInSessionFeed';
 import { storefrontComponents } from './storefrontComponents';
 
 const publishableKey = import.meta.env.STRIPE_PUBLISHABLE_KEY;
@@ -28,8 +28,14 @@ export interface AppProps {
   sessions?: CustomerSession[] | undefined;
 }
 
+let fed = false;
+
 export function App({ page, sessions }: AppProps) {
   const [initialSession, ...initialSessions] = sessions ?? [];
+  if (stripe && !fed && typeof window !== 'undefined') {
+    fed = true;
+    feedStandIn(stripe, '/api/customer-session', sessions);
+  }
   // Defined once the first commit has matched the server HTML (on /ssr) and before any passive effect
   // looks for the elements: a stand-in drawing into a server-rendered element before hydration would
   // give it children the server HTML lacks, and React would throw the server HTML away.
@@ -45,7 +51,6 @@ export function App({ page, sessions }: AppProps) {
       publishableKey={publishableKey ?? 'pk_test_offline_demo'}
       stripe={stripe}
     >
-      {stripe ? <StandInSessionFeed standIn={stripe} /> : null}
       <header className="topbar">
         <div className="brand">
           <span className="brand-mark">N</span> Northwind Coffee

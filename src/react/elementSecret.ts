@@ -52,13 +52,6 @@ export function useElementSecret(caller: string, component: ComponentName, near 
     element,
   );
   const own = useTrackedState(store, serverState, !wanted);
-  // An element whose own session failed tries again when the provider's session lands (say a
-  // `refresh()` after an outage): the page recovers as one, as it did with one shared session.
-  const landed = state.session;
-  useEffect(() => {
-    const current = store?.getState();
-    if (landed && current?.status === 'error') void current.refresh();
-  }, [landed, store]);
   let secret: ComponentSecret;
   if (gate) secret = shared;
   else if (wanted) secret = componentSecret(own, component);
@@ -100,7 +93,8 @@ export function useNearViewport(ref: RefObject<Element | null>, eager: boolean):
   }, [near, ref]);
   useEffect(() => {
     const target = ref.current;
-    // Without IntersectionObserver the layout effect above has just set `near` (this render's is stale).
+    // Without IntersectionObserver the layout effect above has already set `near` (this commit's
+    // closure still says false).
     if (near || !target || typeof IntersectionObserver === 'undefined') return;
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) setNear(true);

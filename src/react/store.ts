@@ -78,8 +78,18 @@ export function createSessionStore(client: QueryClient, initial: SessionObserver
   const observer = new QueryObserver(client, initial) as unknown as SessionObserver;
   const query = () => observer.getCurrentQuery();
   // Joins a request in flight (never rejects); a no-op while no hook on the session is enabled (a
-  // `refresh()` kept from before sign-out).
-  const refresh = (): Promise<void> => (query().isActive() ? observer.refetch({ cancelRefetch: false }).then(noop) : resolved());
+  // `refresh()` kept from before sign-out). The shared session's refresh renews the elements' own
+  // sessions on its endpoint too (`customer_session_expired`: refresh, then confirm again), all in
+  // one request; an element's renews its own.
+  const refresh = (): Promise<void> => {
+    if (!query().isActive()) return resolved();
+    const [prefix, endpoint, , element] = query().queryKey;
+    const elements =
+      element === undefined
+        ? client.refetchQueries({ queryKey: [prefix, endpoint], type: 'active', predicate: ({ queryKey }) => queryKey.length === 4 }, { cancelRefetch: false })
+        : resolved();
+    return Promise.all([observer.refetch({ cancelRefetch: false }), elements]).then(noop);
+  };
   const listeners = new Set<() => void>();
   let release = noop;
   let expiryTimer: ReturnType<typeof setTimeout> | undefined;

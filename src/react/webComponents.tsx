@@ -96,12 +96,13 @@ interface Props extends Omit<StripeWebComponentProps, 'anonymous' | 'customerEma
 /** The shared body of `PricingTable` and `BuyButton`. */
 function StripeWebComponent(props: Props): ReactNode {
   const { tag, anonymous } = props;
-  const provided = useContext(CustomerSessionContext) !== null;
-  if (!anonymous && !provided) {
+  const context = useContext(CustomerSessionContext);
+  if (!anonymous && context === null) {
     throw new Error(dev ? `<${tag}> needs <CustomerSessionProvider> around it, or the anonymous prop.` : `<${tag}>: no <CustomerSessionProvider>`);
   }
-  // An anonymous element never asks for a session (a rule of hooks-safe branch: `anonymous` is fixed per element).
-  return anonymous ? <Element {...props} secret={anonymousSecret} context={null} renew={noop} /> : <CustomerElement {...props} />;
+  // An anonymous element never asks for a session (a rule of hooks-safe branch: `anonymous` is fixed per element),
+  // but still takes the provider's publishableKey.
+  return anonymous ? <Element {...props} secret={anonymousSecret} context={context} renew={noop} /> : <CustomerElement {...props} />;
 }
 
 const noop = (): void => {};

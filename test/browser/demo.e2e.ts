@@ -23,7 +23,7 @@ afterAll(async () => {
   await demo?.close();
 });
 
-it('shows a masked session secret in all three components, and a fresh one once the clock passes expiry', async () => {
+it('gives each component a masked secret of its own, and fresh ones once the clock passes expiry', async () => {
   const page = await browser.newPage();
   watchStripeRules(page);
   // The page's clock is Playwright's, so it can sleep 31 minutes in an instant, like a laptop lid.
@@ -40,25 +40,31 @@ it('shows a masked session secret in all three components, and a fresh one once 
   const first = (await secret.textContent()) ?? '';
   expect(first).toMatch(maskedSecret);
 
-  // The secret reached each component (the stand-ins show what they were given), masked.
-  const paymentElement = page.getByRole('group', { name: 'Payment Element (stand-in)' });
-  await expect.poll(() => paymentElement.textContent()).toContain(`Customer session ${first}`);
-  await expect.poll(() => paymentElement.getByRole('checkbox', { name: 'Save payment details for future purchases' }).count()).toBe(1);
-  for (const name of ['Pricing table (stand-in)', 'Buy button (stand-in)']) {
-    await expect.poll(() => page.getByRole('group', { name }).textContent()).toContain(`Customer session ${first}`);
-  }
+  // Each component got a secret of its own (the stand-ins show what they were given), masked; none is
+  // the provider's own (the bar's), and no two are the same: Stripe's secrets are single-use.
+  const groups = ['Payment Element (stand-in)', 'Pricing table (stand-in)', 'Buy button (stand-in)'].map((name) => page.getByRole('group', { name }));
+  await expect.poll(() => page.getByRole('group', { name: 'Payment Element (stand-in)' }).getByRole('checkbox', { name: 'Save payment details for future purchases' }).count(), { timeout: 20_000 }).toBe(1);
+  const shown = async () => Promise.all(groups.map(async (group) => /Customer session (cuss_secret_…[A-Za-z0-9]{4})/.exec((await group.textContent()) ?? '')?.[1] ?? null));
+  await expect.poll(async () => (await shown()).every((masked) => masked !== null), { timeout: 20_000 }).toBe(true);
+  const before = await shown();
+  expect(new Set([first, ...before]).size).toBe(4);
   const pricingTable = page.locator('stripe-pricing-table');
   const rawSecret = (await pricingTable.getAttribute('customer-session-client-secret')) ?? '';
   expect(rawSecret).toMatch(/^cuss_secret_[A-Za-z0-9]+$/);
-  expect(rawSecret.endsWith(first.slice(-4))).toBe(true);
+  expect(rawSecret.endsWith(before[1]!.slice(-4))).toBe(true);
   expect(await page.locator('body').innerText()).not.toContain(rawSecret);
 
-  // It came through the handler and the official SDK: the emulator saw one create for the signed-in customer.
+  // They came through the handler and the official SDK, for the signed-in customer: the provider's
+  // session with the page's components, and one per element enabling that element alone.
   const created = await demo.sessionRequests();
-  expect(created).toHaveLength(1);
-  expect(created[0]?.method).toBe('POST');
-  expect(created[0]?.params.customer).toMatch(/^cus_/);
-  expect(Object.keys(created[0]?.params.components ?? {}).sort()).toEqual(['buy_button', 'payment_element', 'pricing_table']);
+  console.log(JSON.stringify(created.map((r) => Object.keys(r.params.components ?? {}))));
+  expect(created).toHaveLength(4);
+  for (const request of created) {
+    expect(request.method).toBe('POST');
+    expect(request.params.customer).toMatch(/^cus_/);
+  }
+  const enabled = created.map((request) => Object.keys(request.params.components ?? {}).sort().join()).sort();
+  expect(enabled).toEqual(['buy_button', 'buy_button,payment_element,pricing_table', 'payment_element', 'pricing_table']);
 
   // Past expiry on both clocks: the emulator's (server) and the page's.
   await demo.advanceEmulatorClock(31 * minutes);
@@ -68,8 +74,10 @@ it('shows a masked session secret in all three components, and a fresh one once 
   await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe('ready');
   const second = (await secret.textContent()) ?? '';
   expect(second).toMatch(maskedSecret);
-  await expect.poll(() => paymentElement.textContent()).toContain(`Customer session ${second}`);
-  expect(await demo.sessionRequests()).toHaveLength(2);
+  // Every component now shows a new secret, never one rendered before.
+  await expect.poll(async () => (await shown()).every((masked, index) => masked !== null && masked !== before[index]), { timeout: 20_000 }).toBe(true);
+  const after = await shown();
+  expect(new Set([first, second, ...before, ...after]).size).toBe(8);
   expect(consoleSecrets).toEqual([]);
   await page.close();
 });

@@ -3,6 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { CustomerSessionElements, CustomerSessionProvider, isCustomerSessionExpiredError, useCustomerSessionContext } from '../../src/index';
+import type { ComponentName } from '../../src/core/componentNames';
 import { createStripeStandIn } from '../../src/testing/createStripeStandIn';
 import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
 import { pageSecretLedger } from '../../src/testing/rules/createStripeSecretLedger';
@@ -35,11 +36,12 @@ describe('customer_session_expired at confirmation', () => {
     // Stripe's clock: sessions are created and expire on it; the page's clock is left alone.
     let stripeNow = Date.now();
     const stripe = createStripeStandIn({ now: () => stripeNow });
-    const handed: string[] = [];
-    const endpoint = async () => {
-      const session = makeCustomerSession({ components: ['payment_element'], now: stripeNow });
+    // Every session the endpoint handed out, with the components it was asked for.
+    const handed: { secret: string; components: string[] }[] = [];
+    const endpoint = async ({ components }: { components: ComponentName[] }) => {
+      const session = makeCustomerSession({ components, now: stripeNow });
       stripe.addSession(session);
-      handed.push(session.client_secret);
+      handed.push({ secret: session.client_secret, components });
       return session;
     };
     render(
@@ -51,13 +53,20 @@ describe('customer_session_expired at confirmation', () => {
       </CustomerSessionProvider>,
     );
     await screen.findByRole('group', { name: 'Payment Element (stand-in)' });
-    await waitFor(() => expect(stripe.elementsOptions?.customerSessionClientSecret).toBe(handed[0]));
+    // The provider's state session and Elements' own: Elements renders its own.
+    await waitFor(() => expect(handed).toHaveLength(2));
+    const first = stripe.elementsOptions?.customerSessionClientSecret;
+    expect(first).toMatch(/^cuss_secret_/);
+    expect(handed.map((session) => session.secret)).toContain(first);
 
     stripeNow += 31 * 60 * 1000; // the session has expired at Stripe (a sleeping laptop, a slow customer)
     fireEvent.click(screen.getByRole('button', { name: 'Pay' }));
     await waitFor(() => expect(screen.getByRole('status', { name: 'Outcome' }).textContent).toBe('Your session expired: refreshing, please confirm again.'));
-    await waitFor(() => expect(stripe.elementsOptions?.customerSessionClientSecret).toBe(handed[1]));
-    expect(handed).toHaveLength(2);
+    // refresh() gets Elements a secret never rendered before, in place.
+    await waitFor(() => expect(stripe.elementsOptions?.customerSessionClientSecret).not.toBe(first));
+    const second = stripe.elementsOptions?.customerSessionClientSecret;
+    expect(handed.map((session) => session.secret)).toContain(second);
+    expect(stripe.calls.elements).toHaveLength(1);
 
     fireEvent.click(screen.getByRole('button', { name: 'Pay' }));
     await waitFor(() => expect(screen.getByRole('status', { name: 'Outcome' }).textContent).toBe('Paid'));

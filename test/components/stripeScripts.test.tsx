@@ -1,16 +1,40 @@
 import { act, render, screen } from '@testing-library/react';
+import type { ReactElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CustomerSessionError } from '../../src/core/errors';
 import { loadStripeScript } from '../../src/react/stripeScripts';
 import { resetStripeScripts } from '../../src/react/stripeScripts';
 import { BuyButton } from '../../src/react/webComponents';
 import { PricingTable } from '../../src/react/webComponents';
-import { makeSession, renderWithSessionState } from '../helpers/renderWithSessionState';
+import { CustomerSessionProvider } from '../../src/react/CustomerSessionProvider';
+import type { ComponentName } from '../../src/core/componentNames';
+import { makeSession } from '../helpers/renderWithSessionState';
 
 const TABLE_JS = 'https://js.stripe.com/v3/pricing-table.js';
 const BUTTON_JS = 'https://js.stripe.com/v3/buy-button.js';
 const scripts = (src: string) => [...document.querySelectorAll<HTMLScriptElement>('script')].filter((s) => s.src === src);
-const ready = { status: 'ready' as const, session: makeSession(['pricing_table', 'buy_button']) };
+
+/**
+ * Renders `ui` under the real provider with server-rendered sessions, one per element (`tables`
+ * pricing tables, `buttons` buy buttons): each element renders its own at once, with no request.
+ */
+function renderWithSessions(ui: ReactElement, { tables = 0, buttons = 0 }: { tables?: number; buttons?: number }) {
+  const each = (component: ComponentName, count: number) => Array.from({ length: count }, () => makeSession([component]));
+  const endpoint = vi.fn(() => Promise.reject(new Error('no request expected')));
+  const tree = (children: ReactElement) => (
+    <CustomerSessionProvider
+      endpoint={endpoint}
+      components={['pricing_table', 'buy_button']}
+      publishableKey="pk_test_components"
+      initialSession={makeSession(['pricing_table', 'buy_button'])}
+      initialSessions={[...each('pricing_table', tables), ...each('buy_button', buttons)]}
+    >
+      {children}
+    </CustomerSessionProvider>
+  );
+  const view = render(tree(ui));
+  return { ...view, endpoint, rerender: (next: ReactElement) => view.rerender(tree(next)) };
+}
 
 // jsdom never fetches these scripts: tests fire `load` / `error` themselves. Nothing here defines the elements.
 beforeEach(() => {
@@ -25,7 +49,7 @@ afterEach(() => {
 describe('Stripe script loading', () => {
   it('adds one script per kind for five instances, after mount, with the CSP nonce', () => {
     const five = [1, 2, 3, 4, 5];
-    renderWithSessionState(
+    const { endpoint } = renderWithSessions(
       <>
         {five.map((n) => (
           <PricingTable key={n} pricingTableId={`prctbl_${n}`} nonce="r4nd0m" />
@@ -34,17 +58,21 @@ describe('Stripe script loading', () => {
           <BuyButton key={n} buyButtonId={`buy_btn_${n}`} nonce="r4nd0m" />
         ))}
       </>,
-      { session: ready },
+      { tables: 5, buttons: 5 },
     );
     expect(scripts(TABLE_JS)).toHaveLength(1);
     expect(scripts(BUTTON_JS)).toHaveLength(1);
     expect(scripts(TABLE_JS)[0]?.nonce).toBe('r4nd0m');
     expect(scripts(TABLE_JS)[0]?.async).toBe(true);
     expect(document.querySelectorAll('stripe-pricing-table')).toHaveLength(5);
+    // Ten elements, ten secrets (each its own server-rendered session), no request.
+    const secrets = [...document.querySelectorAll('stripe-pricing-table, stripe-buy-button')].map((element) => element.getAttribute('customer-session-client-secret'));
+    expect(new Set(secrets).size).toBe(10);
+    expect(endpoint).not.toHaveBeenCalled();
   });
 
   it('loads nothing until such a component renders', () => {
-    renderWithSessionState(<p>no Stripe components here</p>, { session: ready });
+    renderWithSessions(<p>no Stripe components here</p>, {});
     expect(scripts(TABLE_JS)).toHaveLength(0);
     expect(scripts(BUTTON_JS)).toHaveLength(0);
   });
@@ -53,18 +81,18 @@ describe('Stripe script loading', () => {
     const existing = document.createElement('script');
     existing.src = TABLE_JS;
     document.head.append(existing);
-    renderWithSessionState(<PricingTable pricingTableId="prctbl_1" />, { session: ready });
+    renderWithSessions(<PricingTable pricingTableId="prctbl_1" />, { tables: 1 });
     expect(scripts(TABLE_JS)).toEqual([existing]);
   });
 
   it('on a load failure shows errorFallback and calls onError for each instance, with no uncaught error', async () => {
     const onError = vi.fn();
-    renderWithSessionState(
+    renderWithSessions(
       <>
         <PricingTable pricingTableId="prctbl_1" onError={onError} errorFallback={<p>Plans unavailable</p>} />
         <PricingTable pricingTableId="prctbl_2" onError={onError} errorFallback={<p>Plans unavailable</p>} />
       </>,
-      { session: ready },
+      { tables: 2 },
     );
     const script = scripts(TABLE_JS)[0];
     await act(async () => {
@@ -94,9 +122,7 @@ describe('Stripe script loading', () => {
   it('a slow script: after 30 s errorFallback and onError, but it keeps waiting; no second copy; the element renders when it loads', async () => {
     vi.useFakeTimers();
     const onError = vi.fn();
-    const view = renderWithSessionState(<PricingTable pricingTableId="prctbl_1" onError={onError} errorFallback={<p>Plans unavailable</p>} />, {
-      session: ready,
-    });
+    const view = renderWithSessions(<PricingTable pricingTableId="prctbl_1" onError={onError} errorFallback={<p>Plans unavailable</p>} />, { tables: 2 });
     const [ours] = scripts(TABLE_JS);
     await act(async () => {
       await vi.advanceTimersByTimeAsync(30_000 - 1);
@@ -139,7 +165,7 @@ describe('Stripe script loading', () => {
     site.src = BUTTON_JS;
     document.head.append(site);
     const onError = vi.fn();
-    renderWithSessionState(<BuyButton buyButtonId="buy_btn_1" onError={onError} errorFallback={<p>Button unavailable</p>} />, { session: ready });
+    renderWithSessions(<BuyButton buyButtonId="buy_btn_1" onError={onError} errorFallback={<p>Button unavailable</p>} />, { buttons: 1 });
     await act(async () => {
       await vi.advanceTimersByTimeAsync(30_000);
     });

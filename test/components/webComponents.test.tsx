@@ -1,17 +1,21 @@
 import { render, screen } from '@testing-library/react';
-import { createRef } from 'react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createRef, type ReactElement } from 'react';
+import { describe, expect, it, vi } from 'vitest';
 import { CustomerSessionError } from '../../src/core/errors';
+import type { ComponentName } from '../../src/core/componentNames';
 import { maskClientSecret } from '../../src/testing/maskClientSecret';
 import { BuyButton } from '../../src/react/webComponents';
 import { PricingTable } from '../../src/react/webComponents';
-import { resetWarnings } from '../../src/core/warnings';
 import { defineStripeWebComponentStandIns } from '../../src/testing/defineStripeWebComponentStandIns';
+import { flushUntil } from '../helpers/advanceUntil';
+import { renderWithProvider } from '../helpers/renderWithProvider';
+import { createSessionEndpoint, type SessionEndpointOptions } from '../helpers/sessionEndpoint';
 import { makeSession, renderWithSessionState } from '../helpers/renderWithSessionState';
+import { createdSessions, SECRET_ATTR, setupStorefrontSuite } from './support/storefrontSuite';
 
-const SECRET_ATTR = 'customer-session-client-secret';
 const table = () => document.querySelector('stripe-pricing-table');
 const button = () => document.querySelector('stripe-buy-button');
+const bothHaveSecrets = () => table()?.hasAttribute(SECRET_ATTR) === true && button()?.hasAttribute(SECRET_ATTR) === true;
 
 function Storefront(props: { onError?: (error: CustomerSessionError) => void }) {
   return (
@@ -22,36 +26,40 @@ function Storefront(props: { onError?: (error: CustomerSessionError) => void }) 
   );
 }
 
-let warn: ReturnType<typeof vi.spyOn>;
-beforeAll(() => {
-  defineStripeWebComponentStandIns();
-});
-beforeEach(() => {
-  resetWarnings();
-  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-});
-afterEach(() => warn.mockRestore());
+// MSW over the real handler and emulator, a fake clock, the stand-ins, fresh warn-once keys, console.warn muted and spied.
+const { server } = setupStorefrontSuite();
+const warn = () => vi.mocked(console.warn);
+
+/** Renders `ui` under the real provider (publishable key pk_test_components) over the real endpoint. */
+function renderServed(ui: ReactElement, components: ComponentName[] = ['pricing_table', 'buy_button'], endpointOptions: SessionEndpointOptions = {}, publishableKey = 'pk_test_components') {
+  const endpoint = createSessionEndpoint(endpointOptions);
+  server.use(endpoint.handler);
+  return { endpoint, view: renderWithProvider(ui, { components, publishableKey }) };
+}
 
 describe.each([
   ['pricing_table', table, button],
   ['buy_button', button, table],
 ] as const)('when the session enables only %s', (component, enabledElement, otherElement) => {
-  it('gives that element the secret and the other none, and warns once about the other', async () => {
-    const session = makeSession([component]);
-    const view = renderWithSessionState(<Storefront />, { session: { status: 'ready', session } });
-    view.rerender(<Storefront />);
-    expect(enabledElement()?.getAttribute(SECRET_ATTR)).toBe(session.client_secret);
+  it('gives that element a secret of its own and the other none, and warns once about the other', async () => {
+    // The provider asks for a session enabling `component` alone; the other element waits for it, then renders for a guest.
+    const { endpoint } = renderServed(<Storefront />, [component]);
+    await flushUntil(() => enabledElement()?.hasAttribute(SECRET_ATTR) === true && otherElement() !== null);
+    expect(enabledElement()?.getAttribute(SECRET_ATTR)).toMatch(/^cuss_secret_/);
     expect(otherElement()?.hasAttribute(SECRET_ATTR)).toBe(false);
     expect(otherElement()?.getAttribute('publishable-key')).toBe('pk_test_components');
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0]?.[0])).toContain(component === 'pricing_table' ? 'buy_button' : 'pricing_table');
+    expect(warn()).toHaveBeenCalledTimes(1);
+    expect(String(warn().mock.calls[0]?.[0])).toContain(component === 'pricing_table' ? 'buy_button' : 'pricing_table');
+    // The provider's session and the element's own, each enabling `component` alone; nothing for the other.
+    expect(createdSessions(endpoint)).toEqual([[component], [component]]);
+    expect(endpoint.requests).toHaveLength(1);
   });
 });
 
 describe('PricingTable and BuyButton', () => {
-  it('render Stripe attributes: ids, publishable key from the provider, client reference id', () => {
-    const session = makeSession(['pricing_table', 'buy_button']);
-    renderWithSessionState(<Storefront />, { session: { status: 'ready', session }, publishableKey: 'pk_test_provider' });
+  it('render Stripe attributes: ids, publishable key from the provider, client reference id', async () => {
+    renderServed(<Storefront />, undefined, {}, 'pk_test_provider');
+    await flushUntil(bothHaveSecrets);
     expect(table()?.getAttribute('pricing-table-id')).toBe('prctbl_123');
     expect(table()?.getAttribute('publishable-key')).toBe('pk_test_provider');
     expect(table()?.getAttribute('client-reference-id')).toBe('user_42');
@@ -59,9 +67,9 @@ describe('PricingTable and BuyButton', () => {
     expect(button()?.hasAttribute('customer-email')).toBe(false);
   });
 
-  it('forward ref, id, className, style and data-* to the custom element; publishableKey prop wins', () => {
+  it('forward ref, id, className, style and data-* to the custom element; publishableKey prop wins', async () => {
     const ref = createRef<HTMLElement>();
-    renderWithSessionState(
+    renderServed(
       <PricingTable
         ref={ref}
         pricingTableId="prctbl_1"
@@ -72,8 +80,9 @@ describe('PricingTable and BuyButton', () => {
         data-testid="plans"
         data-variant="wide"
       />,
-      { session: { status: 'ready', session: makeSession(['pricing_table']) } },
+      ['pricing_table'],
     );
+    await flushUntil(() => table()?.hasAttribute(SECRET_ATTR) === true);
     const element = screen.getByTestId('plans');
     expect(ref.current).toBe(element);
     expect(element.tagName.toLowerCase()).toBe('stripe-pricing-table');
@@ -99,19 +108,28 @@ describe('PricingTable and BuyButton', () => {
       }
     });
     observer.observe(document.body, { childList: true, subtree: true });
-    const view = renderWithSessionState(<Storefront />, { session: { status: 'pending' } });
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const held = endpoint.hold();
+    renderWithProvider(<Storefront />, { components: ['pricing_table', 'buy_button'], publishableKey: 'pk_test_components' });
+    await flushUntil(() => endpoint.requests.length === 1);
     expect(screen.getByText('Loading plans…')).toBeTruthy();
     expect(screen.getByText('Loading button…')).toBeTruthy();
     expect(table()).toBeNull();
 
-    const session = makeSession(['pricing_table', 'buy_button']);
-    view.setSession({ status: 'ready', session });
+    held.resolve();
+    await flushUntil(bothHaveSecrets);
     await Promise.resolve();
     observer.disconnect();
     expect(screen.queryByText('Loading plans…')).toBeNull();
-    expect([...added.values()]).toEqual([session.client_secret, session.client_secret]);
+    const secrets = [...added.values()];
+    expect(secrets).toEqual([table()?.getAttribute(SECRET_ATTR), button()?.getAttribute(SECRET_ATTR)]);
+    expect(secrets[0]).toMatch(/^cuss_secret_/);
+    expect(secrets[1]).toMatch(/^cuss_secret_/);
+    expect(secrets[0]).not.toBe(secrets[1]);
   });
 
+  // The provider's session failed and the elements were not declared in its components: they never ask for their own.
   it('render anonymously on a session error and call onError once per component', () => {
     const onError = vi.fn();
     const error = new CustomerSessionError('network', 'offline');
@@ -130,7 +148,8 @@ describe('PricingTable and BuyButton', () => {
     });
     expect(table()?.getAttribute('customer-email')).toBe('jenny@example.com');
     expect(table()?.hasAttribute(SECRET_ATTR)).toBe(false);
-    expect(warn).not.toHaveBeenCalled();
+    expect(table()?.getAttribute('publishable-key')).toBe('pk_test_components');
+    expect(warn()).not.toHaveBeenCalled();
   });
 
   it('work outside a provider only when anonymous with a publishableKey', () => {
@@ -142,12 +161,14 @@ describe('PricingTable and BuyButton', () => {
     expect(() => renderWithoutProvider(<PricingTable pricingTableId="prctbl_1" anonymous />)).toThrow(/publishableKey/);
   });
 
-  it('stand-ins show the masked secret, never the whole one', () => {
-    const session = makeSession(['pricing_table', 'buy_button']);
-    renderWithSessionState(<Storefront />, { session: { status: 'ready', session } });
+  it('stand-ins show the masked secret, never the whole one', async () => {
+    renderServed(<Storefront />);
+    await flushUntil(bothHaveSecrets);
+    const secret = table()?.getAttribute(SECRET_ATTR) ?? '';
     const card = screen.getByRole('group', { name: 'Pricing table (stand-in)' });
-    expect(card.textContent).toContain(maskClientSecret(session.client_secret));
-    expect(document.body.textContent).not.toContain(session.client_secret);
+    expect(card.textContent).toContain(maskClientSecret(secret));
+    expect(document.body.textContent).not.toContain(secret);
+    expect(document.body.textContent).not.toContain(button()?.getAttribute(SECRET_ATTR));
     expect(screen.getByRole('group', { name: 'Buy button (stand-in)' }).textContent).toContain('buy_btn_456');
   });
 

@@ -94,8 +94,10 @@ describe('fault: endpoint 500s', () => {
     endpoint.setOutage(null);
     await act(() => page.record.latest().refresh());
     await flushUntil(recovered(page));
-    // The provider's session, then the elements' own (which failed too) together, once it landed.
-    expect(endpoint.requests.slice(16).map((r) => r.body)).toEqual([{ components: firstLoad[0] }, { sessions: firstLoad.slice(1) }]);
+    // The provider's refresh() renews the elements' own sessions (which failed too) with it: one request.
+    expect(endpoint.requests).toHaveLength(17);
+    const byContent = (lists: string[][]) => lists.map((list) => list.join()).sort();
+    expect(byContent(sessionsOf(endpoint.requests[16]?.body))).toEqual(byContent(firstLoad));
     expectOwnSecrets(suite.ledger, page.record.latest().clientSecret);
     expect(page.stripe.calls.elements).toHaveLength(1); // upgraded in place, not remounted
     expectNoBadSecrets(suite.ledger);
@@ -162,7 +164,9 @@ describe('fault: wake-ups', () => {
       window.dispatchEvent(new Event('focus'));
     });
     await flushUntil(recovered(page));
-    expect(endpoint.requests.slice(16).map((r) => r.body)).toEqual([{ sessions: firstLoad }]);
+    expect(endpoint.requests).toHaveLength(17);
+    const byContent = (lists: string[][]) => lists.map((list) => list.join()).sort();
+    expect(byContent(sessionsOf(endpoint.requests[16]?.body))).toEqual(byContent(firstLoad));
     input.remove();
     expectOwnSecrets(suite.ledger, page.record.latest().clientSecret);
     expectNoBadSecrets(suite.ledger);
@@ -282,8 +286,8 @@ describe('fault: malformed sessions', () => {
     expect(endpoint.requests).toHaveLength(1);
     act(() => void page.record.latest().refresh());
     await flushUntil(recovered(page));
-    // The provider's session, then the elements' together once it landed.
-    expect(endpoint.requests).toHaveLength(3);
+    // The provider's session and the elements', together.
+    expect(endpoint.requests.map((r) => sessionsOf(r.body).length)).toEqual([5, 5]);
     expect(suite.ledger.secretsSeen().filter((secret) => late.includes(secret))).toEqual([]);
     expectOwnSecrets(suite.ledger, page.record.latest().clientSecret);
     expectNoBadSecrets(suite.ledger);

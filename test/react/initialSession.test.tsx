@@ -85,12 +85,14 @@ describe('an initial session in the browser', () => {
 
   it('is ready on the first client render too, and refreshes through the endpoint as usual', async () => {
     const session = serverSession(2000);
-    const endpoint = vi.fn(async () => makeCustomerSession({ components: ['pricing_table'] }));
+    const endpoint = batchingEndpoint();
     const recorder = createSessionRecorder();
     render(page(session, endpoint, new QueryClient(), <recorder.ContextProbe key="probe" />));
     expect(recorder.states[0]).toMatchObject({ status: 'ready', clientSecret: session.client_secret });
     await act(() => recorder.latest().refresh());
+    // The provider's session and the table's own, renewed together in one call.
     expect(endpoint).toHaveBeenCalledTimes(1);
+    expect(endpoint.mock.calls[0]?.[0].sessions).toEqual([['pricing_table'], ['pricing_table']]);
     expect(recorder.latest().clientSecret).not.toBe(session.client_secret);
   });
 

@@ -1,7 +1,8 @@
 import { PaymentElement } from '@stripe/react-stripe-js';
-import { screen } from '@testing-library/react';
-import { beforeAll, beforeEach, expect, vi } from 'vitest';
+import { act, screen } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
 import type { ComponentName } from '../../../src/core/componentNames';
+import type { CustomerSession } from '../../../src/core/types';
 import { BuyButton } from '../../../src/react/webComponents';
 import { CustomerSessionElements } from '../../../src/react/CustomerSessionElements';
 import { PricingTable } from '../../../src/react/webComponents';
@@ -11,7 +12,7 @@ import { defineStripeWebComponentStandIns } from '../../../src/testing/defineStr
 import { installFakeClock } from '../../helpers/fakeClock';
 import { setupMswServer } from '../../helpers/mswServer';
 import { renderWithProvider, type ProviderTestProps } from '../../helpers/renderWithProvider';
-import { createSessionEndpoint, type SessionEndpointOptions } from '../../helpers/sessionEndpoint';
+import { createSessionEndpoint, type SessionEndpoint, type SessionEndpointOptions } from '../../helpers/sessionEndpoint';
 
 export const MINUTE = 60_000;
 export const SECRET_ATTR = 'customer-session-client-secret';
@@ -47,6 +48,10 @@ export function setupStorefrontSuite() {
     resetWarnings();
     vi.spyOn(console, 'warn').mockImplementation(() => {});
   });
+  // Listeners of recordAnsweredSessions and the like end with their test.
+  afterEach(() => {
+    server.events.removeAllListeners('response:mocked');
+  });
 
   function setup(
     endpointOptions: SessionEndpointOptions = {},
@@ -77,3 +82,65 @@ export function expectSecretGone(stripe: StripeStandIn, secret: string | null | 
   expect(stripe.elementsOptions).not.toHaveProperty('customerSessionClientSecret');
   expect(screen.getByText('Guest checkout: no customer session')).toBeTruthy();
 }
+
+/**
+ * Every Customer Session the emulator created behind `endpoint`, oldest first, as the sorted list
+ * of the components it enables: what the shop paid Stripe for, whatever the client says.
+ */
+export function createdSessions(endpoint: SessionEndpoint): string[][] {
+  return endpoint.emulator.requests
+    .filter((request) => request.method === 'POST' && request.path === '/v1/customer_sessions')
+    .map((request) => {
+      const components = (request.params.components ?? {}) as Record<string, { enabled?: unknown }>;
+      return Object.keys(components)
+        .filter((name) => String(components[name]?.enabled) === 'true')
+        .sort();
+    });
+}
+
+/** The secret each component renders now: the Payment Element's (Elements options), the pricing table's and the buy button's attributes. */
+export function renderedSecrets(stripe: StripeStandIn): { elements: string | undefined; table: string | null | undefined; button: string | null | undefined } {
+  return {
+    elements: stripe.elementsOptions?.customerSessionClientSecret,
+    table: table()?.getAttribute(SECRET_ATTR),
+    button: button()?.getAttribute(SECRET_ATTR),
+  };
+}
+
+/**
+ * The sessions one endpoint request asked for (`{ components }` is one, `{ sessions }` many), or a
+ * list of created sessions, as sorted `a+b` strings: which sessions, whatever the effect order.
+ */
+export function sessionSet(input: { body: unknown } | readonly (readonly string[])[] | undefined): string[] {
+  let lists: readonly (readonly string[])[] = [];
+  if (Array.isArray(input)) lists = input;
+  else if (input && 'body' in input) {
+    const body = input.body as { components?: string[]; sessions?: string[][] };
+    lists = body.sessions ?? [body.components ?? []];
+  }
+  return lists.map((list) => [...list].sort().join('+')).sort();
+}
+
+/**
+ * Every session the MSW endpoints answered from now on, by secret (a `{ sessions }` answer too):
+ * what Stripe.js would find behind a secret, for `createStripeStandIn({ resolveSession })`.
+ */
+export function recordAnsweredSessions(server: ReturnType<typeof setupMswServer>): Map<string, CustomerSession> {
+  const answered = new Map<string, CustomerSession>();
+  server.events.on('response:mocked', ({ response }) => {
+    void response
+      .clone()
+      .json()
+      .then((body: { sessions?: CustomerSession[] } & Partial<CustomerSession>) => {
+        for (const session of body.sessions ?? [body as CustomerSession]) if (session.client_secret) answered.set(session.client_secret, session);
+      })
+      .catch(() => {});
+  });
+  return answered;
+}
+
+/** What the app's endpoint answers a signed-out visitor. */
+export const unauthorized = (): Response => Response.json({ error: { type: 'invalid_request_error', message: 'Not signed in' } }, { status: 401 });
+
+/** The page comes back online: every session that failed, or is due, asks again (a wake-up). */
+export const wakeUp = (): void => act(() => void window.dispatchEvent(new Event('online')));
