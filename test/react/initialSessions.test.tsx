@@ -43,14 +43,16 @@ interface PageProps {
   initialSessions: CustomerSession[];
   queryClient: QueryClient;
   buyButtons?: number;
+  /** The pricing table's `key`: a new one is a new mount. */
+  tableKey?: string;
   children?: ReactNode;
 }
 
 /** A pricing table and `buyButtons` buy buttons (default two) under a provider with server-rendered sessions. */
-function page({ endpoint, initialSession, initialSessions, queryClient, buyButtons = 2, children }: PageProps) {
+function page({ endpoint, initialSession, initialSessions, queryClient, buyButtons = 2, tableKey = 'table', children }: PageProps) {
   return (
     <CustomerSessionProvider endpoint={endpoint} components={components} initialSession={initialSession} initialSessions={initialSessions} publishableKey="pk_test_ssr" queryClient={queryClient}>
-      <PricingTable pricingTableId="prctbl_ssr" />
+      <PricingTable key={tableKey} pricingTableId="prctbl_ssr" />
       {Array.from({ length: buyButtons }, (_, i) => (
         <BuyButton key={i} buyButtonId={`buy_btn_${i}`} />
       ))}
@@ -133,5 +135,28 @@ describe('initialSessions: one server-rendered session per element', () => {
     const fresh = (await endpoint.mock.results[0]?.value) as CustomerSession;
     expect(rendered()).toEqual([pricing!.client_secret, fresh.client_secret]);
     expect(fresh.client_secret).not.toBe(buyFirst!.client_secret);
+  });
+
+  it('after hydration, a key change on a server-rendered element is a new mount: it asks for a new session, the others keep theirs', async () => {
+    const consoleCalls = captureConsole();
+    const [initialSession, pricing, buyFirst] = serverSessions(components, ['pricing_table'], ['buy_button']);
+    const endpoint = endpointMock();
+    const props = { endpoint, initialSession: initialSession!, initialSessions: [pricing!, buyFirst!], buyButtons: 1 };
+    const container = serve(props);
+    const queryClient = new QueryClient();
+    const root = await act(async () => hydrateRoot(container, page({ ...props, queryClient })));
+    await later();
+    expect(endpoint).not.toHaveBeenCalled();
+    const button = container.querySelector('stripe-buy-button');
+
+    await act(async () => root.render(page({ ...props, queryClient, tableKey: 'remounted' })));
+    await waitFor(() => expect(rendered()[0]).toMatch(/^cuss_secret_/));
+    expect(endpoint).toHaveBeenCalledTimes(1);
+    expect(endpoint.mock.calls[0]?.[0]).toMatchObject({ components: ['pricing_table'] });
+    const fresh = (await endpoint.mock.results[0]?.value) as CustomerSession;
+    expect(rendered()).toEqual([fresh.client_secret, buyFirst!.client_secret]);
+    expect(container.querySelector('stripe-buy-button')).toBe(button);
+    expect(consoleCalls.calls.filter((c) => c.level === 'error')).toEqual([]);
+    act(() => root.unmount());
   });
 });
