@@ -5,6 +5,7 @@ import type { CustomerSessionHandler, CustomerSessionStripeClient } from '../../
 import { listen, type ListeningEmulator } from '../../src/testing/emulator/listen';
 import { createStripeEmulator } from '../../src/testing/emulator/createStripeEmulator';
 import { demoPolicy } from './demoPolicy';
+import { signedOutCookie } from '../src/signIn';
 
 export interface DemoBackend {
   mode: 'emulator' | 'stripe-test-mode';
@@ -18,6 +19,9 @@ export interface DemoBackend {
   emulator: ListeningEmulator | null;
   close(): Promise<void>;
 }
+
+/** The demo's shopper, or `null` (the handler answers 401) once the `demo_signed_out` cookie is set (demo/src/signIn.ts). */
+const signedInShopper = (customerId: string) => (request: Request) => (signedOutCookie.test(request.headers.get('cookie') ?? '') ? null : customerId);
 
 /** Adds `ms` before every session the emulator creates, as the round trip to api.stripe.com would (the benchmark uses it). */
 function withLatency(stripe: Stripe, ms: number): CustomerSessionStripeClient {
@@ -35,7 +39,8 @@ function withLatency(stripe: Stripe, ms: number): CustomerSessionStripeClient {
 /**
  * The shop's server side: the official `stripe` SDK, pointed at an in-process emulator on a free
  * port unless `STRIPE_SECRET_KEY` is set (then real Stripe test mode), and the package's handler.
- * The demo has one signed-in shopper; a real app would read them from its own session cookie.
+ * The demo has one shopper, signed in unless the `demo_signed_out` cookie says otherwise (the endpoint
+ * then answers 401); a real app would read them from its own session cookie.
  * `DEMO_STRIPE_LATENCY_MS` delays each emulated Stripe call (emulator only); `DEMO_SESSIONS_PER_MINUTE`
  * raises the per-customer limit (default 20 a minute) for the benchmark, which loads the page ~60 times a minute.
  */
@@ -52,7 +57,7 @@ export async function createDemoBackend(env: NodeJS.ProcessEnv = process.env): P
       mode: 'stripe-test-mode',
       stripe,
       rateLimit,
-      handler: createCustomerSessionHandler({ stripe, rateLimit, components: demoPolicy, resolveCustomer: () => customerId }),
+      handler: createCustomerSessionHandler({ stripe, rateLimit, components: demoPolicy, resolveCustomer: signedInShopper(customerId) }),
       customerId,
       emulator: null,
       close: async () => {},
@@ -72,7 +77,7 @@ export async function createDemoBackend(env: NodeJS.ProcessEnv = process.env): P
     mode: 'emulator',
     stripe,
     rateLimit,
-    handler: createCustomerSessionHandler({ stripe, rateLimit, components: demoPolicy, resolveCustomer: () => customerId }),
+    handler: createCustomerSessionHandler({ stripe, rateLimit, components: demoPolicy, resolveCustomer: signedInShopper(customerId) }),
     customerId,
     emulator,
     close: () => emulator.close(),

@@ -3,6 +3,7 @@ import { toNodeListener } from '../../src/server/toNodeListener';
 import type { CustomerSession } from '../../src/core/types';
 import type { DemoBackend } from './createDemoBackend';
 import { createPageSession } from './serverRenderedPage';
+import { signedOutCookie } from '../src/signIn';
 
 const apiPath = '/api/customer-session';
 
@@ -29,7 +30,8 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 
 /**
  * The shop's server routes, as Connect middleware: the package's handler at `/api/customer-session`
- * (as an app would mount it in Express); `GET /ssr`, the storefront rendered with its session; and,
+ * (as an app would mount it in Express); `GET /ssr`, the storefront rendered with its session;
+ * `POST /demo/sign-out` and `/demo/sign-in`, the shopper's sign-in cookie; and,
  * with the emulator only, `POST /__emulator/advance-clock` `{ "ms": n }` and `GET /__emulator/requests`
  * for the e2e tests and the benchmark. Anything else goes to `next`.
  */
@@ -41,8 +43,16 @@ export function createDemoRoutes(backend: DemoBackend, renderServerPage: RenderS
       listener(req, res);
       return;
     }
+    if ((path === '/demo/sign-out' || path === '/demo/sign-in') && req.method === 'POST') {
+      // The shopper's sign-in, for every tab of the browser (src/signIn.ts).
+      res.statusCode = 204;
+      res.setHeader('Set-Cookie', `demo_signed_out=${path === '/demo/sign-out' ? '1; Max-Age=86400' : '; Max-Age=0'}; Path=/; SameSite=Lax`);
+      res.setHeader('Cache-Control', 'no-store');
+      res.end();
+      return;
+    }
     if ((path === '/ssr' || path === '/ssr/') && req.method === 'GET') {
-      createPageSession(backend, log)
+      (signedOutCookie.test(req.headers.cookie ?? '') ? Promise.resolve(undefined) : createPageSession(backend, log))
         .then((session) => renderServerPage(req.url ?? path, session))
         .then((html) => {
           res.statusCode = 200;

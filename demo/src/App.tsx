@@ -1,5 +1,5 @@
 import { PaymentElement } from '@stripe/react-stripe-js';
-import { useLayoutEffect } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { BuyButton, CustomerSessionElements, CustomerSessionProvider, PricingTable, type CustomerSession } from '../../src/index';
 import { createStripeStandIn } from '../../src/testing/createStripeStandIn';
 import { defineStripeWebComponentStandIns } from '../../src/testing/defineStripeWebComponentStandIns';
@@ -7,6 +7,7 @@ import { Panel } from './Panel';
 import { SessionBar } from './SessionBar';
 import { feedStandIn } from './StandInSessionFeed';
 import { storefrontComponents } from './storefrontComponents';
+import { useDemoSignIn } from './signIn';
 
 const publishableKey = import.meta.env.STRIPE_PUBLISHABLE_KEY;
 // Without a publishable key nothing may reach js.stripe.com: Stripe.js and the web components are stand-ins.
@@ -28,24 +29,23 @@ export interface AppProps {
   sessions?: CustomerSession[] | undefined;
 }
 
-let fed = false;
-
 export function App({ page, sessions }: AppProps) {
   const [initialSession, ...initialSessions] = sessions ?? [];
-  if (stripe && !fed && typeof window !== 'undefined') {
-    fed = true;
-    feedStandIn(stripe, '/api/customer-session', sessions);
-  }
+  // Before anything renders: the stand-in must know the server-rendered sessions at hydration.
+  useState(() => stripe && typeof window !== 'undefined' && feedStandIn(stripe, '/api/customer-session', sessions));
   // Defined once the first commit has matched the server HTML (on /ssr) and before any passive effect
   // looks for the elements: a stand-in drawing into a server-rendered element before hydration would
   // give it children the server HTML lacks, and React would throw the server HTML away.
   useLayoutEffect(() => {
     if (offline) defineStripeWebComponentStandIns();
   }, []);
+  // Signing out here drops the session in this tab and, through the package, in every other tab.
+  const [signedIn, setSignedIn] = useDemoSignIn();
   return (
     <CustomerSessionProvider
       endpoint="/api/customer-session"
       components={storefrontComponents}
+      enabled={signedIn}
       initialSession={initialSession}
       initialSessions={initialSessions}
       publishableKey={publishableKey ?? 'pk_test_offline_demo'}
@@ -64,7 +64,11 @@ export function App({ page, sessions }: AppProps) {
           </a>
         </nav>
         <div className="account">
-          Signed in as Jenny Rosen <span className="avatar">JR</span>
+          {signedIn ? 'Signed in as Jenny Rosen' : 'Signed out'}
+          <button className="account-action" type="button" onClick={() => void setSignedIn(!signedIn)}>
+            {signedIn ? 'Sign out' : 'Sign in'}
+          </button>
+          <span className="avatar">{signedIn ? 'JR' : '?'}</span>
         </div>
       </header>
       <main className="layout">

@@ -7,8 +7,12 @@ import type { StripeStandIn } from '../../src/testing/createStripeStandIn';
  * the server-rendered ones, and each answer of the session endpoint (one session, or a batch) on its
  * way to the provider. Offline demo only; the client itself never reads the secret this way.
  */
+const fed = new WeakSet<StripeStandIn>();
+
 export function feedStandIn(standIn: StripeStandIn, endpointPath: string, rendered: readonly CustomerSession[] = []): void {
   for (const session of rendered) standIn.addSession(session);
+  if (fed.has(standIn)) return;
+  fed.add(standIn);
   const send = window.fetch.bind(window);
   window.fetch = async (input, init) => {
     const response = await send(input, init);

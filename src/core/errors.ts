@@ -38,6 +38,13 @@ export function isCustomerSessionError(value: unknown): value is CustomerSession
 }
 
 /**
+ * A 401 or 403 from the endpoint (or thrown by a function endpoint as a `CustomerSessionError` with
+ * that `status`): nobody is signed in, so a shown secret is dropped at once, as on sign-out. Never
+ * retried. A 5xx, 408, 429 or network failure is no sign-out: the shown secret stays while valid.
+ */
+export const isSignedOutError = (error: unknown): boolean => error instanceof CustomerSessionError && (error.status === 401 || error.status === 403);
+
+/**
  * Turns whatever a session request threw into a `CustomerSessionError`: when `signal` fired, its
  * reason if that is one (a timeout) or else `aborted`; the error itself when it already is one;
  * otherwise `network` (the endpoint could not be reached, or a function endpoint threw).

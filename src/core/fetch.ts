@@ -62,10 +62,22 @@ async function post(url: string, body: object, signal: AbortSignal, requestInit:
   throw error;
 }
 
-/** A session as the client keeps it: the object, and its expiry measured once, when it arrived. */
+/**
+ * A session as the client keeps it: the object, and its expiry measured once, when it arrived.
+ * `JSON.stringify` gives `undefined` for it (see `sessionData`).
+ */
 export interface CustomerSessionData extends SessionTiming {
   session: CustomerSession;
 }
+
+// Query persisters write JSON (`persistQueryClient` stores `JSON.stringify(dehydrate(client))`), so
+// a kept session serializes to nothing: the secret never reaches storage, and a page that restores
+// the query finds no session and asks the endpoint. On the prototype, so copies see plain data.
+const inMemoryOnly = { toJSON: (): undefined => undefined };
+
+/** Internal: the query data for a session and its timing. */
+export const sessionData = (session: CustomerSession, timing: SessionTiming): CustomerSessionData =>
+  Object.assign(Object.create(inMemoryOnly) as CustomerSessionData, { session }, timing);
 
 // One batch answer, as an array of the requested length (`invalid_response` otherwise).
 function listOf(answer: unknown, length: number): unknown[] {
@@ -128,7 +140,7 @@ export async function requestCustomerSessions(
         const why = dev && (session.created === undefined ? ' (no `created` to correct skew)' : ', after correcting for clock skew and latency');
         throw new CustomerSessionError('expired', dev ? `Customer Session already expired by the local clock when it arrived${why}.` : '`expires_at`');
       }
-      return { session, ...timing };
+      return sessionData(session, timing);
     });
   } catch (error) {
     throw asCustomerSessionError(error, signal);

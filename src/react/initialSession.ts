@@ -2,7 +2,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentName } from '../core/componentNames';
 import { refreshMoment, sessionTiming } from '../core/expiry';
-import type { CustomerSessionData } from '../core/fetch';
+import { sessionData, type CustomerSessionData } from '../core/fetch';
 import { parseCustomerSessionResponse } from '../core/parse';
 import type { CustomerSession } from '../core/types';
 import { deriveState, disabledState, resolved } from './store';
@@ -19,7 +19,7 @@ function asData(session: CustomerSession, components: readonly ComponentName[]):
   const sentAt = typeof window === 'object' && performance.timeOrigin > 0 ? performance.timeOrigin : Date.now();
   try {
     const parsed = parseCustomerSessionResponse(session, components);
-    return { session: parsed, ...sessionTiming(parsed, sentAt) };
+    return sessionData(parsed, sessionTiming(parsed, sentAt));
   } catch {
     return null;
   }

@@ -1,44 +1,99 @@
 'use client';
-import type { Query, QueryCacheNotifyEvent, QueryClient } from '@tanstack/react-query';
-import { abortSessionRequest, isCustomerSessionQuery } from './query';
+import type { Query, QueryCache, QueryCacheNotifyEvent, QueryClient } from '@tanstack/react-query';
+import { isSignedOutError } from '../core/errors';
+import { abortSessionRequest, customerSessionQueryKeyPrefix, isCustomerSessionQuery, type CustomerSessionQueryKey } from './query';
 
 // What TanStack Query does not do for a session query, each in one place below:
 // - abort the request in flight once its last observer has been gone for a macrotask;
-// - sign-out: drop the session when only disabled observers are left;
-// - when the app removes the query (`removeQueries`, `clear`), move its observers to a fresh one;
+// - sign-out: drop the session when only disabled observers are left, or when the endpoint answers
+//   401/403 (nobody is signed in);
+// - when the session is removed (a drop, or the app's `removeQueries`/`clear`), move its observers
+//   to a fresh one, and tell the other tabs of the origin (BroadcastChannel), which drop theirs;
+// - a page restored from the back/forward cache drops its sessions and asks again;
 // - wake-ups (visibility, focus, online, pageshow): a session that became due while asleep is
 //   refetched by TanStack's own focus rule (`query.onFocus()`: when stale), a paused request continues.
 
 const watched = new WeakSet<QueryClient>();
+/** The clients holding session queries: what another tab's drop and a bfcache restore reach. */
+const clients = new Set<QueryClient>();
 const pending = new WeakMap<Query, ReturnType<typeof setTimeout>>();
 const wasActive = new WeakMap<Query, boolean>();
+/** One per page, opened with the first watched client (`null` where there is none). */
+let channel: BroadcastChannel | null | undefined;
+/** Set while dropping what another tab (or a bfcache restore) asked for: not announced again. */
+let quiet = false;
+
+// Sign-out: the cached session and any request for it go; the 'removed' event below does the rest.
+function drop(cache: QueryCache, query: Query): void {
+  clearTimeout(pending.get(query));
+  if (query.state.data !== undefined || query.state.fetchStatus !== 'idle') cache.remove(query);
+}
+
+// The endpoint as every tab of the origin names it: the URL resolved against the page. A function
+// endpoint has no name across tabs (`null`): a drop on one drops the sessions of every function.
+const endpointOf = ({ queryKey }: Query): string | null => {
+  const id = queryKey[1] as CustomerSessionQueryKey[1];
+  return 'url' in id ? new URL(id.url, location.href).href : null;
+};
+
+/**
+ * Drops every session `which` picks in `targets` (the provider's and each element's alike), of those
+ * holding one: a request already asking again is left alone, so a burst of drops asks once.
+ * `quietly`: for another tab or a bfcache restore, so not announced (no ping-pong between tabs).
+ */
+function dropWhere(targets: Iterable<QueryClient>, which: (query: Query) => boolean, quietly = true): void {
+  quiet = quietly;
+  for (const client of targets) {
+    for (const query of client.getQueryCache().getAll()) if (isCustomerSessionQuery(query) && query.state.data !== undefined && which(query)) drop(client.getQueryCache(), query);
+  }
+  quiet = false;
+}
+
+function listenToPage(): void {
+  channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(customerSessionQueryKeyPrefix) : null;
+  // Another tab dropped its session for this endpoint: drop ours, and ask again.
+  if (channel) channel.onmessage = ({ data }: MessageEvent) => dropWhere(clients, (query) => endpointOf(query) === data);
+  // Restored from the back/forward cache (maybe after a sign-out, for someone else): nothing
+  // customer-aware is shown again before the endpoint has answered. Capture phase: before the wake-ups.
+  addEventListener('pageshow', (event) => (event as PageTransitionEvent).persisted && dropWhere(clients, () => true), true);
+}
 
 /** Starts watching `client`'s session queries (once per client; cheap to call on every mount). */
 export function watchSessionQueries(client: QueryClient): void {
+  clients.add(client);
+  if (channel === undefined) listenToPage();
   if (watched.has(client)) return;
   watched.add(client);
   const cache = client.getQueryCache();
-  // Sign-out: the cached session and any request for it go; the 'removed' event below does the rest.
-  const drop = (query: Query): void => {
-    clearTimeout(pending.get(query));
-    if (query.state.data !== undefined || query.state.fetchStatus !== 'idle') cache.remove(query);
-  };
   // A macrotask after the last change, so StrictMode's unmount-remount (and a page that swaps one
   // user for another in one commit) counts as no change at all.
   const settle = (query: Query): void => {
     if (query.isActive()) return;
-    if (query.getObserversCount() > 0) return drop(query);
+    if (query.getObserversCount() > 0) return drop(cache, query);
     if (query.state.fetchStatus === 'idle') return;
     abortSessionRequest(client, query);
     void query.cancel({ revert: true });
   };
-  cache.subscribe(({ type, query }: QueryCacheNotifyEvent) => {
+  cache.subscribe((event: QueryCacheNotifyEvent) => {
+    const { type, query } = event;
     if (!isCustomerSessionQuery(query)) return;
+    if (type === 'added') clients.add(client);
+    // Nobody is signed in: every session of the endpoint goes at once, the provider's and each
+    // element's, like a sign-out (not on a 5xx, 429 or network failure), and the other tabs are told.
+    if (type === 'updated' && event.action.type === 'error' && isSignedOutError(event.action.error)) {
+      return dropWhere([client], (other) => endpointOf(other) === endpointOf(query), false);
+    }
     if (type === 'removed') {
+      // TanStack 5.52 also announces a query removed before, when its late gc runs: not ours to handle.
+      if (cache.get(query.queryHash)) return;
       clearTimeout(pending.get(query));
       abortSessionRequest(client, query);
+      const observers = [...query.observers];
+      // Removed while in use: a drop. The other tabs drop theirs; the message names the endpoint, never a secret.
+      if (!quiet && observers.length > 0 && (query.state.data !== undefined || query.state.fetchStatus !== 'idle')) channel?.postMessage(endpointOf(query));
       // Observers of a removed query would keep its secret and never fetch again: re-point them.
-      for (const observer of [...query.observers]) observer.setOptions(observer.options);
+      for (const observer of observers) observer.setOptions(observer.options);
+      if (!cache.getAll().some(isCustomerSessionQuery)) clients.delete(client);
       return;
     }
     if (!/^observer(Added|Removed|OptionsUpdated)$/.test(type)) return;
@@ -48,7 +103,7 @@ export function watchSessionQueries(client: QueryClient): void {
     clearTimeout(pending.get(query));
     if (active) return;
     // The last enabled hook switched off (`enabled={false}`): signed out now, not a macrotask later.
-    if (type === 'observerOptionsUpdated' && before && query.getObserversCount() > 0) return drop(query);
+    if (type === 'observerOptionsUpdated' && before && query.getObserversCount() > 0) return drop(cache, query);
     pending.set(query, setTimeout(() => settle(query)));
   });
 }

@@ -7,10 +7,7 @@ import { requestBatchedSession } from '../core/batch';
 import type { CustomerSessionData, CustomerSessionEndpoint } from '../core/fetch';
 import { retryDelayMs, shouldRetry } from '../core/retry';
 
-/**
- * First element of every Customer Session query key. Exclude these queries from persisters:
- * see `isCustomerSessionQuery`.
- */
+/** First element of every Customer Session query key (see `isCustomerSessionQuery`). */
 export const customerSessionQueryKeyPrefix = 'react-stripe-customer-session';
 
 /**
@@ -20,9 +17,10 @@ export const customerSessionQueryKeyPrefix = 'react-stripe-customer-session';
 export type CustomerSessionQueryKey = readonly [typeof customerSessionQueryKeyPrefix, { url: string } | { fn: number }, readonly ComponentName[], element?: number];
 
 /**
- * True for the queries that hold Customer Sessions. Their client secrets must never be persisted:
- * pass `shouldDehydrateQuery: (q) => defaultShouldDehydrateQuery(q) && !isCustomerSessionQuery(q)`
- * to `persistQueryClient` / `PersistQueryClientProvider` / `dehydrate`.
+ * True for the queries that hold Customer Sessions. Their client secrets are never persisted: the
+ * query opts out of `persister`, and its data serializes to nothing in JSON. A persister that stores
+ * objects without JSON (structured clone into IndexedDB) must skip them:
+ * `shouldDehydrateQuery: (q) => defaultShouldDehydrateQuery(q) && !isCustomerSessionQuery(q)`.
  */
 export function isCustomerSessionQuery(query: { queryKey: readonly unknown[] }): boolean {
   return query.queryKey[0] === customerSessionQueryKeyPrefix;
@@ -111,6 +109,9 @@ export function sessionQueryOptions(
     // An element's secret is never handed to another mount: its query goes with its element.
     gcTime: element === undefined ? 30_000 : 0,
     structuralSharing: false,
+    // Never through a query persister, even an app-wide `defaultOptions.queries.persister`: these
+    // options are spread over the defaults. (The data also serializes to nothing: see `sessionData`.)
+    persister: undefined,
     meta: { persist: false },
   } satisfies SessionOptions;
 }
@@ -135,7 +136,7 @@ export interface CustomerSessionQueryOptionsInput {
 /**
  * The session query as TanStack Query options: the real `queryKey` and `queryFn` and the package's
  * scheduling (fresh until the refresh moment, refetched then, retried with backoff, `gcTime` 30 s,
- * `meta.persist: false`). `prefetchQuery`, `ensureQueryData`, `invalidateQueries` and Devtools work
+ * no `persister`, `meta.persist: false`). `prefetchQuery`, `ensureQueryData`, `invalidateQueries` and Devtools work
  * as for any query; the data is `{ session, expiresAt, lifetimeMs, refreshAt }` (local clock, ms).
  * A session prefetched with these options is used by `CustomerSessionProvider` and
  * `useCustomerSession` with the same endpoint and components, with no second request.

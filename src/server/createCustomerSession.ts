@@ -2,6 +2,7 @@ import { isComponentName, type ComponentName } from '../core/componentNames';
 import type { CustomerSession, CustomerSessionComponentsParams } from '../core/types';
 import { buildCustomerSessionComponents } from '../params/components';
 import { assertValidPolicy } from './assertValidPolicy';
+import { withinBounds, type StripeCallBounds } from './boundedStripeCall';
 import { customerParams, type CustomerParams } from './customerParams';
 import { EndpointError } from './EndpointError';
 import { narrowPolicy } from './narrowPolicy';
@@ -9,7 +10,6 @@ import { enforceRateLimit, prepareRateLimit, type PreparedRateLimit } from './ra
 import type { RateLimiterUnavailableError } from './rateLimitTypes';
 import { componentListProblem, describeValue } from './sessionBatch';
 import type { CreateCustomerSessionOptions, CustomerSessionStripeClient } from './types';
-
 
 /**
  * Creates a Customer Session for a customer the server already knows, while it renders a page (a
@@ -107,17 +107,24 @@ export function narrowedPolicy(
  * rate limit is spent for all of them at once (one point per session, before any Stripe call), then
  * Stripe is asked for each `components` (the policy already narrowed) concurrently. Every creation
  * settles before the answer, so nothing is left running; if any failed, the first failure by index is
- * thrown. The sessions are plain objects, in the order asked.
+ * thrown. The sessions are plain objects, in the order asked. With `bounds` (the handler's), the calls
+ * have one deadline and end with the browser's request: then the answer does not wait for them to settle.
  */
 export async function requestCustomerSessions(
   call: Pick<ServerCall, 'stripe' | 'customer' | 'rateLimit' | 'report'>,
   components: readonly CustomerSessionComponentsParams[],
+  bounds?: StripeCallBounds,
 ): Promise<CustomerSession[]> {
   const { stripe, customer } = call;
   await enforceRateLimit(call.rateLimit, customer, call.report, components.length);
-  const settled = await Promise.allSettled(
-    components.map(async (asked) => plainSession(await stripe.customerSessions.create({ components: asked, ...customer }), asked)),
-  );
+  const createAll = (options?: { timeout: number }) =>
+    Promise.allSettled(
+      components.map(async (asked) => {
+        const params = { components: asked, ...customer };
+        return plainSession(await (options === undefined ? stripe.customerSessions.create(params) : stripe.customerSessions.create(params, options)), asked);
+      }),
+    );
+  const settled = await (bounds === undefined ? createAll() : withinBounds(bounds, createAll));
   const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failed !== undefined) throw failed.reason;
   return settled.map((result) => (result as PromiseFulfilledResult<CustomerSession>).value);

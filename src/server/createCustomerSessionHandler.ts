@@ -1,6 +1,8 @@
 import { stripeErrorBody } from '../params/errors';
 import { assertValidPolicy } from './assertValidPolicy';
+import { checkStripeTimeout } from './boundedStripeCall';
 import { requestCustomerSessions } from './createCustomerSession';
+import { prepareCrossSitePolicy, refuseCrossSite } from './crossSite';
 import { customerParams } from './customerParams';
 import { describeThrownError } from './describeThrownError';
 import { EndpointError } from './EndpointError';
@@ -14,12 +16,13 @@ import { readBodyText } from './readBodyText';
 import type { CustomerSessionHandler, CustomerSessionHandlerOptions } from './types';
 
 const defaultMaxBodyBytes = 16 * 1024;
+const defaultBodyTimeoutMs = 10_000;
 
 function refuse(status: number, message: string, headers?: Record<string, string>): EndpointError {
   return new EndpointError(status, { type: 'invalid_request_error', message }, headers);
 }
 
-function checkOptions(options: CustomerSessionHandlerOptions): { maxBodyBytes: number; rateLimit: PreparedRateLimit } {
+function checkOptions(options: CustomerSessionHandlerOptions) {
   if (typeof options.stripe?.customerSessions?.create !== 'function') {
     throw new TypeError('createCustomerSessionHandler: stripe must be a Stripe client, e.g. new Stripe(secretKey).');
   }
@@ -30,8 +33,15 @@ function checkOptions(options: CustomerSessionHandlerOptions): { maxBodyBytes: n
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
     throw new TypeError(`createCustomerSessionHandler: maxBodyBytes must be a positive integer, got ${maxBodyBytes}.`);
   }
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? defaultBodyTimeoutMs;
+  if (!Number.isSafeInteger(bodyTimeoutMs) || bodyTimeoutMs < 1) {
+    throw new TypeError(`createCustomerSessionHandler: bodyTimeoutMs must be a positive integer, got ${bodyTimeoutMs}.`);
+  }
   assertValidPolicy(options.components);
-  return { maxBodyBytes, rateLimit: prepareRateLimit(options, 'createCustomerSessionHandler') };
+  const caller = 'createCustomerSessionHandler';
+  const rateLimit: PreparedRateLimit = prepareRateLimit(options, caller);
+  const crossSite = prepareCrossSitePolicy(options, caller);
+  return { maxBodyBytes, bodyTimeoutMs, stripeTimeoutMs: checkStripeTimeout(options.stripeTimeoutMs, caller), rateLimit, crossSite };
 }
 
 /**
@@ -39,13 +49,17 @@ function checkOptions(options: CustomerSessionHandlerOptions): { maxBodyBytes: n
  * usable as a Next.js App Router route as-is (`export const POST = handler`) and in Node or
  * Express through `toNodeListener`.
  *
- * It accepts only `POST` with a JSON body `{ "components": [...] }` that may narrow the policy
+ * It accepts only `POST` from the app's own pages (below) with a JSON body `{ "components": [...] }` that may narrow the policy
  * to a subset (an empty or missing list means the whole policy), answered with one session; or
  * `{ "sessions": [[...], ...] }` (at most `maxSessionsPerRequest`, each entry narrowing the policy the
  * same way), answered `{ "sessions": [...] }` in the same order, created concurrently: if any creation
  * fails, the answer is the first failure by index. The customer always comes from
  * `resolveCustomer`; a `customer` in the body is ignored. Every error is Stripe-shaped JSON
  * (`{ error: { type, code?, param?, message } }`), every response `Cache-Control: no-store`.
+ *
+ * A browser asking on behalf of another site (`Sec-Fetch-Site: cross-site`, or an `Origin` that is not
+ * the request's host) gets 403 before `resolveCustomer` runs; `allowedOrigins` admits other origins.
+ * The body must arrive within `bodyTimeoutMs` (408) and Stripe answer within `stripeTimeoutMs` (504).
  *
  * Sessions are created by the same code as `createCustomerSession` (for server-rendered pages).
  *
@@ -62,7 +76,7 @@ function checkOptions(options: CustomerSessionHandlerOptions): { maxBodyBytes: n
  * @throws TypeError at creation when an option is missing or the policy is invalid (naming the param).
  */
 export function createCustomerSessionHandler(options: CustomerSessionHandlerOptions): CustomerSessionHandler {
-  const { maxBodyBytes, rateLimit } = checkOptions(options);
+  const { maxBodyBytes, bodyTimeoutMs, stripeTimeoutMs, rateLimit, crossSite } = checkOptions(options);
   const { stripe, resolveCustomer, onError } = options;
   const policy = structuredClone(options.components);
 
@@ -71,6 +85,8 @@ export function createCustomerSessionHandler(options: CustomerSessionHandlerOpti
       if (request.method !== 'POST') {
         throw refuse(405, `${request.method} is not allowed here; use POST.`, { Allow: 'POST' });
       }
+      const crossSiteRefusal = refuseCrossSite(request, crossSite);
+      if (crossSiteRefusal !== null) throw crossSiteRefusal;
       if (!isJsonContentType(request.headers.get('content-type'))) {
         throw refuse(415, 'The request body must be JSON, sent with Content-Type: application/json.');
       }
@@ -78,15 +94,18 @@ export function createCustomerSessionHandler(options: CustomerSessionHandlerOpti
       const customer = customerParams(await resolveCustomer(request));
       if (customer === null) throw refuse(401, 'Sign in to get a Customer Session.');
 
-      const requested = parseRequestedComponents(await readBodyText(request, maxBodyBytes));
+      const requested = parseRequestedComponents(await readBodyText(request, maxBodyBytes, bodyTimeoutMs));
       // Every entry is narrowed (and refused, naming it) before the rate limit or Stripe is touched.
       const components = requested.sessions.map(({ names, param }) => narrowPolicy(policy, names, param));
-      const sessions = await requestCustomerSessions({ stripe, customer, rateLimit, report: (error) => report(onError, error, request, 503) }, components);
+      const call = { stripe, customer, rateLimit, report: (error: unknown) => report(onError, error, request, 503) };
+      const sessions = await requestCustomerSessions(call, components, { timeoutMs: stripeTimeoutMs, signal: request.signal });
       return jsonResponse(200, requested.batch ? { sessions } : sessions[0]);
     } catch (error) {
       const described = describeThrownError(error);
-      const refusal = error instanceof EndpointError || error instanceof CustomerSessionRateLimitError;
-      if (!refusal) report(onError, error, request, described.status);
+      // Refusals are the handler's own answers, and a browser that left mid-body is not a failure; the rest is logged.
+      const refusal = (error instanceof EndpointError && error.status < 500) || error instanceof CustomerSessionRateLimitError;
+      const clientLeft = request.signal.aborted && (error as { name?: unknown } | null)?.name === 'AbortError';
+      if (!refusal && !clientLeft) report(onError, error, request, described.status);
       return jsonResponse(described.status, stripeErrorBody(described.error), described.headers);
     }
   };

@@ -9,14 +9,15 @@ function isId(value: unknown): value is string {
 /**
  * Turns what `resolveCustomer` returned into the `customer` / `customer_account` param,
  * or `null` when nobody is signed in. Anything else is a bug in the app and throws.
+ * Ids are trimmed: `' cus_1'` and `'cus_1'` are one customer, to Stripe and to the rate limit alike.
  */
 export function customerParams(resolved: ResolvedCustomer, source = 'resolveCustomer must return'): CustomerParams | null {
   if (resolved === null || resolved === undefined) return null;
-  if (isId(resolved)) return { customer: resolved };
+  if (isId(resolved)) return { customer: resolved.trim() };
   if (typeof resolved === 'object') {
     const { customer, customer_account } = resolved as { customer?: unknown; customer_account?: unknown };
-    if (isId(customer) && customer_account === undefined) return { customer };
-    if (isId(customer_account) && customer === undefined) return { customer_account };
+    if (isId(customer) && customer_account === undefined) return { customer: customer.trim() };
+    if (isId(customer_account) && customer === undefined) return { customer_account: customer_account.trim() };
   }
   throw new TypeError(
     `${source} a Customer ID, { customer }, { customer_account } or null; got ` +

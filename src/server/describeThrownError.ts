@@ -37,11 +37,17 @@ const unexpected: Described = {
 const stripeBusyCodes = new Set(['rate_limit', 'lock_timeout']);
 // Stripe rarely says how long to wait; its limits are per second, so one second it is.
 const defaultStripeRetryAfterSeconds = 1;
+// When it does say, the browser hears it: a longer wait is capped (an hour covers any real back-off, and
+// the client already gives up on waits over a minute), never shortened to less than Stripe asked.
+const maxStripeRetryAfterSeconds = 3600;
 
 function stripeRetryAfter(headers: unknown): number {
-  const value = typeof headers === 'object' && headers !== null ? (headers as Record<string, unknown>)['retry-after'] : undefined;
-  const seconds = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : NaN;
-  return seconds >= 1 && seconds <= 60 ? seconds : defaultStripeRetryAfterSeconds;
+  const raw = typeof headers === 'object' && headers !== null ? (headers as Record<string, unknown>)['retry-after'] : undefined;
+  const value = typeof raw === 'string' ? raw.trim() : '';
+  // Delay-seconds or an HTTP date, as RFC 9110 allows.
+  const seconds = /^\d+$/.test(value) ? Number(value) : Math.ceil((Date.parse(value) - Date.now()) / 1000);
+  if (!(seconds >= 1)) return defaultStripeRetryAfterSeconds;
+  return Math.min(seconds, maxStripeRetryAfterSeconds);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ComponentName } from '../core/componentNames';
 import { EndpointError } from './EndpointError';
+import { assertJsonDepth } from './jsonDepth';
 import { componentListProblem, sessionsListProblem, unknownComponentMessage } from './sessionBatch';
 
 function invalid(message: string, param?: string): EndpointError {
@@ -41,6 +42,7 @@ function checkedNames(list: unknown, param: string, elementParam: (index: number
 export function parseRequestedComponents(text: string): RequestedSessions {
   let body: unknown = {};
   if (text.trim() !== '') {
+    assertJsonDepth(text);
     try {
       body = JSON.parse(text);
     } catch {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type * as NodeFetchServer from '@remix-run/node-fetch-server';
+import { answerMalformedRequest } from '../node/malformedRequest';
 import type { CustomerSessionHandler } from './types';
 
 // The public signature names Node's objects by shape, not through node:http or the bridge's typings
@@ -29,7 +30,12 @@ export interface NodeListenerOptions {
   protocol?: string;
   /** Take host and protocol from `Forwarded` / `X-Forwarded-*`; only behind a proxy that overwrites them. */
   trustProxy?: boolean;
-  /** Answers an error thrown while building or handling the request; returning nothing sends the bridge's 400 or 500. */
+  /**
+   * Gets an error thrown while building or handling the request. A request Node parsed but the Fetch API
+   * cannot represent (`Host: [bad`, `TRACE`) is answered with JSON 400 or 405 unless this returns a
+   * Response (without `onError` it is logged with `console.warn`); for other errors, returning nothing
+   * sends the bridge's 500.
+   */
   onError?: (error: unknown) => void | Response | Promise<void | Response>;
 }
 
@@ -53,28 +59,63 @@ export function toNodeListener(
   handler: CustomerSessionHandler,
   options?: NodeListenerOptions,
 ): (req: NodeListenerRequest, res: NodeListenerResponse) => void {
-  let listener: ReturnType<Bridge['createRequestListener']> | undefined;
   return (nodeReq, nodeRes) => {
     const req = nodeReq as IncomingMessage;
     const res = nodeRes as ServerResponse;
+    // Set once the Fetch Request exists: an error before that is a request the Fetch API cannot represent.
+    let built = false;
+    const answer = async (request: Request): Promise<Response> => {
+      built = true;
+      const response = await handler(request);
+      closeIfBodyUnread(req, res);
+      return response;
+    };
+    const onError = async (error: unknown): Promise<void | Response> => {
+      if (!built) return answerMalformedRequest(error, req.method, options?.onError);
+      if (options?.onError !== undefined) return options.onError(error);
+      console.error(error);
+    };
     void loadBridge()
       .then(async ({ createRequestListener, createHeaders, sendResponse }) => {
         if (!req.readableEnded) {
-          listener ??= createRequestListener(handler, options);
-          await listener(req, res);
+          await createRequestListener(answer, { ...options, onError })(req, res);
           return;
         }
         // The bridge reads bodies from the socket stream and treats an already-ended one as aborted,
         // so a consumed request is rebuilt from what the parser left behind.
-        await sendResponse(res, await handler(rebuildConsumedRequest(req, options, createHeaders)));
+        let request: Request;
+        try {
+          request = rebuildConsumedRequest(req, options, createHeaders);
+        } catch (error) {
+          await sendResponse(res, await onError(error) ?? new Response(null, { status: 500 }));
+          return;
+        }
+        await sendResponse(res, await answer(request));
       })
       .catch(() => {
-        // The handler answers its own failures; this covers a broken socket or an unusable URL.
+        // The handler answers its own failures; this covers a broken socket.
         if (res.headersSent) res.destroy();
         else res.writeHead(500).end();
       });
   };
 }
+
+/**
+ * An answer sent before the body has all arrived (413, 408, 401) leaves the rest of it on the wire. Node
+ * would read and discard it to reuse the connection, for as long as the client keeps sending; so the
+ * connection is closed instead, as Go's MaxBytesReader and nginx do: with `Connection: close` Node ends
+ * and destroys the socket once the answer is out. Should anything still hold the socket open, it is
+ * destroyed a moment later.
+ */
+function closeIfBodyUnread(req: IncomingMessage, res: ServerResponse): void {
+  if (req.complete || req.httpVersionMajor !== 1 || res.headersSent) return;
+  res.setHeader('Connection', 'close');
+  res.once('finish', () => {
+    setTimeout(() => req.socket.destroy(), lingerMs).unref();
+  });
+}
+
+const lingerMs = 500;
 
 function rebuildConsumedRequest(req: IncomingMessage, options: NodeListenerOptions | undefined, createHeaders: Bridge['createHeaders']): Request {
   const headers = createHeaders(req);

@@ -8,7 +8,8 @@ import type { RateLimitFailureMode, RateLimitOption, StripeBudgetOption } from '
  */
 export interface CustomerSessionStripeClient {
   customerSessions: {
-    create(params: CustomerSessionCreateParams): Promise<{ client_secret: string; expires_at: number }>;
+    /** `options.timeout` (ms) is the SDK's per-request timeout; the handler passes `stripeTimeoutMs`. */
+    create(params: CustomerSessionCreateParams, options?: { timeout?: number }): Promise<{ client_secret: string; expires_at: number }>;
   };
 }
 
@@ -72,6 +73,29 @@ export interface CustomerSessionHandlerOptions extends CustomerSessionRateLimitO
   components: CustomerSessionComponentsParams;
   /** Largest accepted request body in bytes; larger ones get 413. Default 16384. */
   maxBodyBytes?: number;
+  /**
+   * How long the body may take to arrive, in ms from when the handler starts reading it (after
+   * `resolveCustomer`); a slower one gets 408 and, through `toNodeListener`, a closed connection. Default 10000.
+   */
+  bodyTimeoutMs?: number;
+  /**
+   * How long Stripe may take to create the session, in ms: passed to the SDK as its per-request `timeout`,
+   * and the handler stops waiting after this long in all (SDK retries included), answering 504. Default
+   * 20000, below the browser client's 30 s. The call is also abandoned when the browser goes away.
+   */
+  stripeTimeoutMs?: number;
+  /**
+   * Other origins whose pages may ask for a session, e.g. `['https://app.shop.example']`. By default only
+   * pages of the request's own host may: a request whose `Sec-Fetch-Site` is neither `same-origin` nor
+   * `none`, or whose `Origin` names another host, gets 403 before `resolveCustomer` runs. A request with
+   * neither header (server to server) is let through.
+   */
+  allowedOrigins?: readonly string[];
+  /**
+   * Count `X-Forwarded-Host` as the request's host when checking `Origin`: set it only behind a proxy that
+   * overwrites that header (as for `toNodeListener`'s option of the same name). Default false.
+   */
+  trustProxy?: boolean;
   /**
    * Called with every error thrown by `resolveCustomer`, the Stripe client or the rate limiter's
    * store (`RateLimiterUnavailableError`), before the response is sent: the place to log. The response itself never carries more than

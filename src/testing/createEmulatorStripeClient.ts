@@ -6,6 +6,8 @@ import type { EmulatorCustomer, EmulatorCustomerFields, EmulatorList, EmulatorPa
 /** Per-request options, named as in the official SDK. */
 export interface EmulatorRequestOptions {
   idempotencyKey?: string;
+  /** Accepted as the SDK's per-request timeout (ms); an in-process call has no network to wait on. */
+  timeout?: number;
 }
 
 /** The slice of `new Stripe(key)` this package uses, served in-process by an emulator. */

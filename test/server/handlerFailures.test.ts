@@ -150,6 +150,6 @@ describe('createCustomerSessionHandler: failures that are not Stripe answers', (
     });
     const response = await handler(post({ customer: 'cus_other', customer_account: 'acct_other' }));
     expect(response.status).toBe(200);
-    expect(create).toHaveBeenCalledExactlyOnceWith({ components: { pricing_table: { enabled: true } }, customer_account: 'acct_own' });
+    expect(create).toHaveBeenCalledExactlyOnceWith({ components: { pricing_table: { enabled: true } }, customer_account: 'acct_own' }, { timeout: 20_000 });
   });
 });

@@ -35,6 +35,19 @@ test('resolveCustomer may return the customer in every documented shape, sync or
   expectTypeOf<() => number>().not.toExtend<Resolve>();
 });
 
+test('a hand-written client whose create takes no request options still fits', () => {
+  const standIn = { customerSessions: { create: (_params: Stripe.CustomerSessionCreateParams) => Promise.resolve({ client_secret: 'x', expires_at: 1 }) } };
+  expectTypeOf(standIn).toExtend<CustomerSessionStripeClient>();
+});
+
+test('the new handler options are typed', () => {
+  type Options = Parameters<typeof createCustomerSessionHandler>[0];
+  expectTypeOf<Options['allowedOrigins']>().toEqualTypeOf<readonly string[] | undefined>();
+  expectTypeOf<Options['trustProxy']>().toEqualTypeOf<boolean | undefined>();
+  expectTypeOf<Options['bodyTimeoutMs']>().toEqualTypeOf<number | undefined>();
+  expectTypeOf<Options['stripeTimeoutMs']>().toEqualTypeOf<number | undefined>();
+});
+
 test('a client whose create takes something else is refused', () => {
   const notStripe = { customerSessions: { create: (_id: number) => Promise.resolve({ client_secret: 'x', expires_at: 1 }) } };
   expectTypeOf(notStripe).not.toExtend<CustomerSessionStripeClient>();

@@ -68,6 +68,25 @@ describe("Stripe's own 429 reaches the browser as 429 with Retry-After", () => {
     expect((await ask()).response.headers.get('retry-after')).toBe('3');
   });
 
+  it.each([
+    ['3600', '3600'],
+    ['61', '61'],
+    ['86400', '3600'],
+    ['0', '1'],
+    ['soon', '1'],
+  ])('Retry-After %s from Stripe reaches the browser as %s: passed on up to an hour, never cut to under a minute', async (sent, passed) => {
+    busy = { status: 429, body: { error: { type: 'rate_limit_error', message: 'Slow down.' } }, headers: { 'Retry-After': sent } };
+    expect((await ask()).response.headers.get('retry-after')).toBe(passed);
+  });
+
+  it('an HTTP-date Retry-After becomes the seconds until then', async () => {
+    const inTenMinutes = new Date(Date.now() + 600_000).toUTCString();
+    busy = { status: 429, body: { error: { type: 'rate_limit_error', message: 'Slow down.' } }, headers: { 'Retry-After': inTenMinutes } };
+    const seconds = Number((await ask()).response.headers.get('retry-after'));
+    expect(seconds).toBeGreaterThan(590);
+    expect(seconds).toBeLessThanOrEqual(600);
+  });
+
   it('a rate_limit code on a 400 (the SDK treats it as a rate limit too) becomes a 429', async () => {
     busy = { status: 400, body: { error: { type: 'invalid_request_error', code: 'rate_limit', message: 'Slow down.' } } };
     const { response } = await ask();
