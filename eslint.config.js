@@ -25,7 +25,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [
         { group: ['react', 'react-dom', 'react/*', '@tanstack/*', '@stripe/*', '../react/*', '../react'], message: 'core and server never import React or client code.' },
         // ./server runs on edge runtimes (test:runtimes bundles it for workerd and edge-light).
-        { group: ['node:*', '../node', '../node/*', '@remix-run/*', 'rate-limiter-flexible', 'rate-limiter-flexible/*'], message: 'core and server import nothing from Node; Node-only code lives in src/node.' },
+        { group: ['node:*', '../node', '../node/*', '@remix-run/*'], message: 'core and server import nothing from Node; Node-only code lives in src/node.' },
       ] }],
     },
   },

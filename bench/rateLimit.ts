@@ -25,7 +25,7 @@ for (let round = 0; round < 3; round++) {
 async function handlerCallsPerSecond(rateLimit: false | { points: number; durationSeconds: number }, ms: number): Promise<number> {
   const emulator = testing.createStripeEmulator();
   const customer = emulator.createCustomer().id;
-  const handler = server.createCustomerSessionHandler({ stripe: testing.createEmulatorStripeClient(emulator), resolveCustomer: () => customer, components: { pricing_table: { enabled: true } }, rateLimit });
+  const handler = server.createCustomerSessionHandler({ stripe: testing.createEmulatorStripeClient(emulator), resolveCustomer: () => customer, components: { pricing_table: { enabled: true } }, rateLimit, stripeBudget: false });
   const init = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' };
   let calls = 0;
   const start = performance.now();

@@ -22,6 +22,7 @@ const benchmarks = [
   { name: 'mount', file: 'bench/mount.tsx', env: { NODE_ENV: 'production' } },
   { name: 'server', file: 'bench/server.ts', env: {} },
   { name: 'ratelimit', file: 'bench/rateLimit.ts', env: {} },
+  { name: 'budget', file: 'bench/budget.ts', env: {} },
   { name: 'pageload', file: 'bench/pageload.ts', env: {} },
   { name: 'storefront', file: 'bench/storefront.tsx', env: { NODE_ENV: 'production' } },
 ];

@@ -81,7 +81,7 @@ const server = await listen(emulator, { port: 0 });
 const stripe = new Stripe(secretKey, { host: '127.0.0.1', port: server.port, protocol: 'http', maxNetworkRetries: 0 });
 const customer = emulator.createCustomer({ email: 'bench@example.com' }).id;
 // Without the rate limit (one customer asks thousands of times); the ratelimit benchmark measures it.
-const handler = createCustomerSessionHandler({ stripe, resolveCustomer: () => customer, components: policy, rateLimit: false });
+const handler = createCustomerSessionHandler({ stripe, resolveCustomer: () => customer, components: policy, rateLimit: false, stripeBudget: false });
 const requestBody = JSON.stringify({ components: ['payment_element', 'pricing_table'] });
 
 const viaHandler = async () => {

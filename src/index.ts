@@ -4,7 +4,7 @@ export { componentNames, isComponentName } from './core/componentNames';
 export type { ComponentName } from './core/componentNames';
 export { CustomerSessionError, isCustomerSessionError, isCustomerSessionExpiredError } from './core/errors';
 export type { CustomerSessionErrorKind } from './core/errors';
-export type { CustomerSessionData } from './core/fetch';
+export type { CustomerSessionData, CustomerSessionEndpointContext } from './core/fetch';
 export type * from './core/types';
 export type * from './react/types';
 export { useCustomerSession } from './react/useCustomerSession';

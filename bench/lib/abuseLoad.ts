@@ -58,6 +58,8 @@ export async function runAbuseLoad(options: AbuseLoadOptions): Promise<AbuseLoad
     resolveCustomer: (request) => /(?:^|;\s*)customer=(\w+)/.exec(request.headers.get('cookie') ?? '')?.[1] ?? null,
     components: { pricing_table: { enabled: true } },
     ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
+    // The per-customer limit under abuse: the account budget has its own bench (budget.ts).
+    stripeBudget: false,
     onError: () => {},
   });
   const app = createServer(options.node.toNodeListener(handler));

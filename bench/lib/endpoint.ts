@@ -18,6 +18,7 @@ export async function installBenchEndpoint(): Promise<BenchEndpoint> {
     components: { payment_element: { enabled: true }, pricing_table: { enabled: true }, buy_button: { enabled: true } },
     // The client benchmarks count the client's own requests; the server benchmark measures the limit.
     rateLimit: false,
+    stripeBudget: false,
   });
   const counts = new Map<string, number>();
   globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {

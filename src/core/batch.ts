@@ -8,6 +8,8 @@ const maxBatch = 32;
 interface Waiter {
   components: ComponentName[];
   controller: AbortController;
+  /** False once nobody would render the session (an element unmounted in the task that mounted it). */
+  wanted?: () => boolean;
   resolve(data: CustomerSessionData): void;
   reject(error: unknown): void;
 }
@@ -20,7 +22,8 @@ const waiting = new WeakMap<object, Map<unknown, Map<unknown, Waiter[]>>>();
 /**
  * One session for `components`, requested together with every other one asked for in the same
  * task on the same owner, endpoint and `requestInit`: one endpoint request per commit. `controller`
- * aborts this session alone; the request is aborted once every session in it has been.
+ * aborts this session alone; the request is aborted once every session in it has been. A session
+ * no longer `wanted` when the request leaves is aborted, never asked for.
  */
 export function requestBatchedSession(
   owner: object,
@@ -28,6 +31,7 @@ export function requestBatchedSession(
   components: ComponentName[],
   controller: AbortController,
   requestInit?: RequestInit,
+  wanted?: () => boolean,
 ): Promise<CustomerSessionData> {
   let byEndpoint = waiting.get(owner);
   if (!byEndpoint) waiting.set(owner, (byEndpoint = new Map()));
@@ -41,12 +45,13 @@ export function requestBatchedSession(
       for (let start = 0; start < queue!.length; start += maxBatch) send(endpoint, queue!.slice(start, start + maxBatch), requestInit);
     });
   }
-  return new Promise((resolve, reject) => queue.push({ components, controller, resolve, reject }));
+  return new Promise((resolve, reject) => queue.push({ components, controller, wanted, resolve, reject }));
 }
 
 function send(endpoint: CustomerSessionEndpoint, all: Waiter[], requestInit: RequestInit | undefined): void {
   // Sessions given up on before the request left are never asked for.
   const waiters = all.filter((waiter) => {
+    if (waiter.wanted?.() === false) waiter.controller.abort();
     const { signal } = waiter.controller;
     if (signal.aborted) waiter.reject(asCustomerSessionError(undefined, signal));
     return !signal.aborted;

@@ -61,13 +61,16 @@ const noDrops = (): number => 0;
  * component, in render order, which is the same on the server and while hydrating; the same `useId`
  * gets the same one (StrictMode renders twice) until its element has mounted.
  */
-function initialPool(sessions: readonly CustomerSession[]): Pick<CustomerSessionContextValue, 'takeInitial' | 'spendInitial'> {
+function initialPool(sessions: readonly CustomerSession[], requested: readonly ComponentName[] = []): Pick<CustomerSessionContextValue, 'takeInitial' | 'spendInitial'> {
   const left = [...sessions];
   const taken = new Map<string, CustomerSession | undefined>();
+  // As the endpoint's answers are read: a session without `components` enables the requested ones.
+  const enables = (session: CustomerSession, component: ComponentName): boolean =>
+    session.components ? session.components[component]?.enabled === true : requested.includes(component);
   return {
     takeInitial(id, component) {
       if (!taken.has(id)) {
-        const index = left.findIndex((session) => session.components?.[component]?.enabled === true);
+        const index = left.findIndex((session) => enables(session, component));
         taken.set(id, index < 0 ? undefined : left.splice(index, 1)[0]);
       }
       return taken.get(id);
@@ -121,7 +124,7 @@ export function CustomerSessionProvider(props: CustomerSessionProviderProps): JS
   const [setup] = useState(() => ({
     getStripe: createStripeGetter(stripe, publishableKey),
     publishableKey,
-    ...initialPool(initialSessions ?? (options.initialSession ? [options.initialSession] : [])),
+    ...initialPool(initialSessions ?? (options.initialSession ? [options.initialSession] : []), options.components),
   }));
   const requestInitRef = useRef(options.requestInit);
   useEffect(() => {

@@ -26,16 +26,17 @@ import type { CreateCustomerSessionOptions, CustomerSessionStripeClient } from '
  * it reads cookies or headers to find the customer; otherwise `export const dynamic = 'force-dynamic'`).
  * As everywhere: never log the secret, persist it or put it in a URL.
  *
- * **Rate limit**: the same `rateLimit` options as the handler, spent from the same budget: by default
- * both use this process's in-memory limiter (360 sessions per customer per 60 s); with a store-backed
- * limiter, pass the same object to both.
+ * **Rate limits**: the same `rateLimit` and `stripeBudget` options as the handler, spent from the same
+ * budgets: by default both use this process's in-memory limiters (360 sessions per customer per 60 s,
+ * 10 sessions per second for the whole shop); with a store-backed limiter, pass the same object to both.
  *
  * One session per element: each element the page renders needs its own session (Stripe's secrets are
  * single-use); `createCustomerSessions` creates them all in one call.
  *
- * @throws CustomerSessionRateLimitError when the customer is over the limit (`status` 429,
- *   `retryAfterSeconds`), or the limiter's store failed with `rateLimitFailure: 'deny'` (503). Render
- *   the element for a guest then (the provider with `enabled={false}`) rather than failing the page.
+ * @throws CustomerSessionRateLimitError when the customer is over their limit (`status` 429,
+ *   `retryAfterSeconds`, `scope: 'customer'`) or the shop over its Stripe budget (`scope: 'account'`), or
+ *   a limiter's store failed with `rateLimitFailure: 'deny'` (503). Render the element for a guest then
+ *   (the provider with `enabled={false}`) rather than failing the page.
  * @throws TypeError when an option is invalid: a bad policy (naming the param, e.g.
  *   `components[payment_element][features][payment_method_save_usage]`), no customer, or a `narrow`
  *   component the policy does not enable.

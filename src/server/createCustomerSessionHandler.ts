@@ -63,9 +63,10 @@ function checkOptions(options: CustomerSessionHandlerOptions) {
  *
  * Sessions are created by the same code as `createCustomerSession` (for server-rendered pages).
  *
- * Sessions are rate limited per customer (`rateLimit`, default 360 sessions per 60 s in memory; a
- * batch of N spends N at once, all or nothing), after authentication and before Stripe: over the
- * limit the answer is 429 `rate_limit_error` with
+ * Sessions are rate limited per customer (`rateLimit`, default 360 sessions per 60 s in memory) and
+ * for the whole shop (`stripeBudget`, default 10 sessions per second in memory, leaving most of
+ * Stripe's account limit to payments); a batch of N spends N at once, all or nothing. Both are checked
+ * after authentication and before Stripe: over either the answer is 429 `rate_limit_error` with
  * `Retry-After` in whole seconds. Stripe's own 429s (`rate_limit`, `lock_timeout`) also reach the
  * browser as 429 with `Retry-After`, which the client honours.
  *

@@ -3,7 +3,7 @@ export { createCustomerSession } from './createCustomerSession';
 export { createCustomerSessions } from './createCustomerSessions';
 export { maxSessionsPerRequest } from './sessionBatch';
 export { CustomerSessionRateLimitError, RateLimiterUnavailableError } from './rateLimitTypes';
-export type { CustomerSessionRateLimiter, RateLimitFailureMode, RateLimitOption } from './rateLimitTypes';
+export type { CustomerSessionRateLimiter, RateLimitFailureMode, RateLimitOption, RateLimitScope, StripeBudgetOption } from './rateLimitTypes';
 export type {
   CreateCustomerSessionOptions,
   CreateCustomerSessionsOptions,

@@ -1,99 +1,47 @@
-import { MemoryRateLimiter as RateLimiterMemory } from './memoryRateLimiter';
 import type { CustomerParams } from './customerParams';
+import { isPositiveInteger, type PreparedLimit, type PreparedRateLimit } from './rateLimitOptions';
 import {
   CustomerSessionRateLimitError,
   RateLimiterUnavailableError,
   type CustomerSessionRateLimiter,
+  type RateLimitScope,
 } from './rateLimitTypes';
-import type { CustomerSessionRateLimitOptions } from './types';
+import { readRejection, type Rejection } from './readRejection';
 
-/** The rate limit as checked per request: `limiter` null when off. */
-export interface PreparedRateLimit {
-  limiter: CustomerSessionRateLimiter | null;
-  failure: 'allow' | 'deny';
-  /** null for the in-memory limiter: it answers synchronously, so no timer is armed for it. */
-  timeoutMs: number | null;
-}
+export { defaultRateLimit, defaultStripeBudget, prepareRateLimit, type PreparedRateLimit } from './rateLimitOptions';
 
-// Sized in Stripe sessions, not requests (issue 17: one session per rendered element): a page with a
-// Payment Element, a pricing table and 24 buy buttons, loaded and scrolled to the end ten times a
-// minute, costs 10 × 27 = 270; 360 leaves a second tab's worth of room and holds an abuser to 360
-// Stripe calls in a window (test/server/rateLimitSizing.test.ts).
-export const defaultRateLimit = { points: 360, durationSeconds: 60 } as const;
-const defaultTimeoutMs = 1000;
 // Retry-After of a 503 when the store is down and `rateLimitFailure` is 'deny'.
 const unavailableRetryAfterSeconds = 5;
-
-// One in-memory limiter per (points, duration) in this process, so every handler and every
-// createCustomerSession call with the same numbers spends one budget per customer.
-const memoryLimiters = new Map<string, CustomerSessionRateLimiter>();
-
-function memoryLimiter(points: number, durationSeconds: number): CustomerSessionRateLimiter {
-  const id = `${points}/${durationSeconds}`;
-  let limiter = memoryLimiters.get(id);
-  if (limiter === undefined) {
-    limiter = new RateLimiterMemory({ points, duration: durationSeconds, keyPrefix: 'customer-session' });
-    memoryLimiters.set(id, limiter);
-  }
-  return limiter;
-}
-
-const isPositiveInteger = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0;
-
-/** Checks the rate-limit options once (at handler creation) and resolves them to a limiter. */
-export function prepareRateLimit(options: CustomerSessionRateLimitOptions, caller: string): PreparedRateLimit {
-  const { rateLimit = defaultRateLimit, rateLimitFailure = 'allow', rateLimitTimeoutMs = defaultTimeoutMs } = options;
-  if (rateLimitFailure !== 'allow' && rateLimitFailure !== 'deny') {
-    throw new TypeError(`${caller}: rateLimitFailure must be 'allow' or 'deny', got ${JSON.stringify(rateLimitFailure)}.`);
-  }
-  if (!isPositiveInteger(rateLimitTimeoutMs)) {
-    throw new TypeError(`${caller}: rateLimitTimeoutMs must be a positive integer, got ${String(rateLimitTimeoutMs)}.`);
-  }
-  const prepared = { failure: rateLimitFailure, timeoutMs: rateLimitTimeoutMs };
-  if (rateLimit === false) return { ...prepared, limiter: null };
-  if (typeof rateLimit === 'object' && rateLimit !== null && typeof (rateLimit as CustomerSessionRateLimiter).consume === 'function') {
-    return { ...prepared, limiter: rateLimit as CustomerSessionRateLimiter };
-  }
-  if (typeof rateLimit === 'object' && rateLimit !== null) {
-    const { points, durationSeconds } = rateLimit as { points?: unknown; durationSeconds?: unknown };
-    if (!isPositiveInteger(points)) throw new TypeError(`${caller}: rateLimit.points must be a positive integer, got ${String(points)}.`);
-    if (!isPositiveInteger(durationSeconds)) {
-      throw new TypeError(`${caller}: rateLimit.durationSeconds must be a positive integer, got ${String(durationSeconds)}.`);
-    }
-    return { ...prepared, limiter: memoryLimiter(points, durationSeconds), timeoutMs: null };
-  }
-  throw new TypeError(`${caller}: rateLimit must be false, { points, durationSeconds } or a limiter with consume(key, points).`);
-}
+// The longest Retry-After: the client honours up to 60 s, and the budget's queue never needs more; a
+// black-listed customer's "never" becomes a day.
+const maxRetryAfterSeconds: Record<RateLimitScope, number> = { customer: 86_400, account: 60 };
+/** The one key of the account budget: every instance sharing a store-backed limiter spends it. */
+export const stripeBudgetKey = 'stripe-account';
 
 /** The limiter key: the customer the server resolved, never a value from the browser. */
 export function rateLimitKey(customer: CustomerParams): string {
   return 'customer' in customer ? `customer:${customer.customer}` : `customer_account:${customer.customer_account}`;
 }
 
-type Outcome = { kind: 'allowed' } | { kind: 'limited'; msBeforeNext: number } | { kind: 'failed'; error: RateLimiterUnavailableError };
+type Outcome = { kind: 'allowed' } | Extract<Rejection, { kind: 'limited' }> | { kind: 'failed'; error: RateLimiterUnavailableError };
 
-function isLimitReached(reason: unknown): reason is { msBeforeNext: number } {
-  if (typeof reason !== 'object' || reason === null || reason instanceof Error) return false;
-  const { msBeforeNext } = reason as { msBeforeNext?: unknown };
-  return typeof msBeforeNext === 'number' && Number.isFinite(msBeforeNext);
-}
-
-async function consumeWithin(limiter: CustomerSessionRateLimiter, key: string, points: number, timeoutMs: number | null): Promise<Outcome> {
+async function consumeWithin(limit: PreparedLimit, limiter: CustomerSessionRateLimiter, key: string, points: number): Promise<Outcome> {
+  const { timeoutMs, scope } = limit;
   // Settles either way, so a store that answers after the timeout leaves no unhandled rejection.
   const consumed = Promise.resolve()
     .then(() => limiter.consume(key, points))
     .then(
       (): Outcome => ({ kind: 'allowed' }),
-      (reason: unknown): Outcome =>
-        isLimitReached(reason)
-          ? { kind: 'limited', msBeforeNext: reason.msBeforeNext }
-          : { kind: 'failed', error: new RateLimiterUnavailableError('error', 'failed', reason) },
+      (reason: unknown): Outcome => {
+        const rejection = readRejection(reason);
+        return rejection.kind === 'limited' ? rejection : { kind: 'failed', error: new RateLimiterUnavailableError('error', 'failed', reason, scope) };
+      },
     );
   if (timeoutMs === null) return consumed;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timedOut = new Promise<Outcome>((resolve) => {
     timer = setTimeout(() => {
-      resolve({ kind: 'failed', error: new RateLimiterUnavailableError('timeout', `did not answer within ${timeoutMs} ms`) });
+      resolve({ kind: 'failed', error: new RateLimiterUnavailableError('timeout', `did not answer within ${timeoutMs} ms`, undefined, scope) });
     }, timeoutMs);
   });
   try {
@@ -104,9 +52,63 @@ async function consumeWithin(limiter: CustomerSessionRateLimiter, key: string, p
 }
 
 /**
- * Spends `points` sessions (one per Stripe call about to be made) from the customer's budget, all or
- * nothing. Throws `CustomerSessionRateLimitError` when over the limit, or when the store failed and the
- * mode is 'deny'; a store failure is passed to `report` either way.
+ * Whole seconds until there is room. For the account budget, a refusal that counted `consumedPoints`
+ * in a window of a known size is told which later window its turn falls in, so refused customers come
+ * back spread over the next seconds instead of all at once when the window reopens.
+ */
+function retryAfterSeconds(limit: PreparedLimit, limiter: CustomerSessionRateLimiter, refusal: Extract<Outcome, { kind: 'limited' }>, points: number): number {
+  let waitMs = refusal.msBeforeNext;
+  const { points: perWindow, duration } = limiter as { points?: unknown; duration?: unknown };
+  if (limit.scope === 'account' && refusal.consumedPoints !== undefined && isPositiveInteger(perWindow) && typeof duration === 'number' && duration > 0) {
+    const aheadInQueue = refusal.consumedPoints - perWindow - points;
+    waitMs += Math.max(0, Math.floor(aheadInQueue / perWindow)) * duration * 1000;
+  }
+  return Math.min(maxRetryAfterSeconds[limit.scope], Math.max(1, Math.ceil(waitMs / 1000)));
+}
+
+/** Spends `points` from one limit; resolves with the limiter that counted them (null: none could). */
+async function spend(limit: PreparedLimit, key: string, points: number, failure: 'allow' | 'deny', report: (error: RateLimiterUnavailableError) => void): Promise<CustomerSessionRateLimiter | null> {
+  let limiter = limit.limiter;
+  let outcome = await consumeWithin(limit, limiter, key, points);
+  if (outcome.kind === 'failed') {
+    report(outcome.error);
+    if (failure === 'deny') throw new CustomerSessionRateLimitError('limiter_unavailable', unavailableRetryAfterSeconds, limit.scope);
+    if (limit.insurance === null) return null;
+    // A failing store never means no limit: the same numbers, in this process's memory.
+    limiter = limit.insurance;
+    outcome = await consumeWithin(limit, limiter, key, points);
+    if (outcome.kind === 'failed') return null;
+  }
+  if (outcome.kind === 'limited' && limit.scope === 'account' && borrowAhead(limiter, key, outcome, points)) return limiter;
+  if (outcome.kind === 'limited') {
+    throw new CustomerSessionRateLimitError('limited', retryAfterSeconds(limit, limiter, outcome, points), limit.scope);
+  }
+  return limiter;
+}
+
+/**
+ * A batch larger than one window of the budget could never fit, so it goes through alone, on a window
+ * that held nothing before it, and the budget stays closed (the limiter's `block`) for the windows it
+ * borrowed: the average holds, and no request waits forever. True when the batch may go.
+ */
+function borrowAhead(limiter: CustomerSessionRateLimiter, key: string, refusal: Extract<Outcome, { kind: 'limited' }>, points: number): boolean {
+  const { points: perWindow, duration, block } = limiter as { points?: unknown; duration?: unknown; block?: unknown };
+  if (!isPositiveInteger(perWindow) || points <= perWindow || refusal.consumedPoints !== points) return false;
+  if (typeof block === 'function' && typeof duration === 'number' && duration > 0) {
+    const seconds = Math.ceil(points / perWindow) * duration;
+    Promise.resolve()
+      .then(() => (block as (key: string, seconds: number) => unknown).call(limiter, key, seconds))
+      .catch(() => {});
+  }
+  return true;
+}
+
+/**
+ * Spends `points` sessions (one per Stripe call; a batch spends all of its sessions at once) from the
+ * customer's limit, then from the account's Stripe budget. Throws `CustomerSessionRateLimitError` (with
+ * the `scope` that refused) when over a limit, or when a store failed and the mode is 'deny'; a store
+ * failure is passed to `report` either way. A customer refused by the budget gets their points back
+ * (when the limiter can `reward`): the budget's wait is not theirs to pay for.
  */
 export async function enforceRateLimit(
   prepared: PreparedRateLimit,
@@ -114,13 +116,24 @@ export async function enforceRateLimit(
   report: (error: RateLimiterUnavailableError) => void,
   points = 1,
 ): Promise<void> {
-  if (prepared.limiter === null) return;
-  const outcome = await consumeWithin(prepared.limiter, rateLimitKey(customer), points, prepared.timeoutMs);
-  if (outcome.kind === 'limited') {
-    throw new CustomerSessionRateLimitError('limited', Math.max(1, Math.ceil(outcome.msBeforeNext / 1000)));
+  const spent: Array<{ limiter: CustomerSessionRateLimiter; key: string }> = [];
+  for (const limit of prepared.limits) {
+    const key = limit.scope === 'customer' ? rateLimitKey(customer) : stripeBudgetKey;
+    try {
+      const limiter = await spend(limit, key, points, prepared.failure, report);
+      if (limiter !== null) spent.push({ limiter, key });
+    } catch (error) {
+      for (const earlier of spent) refund(earlier.limiter, earlier.key, points);
+      throw error;
+    }
   }
-  if (outcome.kind === 'failed') {
-    report(outcome.error);
-    if (prepared.failure === 'deny') throw new CustomerSessionRateLimitError('limiter_unavailable', unavailableRetryAfterSeconds);
-  }
+}
+
+function refund(limiter: CustomerSessionRateLimiter, key: string, points: number): void {
+  const { reward } = limiter as { reward?: unknown };
+  if (typeof reward !== 'function') return;
+  // Best effort and not awaited: a slow store must not hold the refusal up.
+  Promise.resolve()
+    .then(() => (reward as (key: string, points: number) => unknown).call(limiter, key, points))
+    .catch(() => {});
 }

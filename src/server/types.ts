@@ -1,6 +1,6 @@
 import type { ComponentName } from '../core/componentNames';
 import type { CustomerSession, CustomerSessionComponentsParams, CustomerSessionCreateParams } from '../core/types';
-import type { RateLimitFailureMode, RateLimitOption } from './rateLimitTypes';
+import type { RateLimitFailureMode, RateLimitOption, StripeBudgetOption } from './rateLimitTypes';
 
 /**
  * The part of a Stripe client the handler uses. A `new Stripe(secretKey)` instance from the
@@ -38,9 +38,21 @@ export interface CustomerSessionRateLimitOptions {
    */
   rateLimit?: RateLimitOption;
   /**
-   * When the limiter's store fails or does not answer within `rateLimitTimeoutMs`: `'allow'` (default)
-   * goes on to create the session (a rate limiter must not take checkout down with it), `'deny'` refuses
-   * with 503 and `Retry-After`. Either way the failure is reported (`onError`, else `console.error`).
+   * Sessions per second for the whole shop, whoever asks: Stripe limits the account (about 100
+   * operations per second live, 25 in test mode) and payments share it. Checked after the per-customer
+   * limit; over it the answer is 429 (`CustomerSessionRateLimitError` with `scope: 'account'`) and Stripe
+   * is not called. Default `{ sessionsPerSecond: 10 }`, in this process's memory (shared by every handler
+   * and `createCustomerSession` call of the process). `false` turns it off; or pass any limiter with
+   * `consume(key, points?)`, such as a `RateLimiterRedis` with `points: 10, duration: 1` that every
+   * instance shares (it spends the one key `stripe-account`). A batch of N sessions spends N.
+   */
+  stripeBudget?: StripeBudgetOption;
+  /**
+   * When a limiter's store fails or does not answer within `rateLimitTimeoutMs`: `'allow'` (default)
+   * falls back to an in-memory limit with the same numbers (the limiter's own `insuranceLimiter` when it
+   * has one) and goes on (a rate limiter must not take checkout down with it, nor leave it unlimited);
+   * `'deny'` refuses with 503 and `Retry-After`. Either way the failure is reported (`onError`, else
+   * `console.error`). Applies to both `rateLimit` and `stripeBudget`.
    */
   rateLimitFailure?: RateLimitFailureMode;
   /** How long a limiter you pass may take before it counts as failed. Default 1000 ms (the built-in in-memory one answers at once). */

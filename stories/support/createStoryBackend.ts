@@ -76,6 +76,9 @@ export function createStoryBackend(options: StoryBackendOptions): StoryBackend {
             return customer.id;
           },
           onError: () => {}, // the story shows the response; nothing to log
+          // Each story is its own shop, but stories run back to back in one page, which would spend
+          // one process-wide Stripe budget; the per-customer limit stays on.
+          stripeBudget: false,
         });
         serve = handler;
       } catch (error) {

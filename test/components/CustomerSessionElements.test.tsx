@@ -14,7 +14,7 @@ import { flushUntil } from '../helpers/advanceUntil';
 import { providerTree, type ProviderTestProps } from '../helpers/renderWithProvider';
 import { makeSession, renderWithSessionState } from '../helpers/renderWithSessionState';
 import { createSessionEndpoint, type SessionEndpointOptions } from '../helpers/sessionEndpoint';
-import { createdSessions, MINUTE, recordAnsweredSessions, sessionSet, setupStorefrontSuite, unauthorized, wakeUp } from './support/storefrontSuite';
+import { createdSessions, MINUTE, recordAnsweredSessions, sessionSet, setupStorefrontSuite, refused, wakeUp } from './support/storefrontSuite';
 
 const options = { mode: 'payment', amount: 1099, currency: 'usd', appearance: { theme: 'night' } } as const;
 
@@ -170,7 +170,7 @@ describe('CustomerSessionElements', () => {
 
     // Every refresh is refused (from 25 minutes on); the secret expires at 30.
     const refuse = { on: true };
-    server.use(http.post(endpoint.url, () => (refuse.on ? unauthorized() : undefined)));
+    server.use(http.post(endpoint.url, () => (refuse.on ? refused() : undefined)));
     await clock.advance(35 * MINUTE);
     expect(screen.getByRole('button', { name: 'clicked 1' })).toBeTruthy();
     expect(stripe.calls.update).toEqual([]);
@@ -198,7 +198,7 @@ describe('CustomerSessionElements', () => {
     fireEvent.click(screen.getByRole('button', { name: 'clicked 0' }));
 
     const held = nextFails ? null : endpoint.hold();
-    if (nextFails) endpoint.queue(unauthorized);
+    if (nextFails) endpoint.queue(refused);
     act(() => appQueryClient.removeQueries());
     await flushUntil(() => stripe.calls.elements.length > 1 && endpoint.requests.length === 2);
     expect(stripe.calls.elements).toEqual([{ ...options, customerSessionClientSecret: first }, options]);
@@ -233,7 +233,7 @@ describe('CustomerSessionElements', () => {
 
   it('adds the secret through update() when its session arrives after an anonymous start', async () => {
     const endpoint = createSessionEndpoint();
-    endpoint.queue(unauthorized);
+    endpoint.queue(refused);
     server.use(endpoint.handler);
     const stripe = createStripeStandIn();
     render(providerTree(<Checkout />, { components: ['payment_element'], stripe }));

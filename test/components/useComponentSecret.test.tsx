@@ -14,7 +14,7 @@ import { setupMswServer } from '../helpers/mswServer';
 import { providerTree } from '../helpers/renderWithProvider';
 import { makeSession, sessionContextValue, sessionState, type SessionStateInput } from '../helpers/renderWithSessionState';
 import { createSessionEndpoint } from '../helpers/sessionEndpoint';
-import { createdSessions, MINUTE, sessionSet, unauthorized, wakeUp } from './support/storefrontSuite';
+import { createdSessions, MINUTE, sessionSet, refused, wakeUp } from './support/storefrontSuite';
 
 function secretFor(component: ComponentName, input: SessionStateInput, enabled?: boolean) {
   const wrapper = ({ children }: { children: ReactNode }) => (
@@ -133,10 +133,10 @@ describe('useComponentSecret, from the caller’s own session', () => {
     const first = results[0]?.clientSecret;
     const start = Date.now();
     // Refused until 29:55; the attempt made then hangs past the expiry at 30:00.
-    server.use(http.post(endpoint.url, () => (Date.now() < start + 30 * MINUTE - 5000 ? unauthorized() : undefined)));
+    server.use(http.post(endpoint.url, () => (Date.now() < start + 30 * MINUTE - 5000 ? refused() : undefined)));
     await clock.advance(25 * MINUTE);
     await flushUntil(() => results[0]?.error !== null);
-    expect(results[0]).toMatchObject({ clientSecret: first, status: 'ready', error: { kind: 'http', status: 401 } });
+    expect(results[0]).toMatchObject({ clientSecret: first, status: 'ready', error: { kind: 'http', status: 400 } });
 
     await clock.advance(5 * MINUTE - 5000);
     const held = endpoint.hold();
@@ -155,8 +155,8 @@ describe('useComponentSecret, from the caller’s own session', () => {
   it('refresh refused until the secret expired: error, without the secret', async () => {
     const { endpoint, results } = renderProbes(['pricing_table']);
     await flushUntil(() => ready(results[0]));
-    endpoint.queue(...Array.from({ length: 6 }, () => unauthorized));
+    endpoint.queue(...Array.from({ length: 6 }, () => refused));
     await clock.advance(30 * MINUTE);
-    expect(results[0]).toMatchObject({ clientSecret: null, status: 'error', error: { kind: 'http', status: 401 } });
+    expect(results[0]).toMatchObject({ clientSecret: null, status: 'error', error: { kind: 'http', status: 400 } });
   });
 });

@@ -7,7 +7,7 @@ import { PricingTable } from '../../src/react/webComponents';
 import { flushUntil } from '../helpers/advanceUntil';
 import { providerTree, renderWithProvider, type ProviderTestProps } from '../helpers/renderWithProvider';
 import { createSessionEndpoint, type SessionEndpointOptions } from '../helpers/sessionEndpoint';
-import { MINUTE, SECRET_ATTR, setupStorefrontSuite, table, unauthorized, wakeUp } from './support/storefrontSuite';
+import { MINUTE, SECRET_ATTR, setupStorefrontSuite, table, refused, wakeUp } from './support/storefrontSuite';
 
 // The pricing table renders its own session's secret; these tests drive that session through the
 // real provider, the app's endpoint (MSW over the real handler and emulator) and a fake clock.
@@ -89,7 +89,7 @@ describe('web component rotation policy', () => {
     // Sessions of 29 min 20 s, refreshed at 24:20; every refresh before 29:00 is refused.
     const { endpoint, first, rendered, answered } = await renderTable({ sessionTtlSeconds: 29 * 60 + 20 });
     const start = Date.now();
-    server.use(http.post(endpoint.url, () => (Date.now() < start + 29 * MINUTE ? unauthorized() : undefined)));
+    server.use(http.post(endpoint.url, () => (Date.now() < start + 29 * MINUTE ? refused() : undefined)));
     // At 29:00 the window is due and the session still holds the rendered secret: it asks again, and that request hangs.
     const held = endpoint.hold();
     await clock.advance(29 * MINUTE);
@@ -109,7 +109,7 @@ describe('web component rotation policy', () => {
 
   it('when the window closes after its session’s refresh failed, re-creates it anonymously once the secret expires', async () => {
     const { endpoint, first, rendered } = await renderTable();
-    endpoint.queue(...Array.from({ length: 6 }, () => unauthorized));
+    endpoint.queue(...Array.from({ length: 6 }, () => refused));
     await clock.advance(29 * MINUTE);
     // Due, but the secret is good for another minute: kept while it asks again (and is refused again).
     expect(table()).toBe(first);
@@ -136,7 +136,7 @@ describe('web component rotation policy', () => {
 
   it('upgrades an anonymous element to the customer as soon as a secret arrives', async () => {
     const endpoint = createSessionEndpoint();
-    endpoint.queue(unauthorized);
+    endpoint.queue(refused);
     server.use(endpoint.handler);
     renderWithProvider(ui, { components: ['pricing_table', 'buy_button'], publishableKey: 'pk_test_rotation' });
     await flushUntil(() => table() !== null);
@@ -160,7 +160,7 @@ describe('web component rotation policy', () => {
     const { endpoint, first, rendered } = await renderTable({}, { appQueryClient });
     await clock.advance(MINUTE);
     const held = nextFails ? null : endpoint.hold();
-    if (nextFails) endpoint.queue(unauthorized);
+    if (nextFails) endpoint.queue(refused);
     act(() => appQueryClient.removeQueries());
     await flushUntil(() => table() !== first);
     const anonymous = table();

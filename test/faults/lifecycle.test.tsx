@@ -1,9 +1,10 @@
 import { act, render, waitFor } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { customerSessionQueryKeyPrefix } from '../../src/react/query';
 import { StrictMode } from 'react';
 import { captureConsole } from '../helpers/captureConsole';
 import { setupMswServer } from '../helpers/mswServer';
-import { expectEveryReceiverGot, expectNoBadSecrets } from './support/expectations';
+import { everyElementHasASecret, expectNoBadSecrets, expectOwnSecrets } from './support/expectations';
 import { createFaultEndpoint } from './support/faultEndpoint';
 import { faultProvider, renderFaultPage } from './support/faultPage';
 import { setupFaultSuite } from './support/setupFaultSuite';
@@ -42,27 +43,36 @@ function trackWakeListeners(): () => number {
 const errorsAndWarnings = (calls: ReturnType<typeof captureConsole>['calls']) => calls.filter((c) => c.level === 'error' || c.level === 'warn');
 
 describe('fault: StrictMode', () => {
-  it('one request never aborted, every receiver gets the one valid secret, a refresh rotates it in place, no warnings', async () => {
+  it('one request for the five sessions, never aborted; each element its own valid secret; a refetch rotates the Payment Element in place; no warnings', async () => {
     const consoleCalls = captureConsole();
     const endpoint = createFaultEndpoint(server, suite.ledger);
-    const page = renderFaultPage(suite.ledger, endpoint.url, { strict: true });
-    await waitFor(() => expect(page.record.latest().status).toBe('ready'));
+    const client = new QueryClient();
+    const page = renderFaultPage(suite.ledger, endpoint.url, { strict: true, appQueryClient: client });
+    await waitFor(() => expect(page.record.latest().status === 'ready' && everyElementHasASecret(suite.ledger)).toBe(true));
     await settle();
     expect(endpoint.requests).toHaveLength(1);
+    expect(endpoint.sessionsAsked()).toHaveLength(5); // the double mount spends no extra session
     expect(endpoint.requests[0]?.signal.aborted).toBe(false);
     const first = page.record.latest().clientSecret;
-    expectEveryReceiverGot(suite.ledger, first);
+    expectOwnSecrets(suite.ledger, first);
     const tables = document.querySelectorAll('stripe-pricing-table');
     expect(tables).toHaveLength(1);
     const createdPaymentElements = page.stripe.calls.create.length;
+    const paymentSecret = page.stripe.calls.elements[0]?.customerSessionClientSecret;
 
-    await act(() => page.record.latest().refresh());
-    await waitFor(() => expect(page.record.latest().clientSecret).not.toBe(first));
+    // Every session refetched at once (as at a shared refresh moment): one request.
+    await act(() => client.refetchQueries({ queryKey: [customerSessionQueryKeyPrefix] }));
+    await waitFor(() => expect(page.stripe.calls.update.length).toBeGreaterThan(0));
     const second = page.record.latest().clientSecret;
+    expect(second).not.toBe(first);
     expect(endpoint.requests).toHaveLength(2);
-    expect(page.stripe.calls.update.at(-1)).toMatchObject({ customerSessionClientSecret: second });
+    expect(endpoint.sessionsAsked()).toHaveLength(10);
+    const rotated = page.stripe.calls.update.at(-1)?.customerSessionClientSecret;
+    expect(rotated).toMatch(/^cuss_secret_/);
+    expect(rotated).not.toBe(paymentSecret);
     expect(page.stripe.calls.create).toHaveLength(createdPaymentElements); // rotated in place, not remounted
     expect(document.querySelector('stripe-pricing-table')).toBe(tables[0]); // its window is still open: kept
+    expectOwnSecrets(suite.ledger, second);
 
     page.unmount();
     await settle();
@@ -72,7 +82,7 @@ describe('fault: StrictMode', () => {
 });
 
 describe('fault: rapid mount/unmount 100×', () => {
-  it('each unmount aborts its in-flight request; nothing updates after unmount; listeners are released; the last mount gets one valid secret', async () => {
+  it('each unmount aborts its in-flight request; nothing updates after unmount; listeners are released; the last mount gets its own valid secrets', async () => {
     const consoleCalls = captureConsole();
     const liveListeners = trackWakeListeners();
     const before = liveListeners();
@@ -82,11 +92,13 @@ describe('fault: rapid mount/unmount 100×', () => {
     for (let i = 0; i < 100; i++) {
       const page = renderFaultPage(suite.ledger, endpoint.url);
       records.push(page.record);
+      // The provider's session and the four elements', in one request.
       await waitFor(() => expect(endpoint.requests).toHaveLength(i + 1), { interval: 1 });
       page.unmount();
       await macrotask(); // past the grace period that StrictMode's remount relies on
     }
     expect(endpoint.requests.filter((r) => !r.signal.aborted)).toHaveLength(0);
+    expect(endpoint.sessionsAsked()).toHaveLength(500);
     const rendered = records.map((r) => r.states.length);
     holds.forEach((hold) => hold.resolve()); // the aborted requests now get answers nobody reads
     await settle();
@@ -94,11 +106,12 @@ describe('fault: rapid mount/unmount 100×', () => {
     expect(liveListeners()).toBe(before);
 
     const last = renderFaultPage(suite.ledger, endpoint.url);
-    await waitFor(() => expect(last.record.latest().status).toBe('ready'));
+    await waitFor(() => expect(last.record.latest().status === 'ready' && everyElementHasASecret(suite.ledger)).toBe(true));
     expect(endpoint.requests).toHaveLength(101);
     expect(liveListeners()).toBeGreaterThan(before); // the tracker does see the mounted page's listeners
-    expect(suite.ledger.secretsSeen()).toEqual([last.record.latest().clientSecret]);
-    expectEveryReceiverGot(suite.ledger, last.record.latest().clientSecret);
+    // Only the last page's five sessions were ever seen, each by its own receiver.
+    expect(suite.ledger.secretsSeen()).toHaveLength(5);
+    expectOwnSecrets(suite.ledger, last.record.latest().clientSecret);
     last.unmount();
     await settle();
     expect(liveListeners()).toBe(before);
@@ -106,7 +119,7 @@ describe('fault: rapid mount/unmount 100×', () => {
     expectNoBadSecrets(suite.ledger);
   }, 30_000);
 
-  it('100 cycles within one task under the app QueryClient and StrictMode: one request, never aborted', async () => {
+  it('100 cycles within one task under the app QueryClient and StrictMode: one request for the last page, never aborted; unmounted elements spend no session', async () => {
     const consoleCalls = captureConsole();
     const endpoint = createFaultEndpoint(server, suite.ledger);
     const client = new QueryClient();
@@ -124,12 +137,18 @@ describe('fault: rapid mount/unmount 100×', () => {
     for (let i = 0; i < 100; i++) render(tree().ui).unmount();
     const last = tree();
     render(last.ui);
-    await waitFor(() => expect(last.record.latest().status).toBe('ready'));
+    await waitFor(() => expect(last.record.latest().status === 'ready' && everyElementHasASecret(suite.ledger)).toBe(true));
     await settle();
-    expect(endpoint.requests).toHaveLength(1);
-    expect(endpoint.requests[0]?.signal.aborted).toBe(false);
-    expectEveryReceiverGot(suite.ledger, last.record.latest().clientSecret);
+    // The provider's session is shared by every cycle; the elements of the 100 pages unmounted in
+    // the same task were never shown, so they must cost no Stripe session.
+    expect(suite.ledger.issuedCount()).toBe(5);
+    // The provider's session, shared by every cycle, may leave before the last page mounts (the test
+    // renderer runs microtasks between renders); the last page's elements then follow in one request.
+    expect(endpoint.requests.length).toBeLessThanOrEqual(2);
+    expect(endpoint.requests.at(-1)?.body).toEqual({ sessions: expect.any(Array) });
+    expect(endpoint.requests.some((request) => request.signal.aborted)).toBe(false);
+    expectOwnSecrets(suite.ledger, last.record.latest().clientSecret);
     expect(errorsAndWarnings(consoleCalls.calls)).toEqual([]);
     expectNoBadSecrets(suite.ledger);
-  });
+  }, 30_000);
 });

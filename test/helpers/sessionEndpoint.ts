@@ -67,6 +67,7 @@ export function createSessionEndpoint(options: SessionEndpointOptions = {}): Ses
     resolveCustomer: () => customerId,
     components: options.policy ?? defaultPolicy,
     rateLimit: options.rateLimit ?? false,
+    stripeBudget: false,
   });
   const requests: RecordedSessionRequest[] = [];
   const queued: Responder[] = [];

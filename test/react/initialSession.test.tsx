@@ -3,7 +3,8 @@ import { QueryClient } from '@tanstack/react-query';
 import { createElement, type ReactNode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
-import { CustomerSessionElements, CustomerSessionProvider, PricingTable, type CustomerSession } from '../../src/index';
+import { CustomerSessionElements, CustomerSessionProvider, PricingTable, type CustomerSession, type CustomerSessionEndpoint } from '../../src/index';
+import type { CustomerSessionEndpointContext } from '../../src/core/fetch';
 import { createStripeStandIn } from '../../src/testing/createStripeStandIn';
 import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
 import { captureConsole } from '../helpers/captureConsole';
@@ -34,7 +35,17 @@ function serverSession(agoMs: number): CustomerSession {
   return makeCustomerSession({ components: ['pricing_table'], now: Date.now() - agoMs });
 }
 
-function page(initialSession: CustomerSession, endpoint: () => Promise<CustomerSession>, queryClient: QueryClient, children?: ReactNode) {
+/**
+ * A function endpoint as an app writes one for batches: a fresh session for each entry of
+ * `sessions` (one call for all of them), else one for `components`.
+ */
+function batchingEndpoint() {
+  return vi.fn(async ({ components, sessions }: CustomerSessionEndpointContext): Promise<CustomerSession | CustomerSession[]> =>
+    sessions ? sessions.map((list) => makeCustomerSession({ components: list })) : makeCustomerSession({ components }),
+  );
+}
+
+function page(initialSession: CustomerSession, endpoint: CustomerSessionEndpoint, queryClient: QueryClient, children?: ReactNode) {
   return createElement(CustomerSessionProvider, {
     endpoint,
     components: ['pricing_table'],
@@ -46,7 +57,7 @@ function page(initialSession: CustomerSession, endpoint: () => Promise<CustomerS
 }
 
 /** Server HTML for the page (with a status probe like the browser's), apart from the browser's QueryClient. */
-function serverHtml(initialSession: CustomerSession, endpoint: () => Promise<CustomerSession>): string {
+function serverHtml(initialSession: CustomerSession, endpoint: CustomerSessionEndpoint): string {
   const server = createSessionRecorder();
   return renderToString(page(initialSession, endpoint, new QueryClient(), <server.ContextProbe key="probe" />));
 }
@@ -74,12 +85,14 @@ describe('an initial session in the browser', () => {
 
   it('is ready on the first client render too, and refreshes through the endpoint as usual', async () => {
     const session = serverSession(2000);
-    const endpoint = vi.fn(async () => makeCustomerSession({ components: ['pricing_table'] }));
+    const endpoint = batchingEndpoint();
     const recorder = createSessionRecorder();
     render(page(session, endpoint, new QueryClient(), <recorder.ContextProbe key="probe" />));
     expect(recorder.states[0]).toMatchObject({ status: 'ready', clientSecret: session.client_secret });
     await act(() => recorder.latest().refresh());
+    // The provider's session and the table's own, renewed together in one call.
     expect(endpoint).toHaveBeenCalledTimes(1);
+    expect(endpoint.mock.calls[0]?.[0].sessions).toEqual([['pricing_table'], ['pricing_table']]);
     expect(recorder.latest().clientSecret).not.toBe(session.client_secret);
   });
 
@@ -89,8 +102,7 @@ describe('an initial session in the browser', () => {
   ])('%s: never shown, exactly one request, and the server-rendered element is replaced at once', async (_label, ago) => {
     const consoleCalls = captureConsole();
     const stale = serverSession(ago);
-    const fresh = makeCustomerSession({ components: ['pricing_table'] });
-    const endpoint = vi.fn(async () => fresh);
+    const endpoint = batchingEndpoint();
     const container = document.createElement('div');
     container.innerHTML = serverHtml(stale, endpoint);
     document.body.append(container);
@@ -99,8 +111,14 @@ describe('an initial session in the browser', () => {
     const recorder = createSessionRecorder();
     await act(async () => void hydrateRoot(container, page(stale, endpoint, new QueryClient(), <recorder.ContextProbe key="probe" />)));
     expect(document.body.innerHTML).not.toContain(stale.client_secret);
-    await waitFor(() => expect(table()?.getAttribute(SECRET_ATTR)).toBe(fresh.client_secret));
+    await waitFor(() => expect(table()?.getAttribute(SECRET_ATTR)).toMatch(/^cuss_secret_/));
+    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    // The provider's session and the table's own, both new, in one call.
     expect(endpoint).toHaveBeenCalledTimes(1);
+    expect(endpoint.mock.calls[0]?.[0].sessions).toEqual([['pricing_table'], ['pricing_table']]);
+    const [stateSession, tableSession] = (await endpoint.mock.results[0]?.value) as CustomerSession[];
+    expect(recorder.latest().clientSecret).toBe(stateSession?.client_secret);
+    expect(table()?.getAttribute(SECRET_ATTR)).toBe(tableSession?.client_secret);
     // Only the hydration render saw the server's state; every browser state left the stale secret out.
     expect(recorder.states.slice(1).every((s) => s.clientSecret !== stale.client_secret)).toBe(true);
     expect(consoleCalls.calls.filter((c) => c.level === 'error')).toEqual([]);
@@ -122,12 +140,19 @@ describe('an initial session in the browser', () => {
 
   it('a stale one rendered by the browser alone is never shown at all', async () => {
     const stale = serverSession(40 * minute);
-    const endpoint = vi.fn(async () => makeCustomerSession({ components: ['pricing_table'] }));
+    const endpoint = batchingEndpoint();
     const recorder = createSessionRecorder();
+    const shown: Array<string | null> = [];
+    const observer = new MutationObserver(() => shown.push(table()?.getAttribute(SECRET_ATTR) ?? null));
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true });
     render(page(stale, endpoint, new QueryClient(), <recorder.ContextProbe key="probe" />));
     await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await waitFor(() => expect(table()?.getAttribute(SECRET_ATTR)).toMatch(/^cuss_secret_/));
+    observer.disconnect();
     expect(endpoint).toHaveBeenCalledTimes(1);
     expect(recorder.states.every((s) => s.clientSecret !== stale.client_secret)).toBe(true);
+    expect(shown).not.toContain(stale.client_secret);
+    expect(table()?.getAttribute(SECRET_ATTR)).not.toBe(recorder.latest().clientSecret);
   });
 
   it('gives CustomerSessionElements the initial secret on its first render: no fallback, no later update()', async () => {

@@ -1,7 +1,9 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
+import type { ComponentName } from '../../src/core/componentNames';
 import { useCustomerSessionContext } from '../../src/react/CustomerSessionProvider';
+import { useComponentSecret } from '../../src/react/elementSecret';
 import { isCustomerSessionQuery } from '../../src/react/query';
 import type { CustomerSessionEndpoint } from '../../src/react/types';
 import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
@@ -12,6 +14,16 @@ import { createSessionRecorder } from '../helpers/sessionRecorder';
 
 const server = setupMswServer();
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+/** An element's own secret (`data-secret`) and status. */
+function SecretProbe({ component }: { component: ComponentName }) {
+  const { clientSecret, status } = useComponentSecret(component);
+  return (
+    <output data-testid="secret" data-secret={clientSecret ?? ''}>
+      {status}
+    </output>
+  );
+}
 
 describe('one session, shared', () => {
   it('makes one request for 100 consumers of a provider', async () => {
@@ -54,6 +66,29 @@ describe('one session, shared', () => {
     expect(endpoint.requests[0]?.signal.aborted).toBe(false);
   });
 
+  it('in StrictMode, 100 state readers and three elements mounted in one commit make one request: the state session and one per element, never aborted', async () => {
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const recorder = createSessionRecorder();
+    renderWithProvider(
+      <>
+        {Array.from({ length: 100 }, (_, i) => (
+          <recorder.ContextProbe key={i} />
+        ))}
+        <SecretProbe component="pricing_table" />
+        <SecretProbe component="pricing_table" />
+        <SecretProbe component="buy_button" />
+      </>,
+      { components: ['pricing_table', 'buy_button'], strict: true },
+    );
+    await waitFor(() => expect(screen.getAllByTestId('secret').every((el) => el.textContent === 'ready')).toBe(true));
+    await settle();
+    expect(endpoint.requests.map((r) => r.body)).toEqual([{ sessions: [['buy_button', 'pricing_table'], ['pricing_table'], ['pricing_table'], ['buy_button']] }]);
+    expect(endpoint.requests[0]?.signal.aborted).toBe(false);
+    const elementSecrets = screen.getAllByTestId('secret').map((el) => el.dataset.secret);
+    expect(new Set([recorder.latest().clientSecret, ...elementSecrets]).size).toBe(4);
+  });
+
   it('shares the provider session with useCustomerSession hooks inside it', async () => {
     const endpoint = createSessionEndpoint();
     server.use(endpoint.handler);
@@ -74,18 +109,25 @@ describe('one session, shared', () => {
     const first = createSessionEndpoint({ url: '/api/first' });
     const second = createSessionEndpoint({ url: '/api/second' });
     server.use(first.handler, second.handler);
-    const recorder = createSessionRecorder();
+    const [pricing, buyFirst, buySecond] = [createSessionRecorder(), createSessionRecorder(), createSessionRecorder()];
     render(
       <>
-        <recorder.HookProbe options={{ endpoint: first.url, components: ['pricing_table'] }} />
-        <recorder.HookProbe options={{ endpoint: first.url, components: ['buy_button'] }} />
-        <recorder.HookProbe options={{ endpoint: second.url, components: ['buy_button'] }} />
+        <pricing.HookProbe options={{ endpoint: first.url, components: ['pricing_table'] }} />
+        <buyFirst.HookProbe options={{ endpoint: first.url, components: ['buy_button'] }} />
+        <buySecond.HookProbe options={{ endpoint: second.url, components: ['buy_button'] }} />
       </>,
     );
     await waitFor(() => expect(screen.getAllByTestId('status').map((el) => el.textContent)).toEqual(['ready', 'ready', 'ready']));
-    expect(first.requests.map((r) => r.body)).toEqual(expect.arrayContaining([{ components: ['pricing_table'] }, { components: ['buy_button'] }]));
-    expect(first.requests).toHaveLength(2);
-    expect(second.requests).toHaveLength(1);
+    await settle();
+    // Started in one commit: one request per endpoint, each component set a session of its own in it.
+    expect(first.requests.map((r) => r.body)).toEqual([{ sessions: [['pricing_table'], ['buy_button']] }]);
+    expect(second.requests.map((r) => r.body)).toEqual([{ components: ['buy_button'] }]);
+    expect(pricing.latest().isEnabled('pricing_table')).toBe(true);
+    expect(pricing.latest().isEnabled('buy_button')).toBe(false);
+    expect(buyFirst.latest().isEnabled('buy_button')).toBe(true);
+    expect(buyFirst.latest().isEnabled('pricing_table')).toBe(false);
+    expect(buySecond.latest().session?.customer).toBe(second.customerId);
+    expect(new Set([pricing, buyFirst, buySecond].map((r) => r.latest().clientSecret)).size).toBe(3);
   });
 
   it('works with no QueryClientProvider (the provider makes a private client)', async () => {

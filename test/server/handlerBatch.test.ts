@@ -16,7 +16,7 @@ let handler: (request: Request) => Promise<Response>;
 beforeAll(async () => {
   ctx = await startSdkServer();
   jenny = ctx.emulator.createCustomer({ email: 'jenny@example.com' }).id;
-  handler = createCustomerSessionHandler({ stripe: ctx.stripe, resolveCustomer: () => jenny, components: policy, rateLimit: false });
+  handler = createCustomerSessionHandler({ stripe: ctx.stripe, resolveCustomer: () => jenny, components: policy, rateLimit: false, stripeBudget: false });
 });
 afterAll(() => ctx.server.close());
 
@@ -90,7 +90,7 @@ describe('handler batch form: refusals name the param the Stripe way, before Str
     ['an outside name after allowed ones', { sessions: [['pricing_table', 'buy_button', 'customer_portal']] }, 'sessions[0][2]', /does not enable customer_portal\./],
   ])('%s: 400 invalid_request_error, param %s', async (_label, body, param, message) => {
     const consume = vi.fn(() => Promise.resolve());
-    const guarded = createCustomerSessionHandler({ stripe: ctx.stripe, resolveCustomer: () => jenny, components: policy, rateLimit: { consume } });
+    const guarded = createCustomerSessionHandler({ stripe: ctx.stripe, resolveCustomer: () => jenny, components: policy, rateLimit: { consume }, stripeBudget: false });
     const before = stripeCalls();
     const response = await guarded(post(body));
     expect(response.status).toBe(400);
@@ -122,7 +122,7 @@ const sdkError = (code: string, message: string) => new Stripe.errors.StripeInva
 describe('handler batch form: concurrency and failures', () => {
   it('asks Stripe for every session at once, and answers when all have come back, in the order asked', async () => {
     const { stripe, calls, session } = controlledStripe();
-    const h = createCustomerSessionHandler({ stripe, resolveCustomer: () => 'cus_1', components: policy, rateLimit: false });
+    const h = createCustomerSessionHandler({ stripe, resolveCustomer: () => 'cus_1', components: policy, rateLimit: false, stripeBudget: false });
     const pending = h(post({ sessions: [['pricing_table'], ['buy_button'], ['payment_element']] }));
     await vi.waitFor(() => expect(calls).toHaveLength(3)); // all three in flight before any answered
     let answered = false;
@@ -140,7 +140,7 @@ describe('handler batch form: concurrency and failures', () => {
   it('answers the first failure by index, after every creation has settled, and reports it to onError', async () => {
     const { stripe, calls, session } = controlledStripe();
     const onError = vi.fn();
-    const h = createCustomerSessionHandler({ stripe, resolveCustomer: () => 'cus_1', components: policy, rateLimit: false, onError });
+    const h = createCustomerSessionHandler({ stripe, resolveCustomer: () => 'cus_1', components: policy, rateLimit: false, stripeBudget: false, onError });
     const pending = h(post({ sessions: [['pricing_table'], ['buy_button'], ['payment_element']] }));
     await vi.waitFor(() => expect(calls).toHaveLength(3));
     let answered = false;
@@ -161,7 +161,7 @@ describe('handler batch form: concurrency and failures', () => {
   it('spends one point per session, in one consume before any Stripe call, and creates none when refused', async () => {
     const { stripe, calls } = controlledStripe();
     const consume = vi.fn((_key: string, points?: number) => ((points ?? 1) > 4 ? Promise.reject({ msBeforeNext: 30_000 }) : Promise.resolve()));
-    const h = createCustomerSessionHandler({ stripe, resolveCustomer: () => 'cus_1', components: policy, rateLimit: { consume } });
+    const h = createCustomerSessionHandler({ stripe, resolveCustomer: () => 'cus_1', components: policy, rateLimit: { consume }, stripeBudget: false });
     const refused = await h(post({ sessions: [['pricing_table'], ['buy_button'], ['buy_button'], ['buy_button'], ['buy_button']] }));
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toBe('30');

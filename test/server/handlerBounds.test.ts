@@ -48,6 +48,7 @@ function handlerWith(options: Partial<CustomerSessionHandlerOptions> = {}) {
     resolveCustomer: () => customer,
     components: { pricing_table: { enabled: true } },
     rateLimit: false,
+    stripeBudget: false, // the Stripe call's bounds, not the budgets (test/server/stripeBudget.test.ts)
     ...options,
   });
 }

@@ -28,6 +28,7 @@ beforeAll(async () => {
     // The app's own auth: a session cookie naming Alice.
     resolveCustomer: (request) => (request.headers.get('cookie') === 'sid=alice' ? alice : null),
     components: policy,
+    stripeBudget: false, // many sessions in a second here; the budget has its own suite
   });
 });
 afterAll(() => ctx.server.close());

@@ -13,7 +13,7 @@ function post(cookie = 'signed-in', body = '{}'): Request {
 }
 
 function handlerFor(customer: string, extra: Partial<CustomerSessionHandlerOptions> = {}) {
-  return createCustomerSessionHandler({ stripe, components, resolveCustomer: (r) => (r.headers.get('cookie') ? customer : null), ...extra });
+  return createCustomerSessionHandler({ stripe, components, resolveCustomer: (r) => (r.headers.get('cookie') ? customer : null), stripeBudget: false, ...extra });
 }
 
 async function statuses(handler: (r: Request) => Promise<Response>, count: number): Promise<number[]> {

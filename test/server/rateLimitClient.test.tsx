@@ -37,6 +37,9 @@ function setup(stripeBusyTimes = 0, points = 2) {
     resolveCustomer: () => customer,
     components: { pricing_table: { enabled: true } },
     rateLimit: { points, durationSeconds: 30 },
+    // The per-customer limit and Stripe's own 429s; every test here runs at the same fake instant, which
+    // would spend the process-wide Stripe budget (test/server/stripeBudget.test.ts has its own).
+    stripeBudget: false,
   });
   const answers: { status: number; retryAfter: string | null }[] = [];
   server.use(

@@ -37,7 +37,7 @@ async function instance(customer: string, extra: Partial<CustomerSessionHandlerO
   if (client.status !== 'ready') await new Promise((resolve) => client.once('ready', resolve));
   const onError = vi.fn();
   const limiter = new RateLimiterRedis({ storeClient: client, points: 5, duration: 60, keyPrefix });
-  const handler = createCustomerSessionHandler({ stripe, components, resolveCustomer: () => customer, rateLimit: limiter, rateLimitTimeoutMs: 300, onError, ...options });
+  const handler = createCustomerSessionHandler({ stripe, components, resolveCustomer: () => customer, rateLimit: limiter, rateLimitTimeoutMs: 300, onError, stripeBudget: false, ...options });
   return { handler, onError, client };
 }
 
@@ -90,6 +90,53 @@ describe.skipIf(!redisAvailable())('RateLimiterRedis on a real Redis', () => {
     } finally {
       server.client.disconnect();
       redis = await startRedis();
+    }
+  });
+
+  it.each([true, false])("Redis stopped: 100 concurrent requests under 'allow' make 5 Stripe calls, the limiter's own numbers in memory (offline queue %s)", async (offlineQueue) => {
+    const customer = emulator.createCustomer().id;
+    const server = await instance(customer, { offlineQueue });
+    await redis.stop();
+    try {
+      const responses = await Promise.all(Array.from({ length: 100 }, () => server.handler(post())));
+      expect(responses.filter((r) => r.status === 200)).toHaveLength(5);
+      expect(responses.filter((r) => r.status === 429)).toHaveLength(95);
+      expect(sessionsFor(customer)).toBe(5);
+    } finally {
+      server.client.disconnect();
+      redis = await startRedis();
+    }
+  });
+});
+
+describe.skipIf(!redisAvailable())('a Stripe budget in Redis, shared by two instances', () => {
+  it('two handler instances with separate memory and connections stay within one budget together', async () => {
+    const handlers = await Promise.all(
+      [0, 1].map(async () => {
+        const client = new Redis(redis.url);
+        clients.push(client);
+        if (client.status !== 'ready') await new Promise((resolve) => client.once('ready', resolve));
+        // 6 sessions per 10 s (not per second) so the test never straddles a window.
+        const budget = new RateLimiterRedis({ storeClient: client, points: 6, duration: 10, keyPrefix: `${keyPrefix}-budget` });
+        return createCustomerSessionHandler({ stripe, components, resolveCustomer: (r) => r.headers.get('cookie'), stripeBudget: budget });
+      }),
+    );
+    const shoppers = Array.from({ length: 20 }, () => emulator.createCustomer().id);
+    const before = emulator.requests.length;
+    const responses = await Promise.all(
+      shoppers.map((customer, i) =>
+        (handlers[i % 2] as (r: Request) => Promise<Response>)(
+          new Request('http://shop.test/api/customer-session', { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: customer }, body: '{}' }),
+        ),
+      ),
+    );
+    expect(responses.filter((r) => r.status === 200)).toHaveLength(6);
+    expect(emulator.requests.length - before).toBe(6);
+    const refused = responses.filter((r) => r.status === 429);
+    expect(refused).toHaveLength(14);
+    for (const response of refused) {
+      expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/across the shop/);
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     }
   });
 });

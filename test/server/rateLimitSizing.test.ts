@@ -40,7 +40,7 @@ afterEach(() => vi.useRealTimers());
 describe('the default rate limit never refuses honest browsing (issue 17 storefront)', () => {
   it('10 page views in a minute, each scrolled to the end: 40 requests, 270 sessions, no 429', async () => {
     const customer = emulator.createCustomer().id;
-    const handler = createCustomerSessionHandler({ stripe, components: policy, resolveCustomer: () => customer });
+    const handler = createCustomerSessionHandler({ stripe, components: policy, resolveCustomer: () => customer, stripeBudget: false });
     const statuses: number[] = [];
     for (let view = 0; view < 10; view++) statuses.push(...(await pageView(handler, start + view * 6000)));
     expect(statuses).toEqual(Array(40).fill(200));
@@ -50,7 +50,7 @@ describe('the default rate limit never refuses honest browsing (issue 17 storefr
 
   it('leaves room for 13 such page views in one window; the 14th is cut after its first batch', async () => {
     const customer = emulator.createCustomer().id;
-    const handler = createCustomerSessionHandler({ stripe, components: policy, resolveCustomer: () => customer });
+    const handler = createCustomerSessionHandler({ stripe, components: policy, resolveCustomer: () => customer, stripeBudget: false });
     for (let view = 0; view < 13; view++) expect(await pageView(handler, start + view * 4000)).toEqual([200, 200, 200, 200]);
     expect(sessionsFor(customer)).toBe(13 * 27); // 351
     expect(await pageView(handler, start + 52_000)).toEqual([200, 429, 429, 429]);
@@ -61,7 +61,7 @@ describe('the default rate limit never refuses honest browsing (issue 17 storefr
 describe('an abuser is held to 360 Stripe sessions per customer per 60 s window', () => {
   it('a loop of single-session requests: exactly 360 reach Stripe, then 429 with Retry-After until the window ends', async () => {
     const customer = emulator.createCustomer().id;
-    const handler = createCustomerSessionHandler({ stripe, components: policy, resolveCustomer: () => customer });
+    const handler = createCustomerSessionHandler({ stripe, components: policy, resolveCustomer: () => customer, stripeBudget: false });
     const single = () => new Request('http://shop.test/x', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"components":["buy_button"]}' });
     const statuses: number[] = [];
     for (let i = 0; i < 500; i++) statuses.push((await handler(single())).status);
@@ -78,7 +78,7 @@ describe('an abuser is held to 360 Stripe sessions per customer per 60 s window'
 
   it('100 concurrent batches of 32: at most 360 sessions reach Stripe (11 whole batches), the rest 429', async () => {
     const customer = emulator.createCustomer().id;
-    const handler = createCustomerSessionHandler({ stripe, components: policy, resolveCustomer: () => customer });
+    const handler = createCustomerSessionHandler({ stripe, components: policy, resolveCustomer: () => customer, stripeBudget: false });
     const responses = await Promise.all(Array.from({ length: 100 }, () => handler(post(buyButtons(32)))));
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(11);
@@ -88,7 +88,7 @@ describe('an abuser is held to 360 Stripe sessions per customer per 60 s window'
 
   it('100 concurrent single requests from one customer under a 60-point limit make exactly 60 Stripe calls', async () => {
     const customer = emulator.createCustomer().id;
-    const handler = createCustomerSessionHandler({ stripe, components: policy, resolveCustomer: () => customer, rateLimit: { points: 60, durationSeconds: 60 } });
+    const handler = createCustomerSessionHandler({ stripe, components: policy, resolveCustomer: () => customer, rateLimit: { points: 60, durationSeconds: 60 }, stripeBudget: false });
     const statuses = (await Promise.all(Array.from({ length: 100 }, () => handler(post([['pricing_table']]))))).map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(60);
     expect(sessionsFor(customer)).toBe(60);

@@ -30,7 +30,7 @@ afterEach(() => {
 afterAll(() => server.close());
 
 async function ask(): Promise<{ response: Response; error: StripeErrorBody['error'] }> {
-  const handler = createCustomerSessionHandler({ stripe, components: { pricing_table: { enabled: true } }, resolveCustomer: () => customer, rateLimit: false, onError: () => {} });
+  const handler = createCustomerSessionHandler({ stripe, components: { pricing_table: { enabled: true } }, resolveCustomer: () => customer, rateLimit: false, stripeBudget: false, onError: () => {} });
   const response = await handler(
     new Request('http://shop.test/api/customer-session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }),
   );

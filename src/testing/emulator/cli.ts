@@ -1,10 +1,11 @@
-// `npm run emulator -- --port 12111 [--host 127.0.0.1]`: serves the emulator until interrupted.
+// `npm run emulator -- --port 12111 [--host 127.0.0.1] [--rate-limit 25]`: serves the emulator until
+// interrupted; `--rate-limit` enforces Stripe's account limit (requests per second; test mode's is 25).
 import { parseArgs } from 'node:util';
 import { listen } from './listen';
 import { seedSavedCards } from '../seedSavedCards';
 
 const { values } = parseArgs({
-  options: { port: { type: 'string', default: '12111' }, host: { type: 'string', default: '127.0.0.1' } },
+  options: { port: { type: 'string', default: '12111' }, host: { type: 'string', default: '127.0.0.1' }, 'rate-limit': { type: 'string' } },
 });
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -12,13 +13,19 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 
-const server = await listen({}, { port, host: values.host });
+const perSecond = values['rate-limit'] === undefined ? undefined : Number(values['rate-limit']);
+if (perSecond !== undefined && !(perSecond > 0)) {
+  console.error(`--rate-limit must be a positive number of requests per second, got ${values['rate-limit']}`);
+  process.exit(1);
+}
+
+const server = await listen(perSecond === undefined ? {} : { rateLimit: { perSecond } }, { port, host: values.host });
 const customer = server.emulator.createCustomer({ name: 'Jenny Rosen', email: 'jenny.rosen@example.com' });
 seedSavedCards(server.emulator, customer.id, ['always', 'limited', 'always']);
 
 process.stdout.write(
   [
-    `Stripe emulator listening on ${server.url}`,
+    `Stripe emulator listening on ${server.url}${perSecond === undefined ? '' : `, at most ${perSecond} requests a second (Stripe's 429 beyond)`}`,
     `Demo customer: ${customer.id} (3 saved cards: GET /v1/customers/${customer.id}/payment_methods)`,
     '',
     'Point the official SDK at it:',

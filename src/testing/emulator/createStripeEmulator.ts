@@ -4,6 +4,7 @@ import { buildEmulatorCustomer } from './buildEmulatorCustomer';
 import { buildPaymentMethod } from './buildPaymentMethod';
 import { createClock } from './createClock';
 import { handleEmulatorRequest } from './handleEmulatorRequest';
+import { createRateLimit } from './rateLimit';
 import { registerSessionSource } from '../rules/sessionSources';
 
 /**
@@ -23,8 +24,10 @@ import { registerSessionSource } from '../rules/sessionSources';
  * }));
  */
 export function createStripeEmulator(options: StripeEmulatorOptions = {}): StripeEmulator {
+  const clock = createClock(options.now);
   const state: EmulatorState = {
-    clock: createClock(options.now),
+    clock,
+    rateLimit: createRateLimit(options.rateLimit, clock),
     sessionTtlSeconds: options.sessionTtlSeconds ?? 1800,
     sessionComponents: options.sessionComponents ?? 'always',
     customers: new Map(),

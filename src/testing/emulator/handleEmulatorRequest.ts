@@ -5,6 +5,7 @@ import { authenticate } from './authenticate';
 import { findIdempotentResult } from './findIdempotentResult';
 import { jsonResponse } from './jsonResponse';
 import { randomBase62 } from './randomBase62';
+import { rateLimitError, takeRequest } from './rateLimit';
 import { readFormParams } from './readFormParams';
 import { findRoute } from './routes';
 import { decodeStripeForm } from '../../params/form';
@@ -36,6 +37,8 @@ export async function handleEmulatorRequest(state: EmulatorState, request: Reque
     }
     const authError = authenticate(request);
     if (authError) return fail(401, authError);
+    // The account's limit counts every authenticated request, and refuses before reading the body.
+    if (state.rateLimit !== null && !takeRequest(state.rateLimit, state.clock.now())) return fail(429, rateLimitError);
     // GET params travel in the query string, as Stripe's SDKs send them.
     const read = method === 'GET' ? { params: decodeStripeForm(url.search.slice(1)) } : await readFormParams(request);
     if ('error' in read) return fail(400, read.error);

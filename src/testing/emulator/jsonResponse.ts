@@ -4,6 +4,7 @@ const statusTexts: Record<number, string> = {
   401: 'Unauthorized',
   402: 'Payment Required',
   404: 'Not Found',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
 };
 

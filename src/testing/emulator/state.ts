@@ -1,4 +1,5 @@
 import type { CustomerSession } from '../../core/types';
+import type { EmulatorRateLimit } from './rateLimit';
 import type { EmulatorClock, EmulatorCustomer, EmulatorPaymentMethod, EmulatorRequestRecord } from './types';
 
 /** A response kept for `Idempotency-Key` replays. */
@@ -24,6 +25,8 @@ export interface EmulatorState {
   /** Every Customer Session created, by client secret: what Stripe.js and the web components look up. */
   sessions: Map<string, CustomerSession>;
   requests: EmulatorRequestRecord[];
+  /** Stripe's account rate limit, when asked for (`rateLimit`). */
+  rateLimit: EmulatorRateLimit | null;
 }
 
 /** What a route answers: an HTTP status and a JSON-serialisable body. */

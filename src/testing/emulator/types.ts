@@ -13,6 +13,14 @@ export interface StripeEmulatorOptions {
    * cope with an API version that omits it.
    */
   sessionComponents?: 'always' | 'when-expanded';
+  /**
+   * Enforces Stripe's account-wide rate limit: at most `perSecond` requests a second (a token bucket, so
+   * a burst of `perSecond` after a quiet spell), counted over every endpoint, after authentication.
+   * Beyond it the answer is Stripe's own 429 (`invalid_request_error`, code `rate_limit`), for which the
+   * official SDK raises `StripeRateLimitError`. Stripe's figures: 100 in live mode, 25 in test mode.
+   * Off by default. Follows `now` and the emulator's `clock`.
+   */
+  rateLimit?: { perSecond: number };
 }
 
 /** The emulator's injectable clock (milliseconds since the Unix epoch). */

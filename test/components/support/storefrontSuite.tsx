@@ -140,7 +140,8 @@ export function recordAnsweredSessions(server: ReturnType<typeof setupMswServer>
 }
 
 /** What the app's endpoint answers a signed-out visitor. */
-export const unauthorized = (): Response => Response.json({ error: { type: 'invalid_request_error', message: 'Not signed in' } }, { status: 401 });
+/** A refusal that is neither retried nor a sign-out (a 401 or 403 would drop the shown secrets). */
+export const refused = (): Response => Response.json({ error: { type: 'invalid_request_error', message: 'Not now' } }, { status: 400 });
 
 /** The page comes back online: every session that failed, or is due, asks again (a wake-up). */
 export const wakeUp = (): void => act(() => void window.dispatchEvent(new Event('online')));

@@ -2,7 +2,8 @@ import { http, HttpResponse } from 'msw';
 import type { SetupServer } from 'msw/node';
 import type { CustomerSession } from '../../../src/core/types';
 import { createEmulatorStripeClient } from '../../../src/testing/createEmulatorStripeClient';
-import { createSessionEndpoint, type SessionEndpoint, type SessionEndpointOptions } from '../../helpers/sessionEndpoint';
+import type { ComponentName } from '../../../src/core/componentNames';
+import { createSessionEndpoint, type Responder, type SessionEndpoint, type SessionEndpointOptions } from '../../helpers/sessionEndpoint';
 import type { SecretLedger } from './secretLedger';
 
 export interface FaultEndpoint extends SessionEndpoint {
@@ -13,6 +14,16 @@ export interface FaultEndpoint extends SessionEndpoint {
   setOffline(offline: boolean): void;
   /** Requests that failed because the network was off. */
   offlineAttempts(): number;
+  /** Until called again with `null`, every request gets `responder`'s answer (an outage, however many requests it takes). */
+  setOutage(responder: Responder | null): void;
+  /** The component list of every session asked for, request by request (a batch is several). */
+  sessionsAsked(): ComponentName[][];
+}
+
+/** The sessions one request asked for: `{ components }` is one, `{ sessions }` a batch. */
+export function sessionsOf(body: unknown): ComponentName[][] {
+  const { components, sessions } = body as { components?: ComponentName[]; sessions?: ComponentName[][] };
+  return sessions ?? [components ?? []];
 }
 
 /**
@@ -33,10 +44,13 @@ export function createFaultEndpoint(server: Pick<SetupServer, 'use'>, ledger: Se
   const stripe = createEmulatorStripeClient(endpoint.emulator);
   let offline = false;
   let offlineAttempts = 0;
+  let outage: Responder | null = null;
   // MSW tries handlers newest first; answering nothing falls through to the endpoint.
   server.use(endpoint.handler);
   server.use(
     http.post(endpoint.url, () => {
+      // Falls through to the endpoint, which records the request and answers with the outage's responder.
+      if (outage && !offline) endpoint.queue(outage);
       if (!offline) return undefined;
       offlineAttempts += 1;
       return HttpResponse.error();
@@ -51,5 +65,9 @@ export function createFaultEndpoint(server: Pick<SetupServer, 'use'>, ledger: Se
       offline = value;
     },
     offlineAttempts: () => offlineAttempts,
+    setOutage: (responder) => {
+      outage = responder;
+    },
+    sessionsAsked: () => endpoint.requests.flatMap((request) => sessionsOf(request.body)),
   };
 }

@@ -15,14 +15,25 @@ import { currentLedger, type SecretLedger } from './secretLedger';
 
 export const pageComponents: ComponentName[] = ['buy_button', 'payment_element', 'pricing_table'];
 
-/** A Stripe stand-in whose `elements()` and `elements.update()` report every customer secret to the ledger. */
+/**
+ * A Stripe stand-in that reports every customer secret put into a Payment Element to the ledger:
+ * the `elements()` group's once it creates its element (StrictMode's second `useState` call makes
+ * a group that is never used), and each `elements.update()`'s.
+ */
 export function ledgeredStripe(ledger: SecretLedger, endpoint: string): StripeStandIn {
   const stripe = createStripeStandIn();
-  const elements = stripe.elements.bind(stripe) as (options?: StripeElementsOptions) => { update(options: StripeElementsUpdateOptions): Promise<void> };
+  type Group = { create(...args: unknown[]): unknown; update(options: StripeElementsUpdateOptions): Promise<void> };
+  const elements = stripe.elements.bind(stripe) as (options?: StripeElementsOptions) => Group;
   Object.assign(stripe, {
     elements(options?: StripeElementsOptions) {
-      ledger.see('elements()', endpoint, options?.customerSessionClientSecret);
       const group = elements(options);
+      const create = group.create.bind(group);
+      let created = false;
+      group.create = (...args) => {
+        if (!created) ledger.see('elements()', endpoint, options?.customerSessionClientSecret);
+        created = true;
+        return create(...args);
+      };
       const update = group.update.bind(group);
       group.update = (updates) => {
         ledger.see('elements.update()', endpoint, updates.customerSessionClientSecret);
