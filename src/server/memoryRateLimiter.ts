@@ -28,7 +28,7 @@ export class MemoryRateLimiter implements CustomerSessionRateLimiter {
   private readonly durationMs: number;
   private readonly keyPrefix: string;
   // Insertion order is expiry order (every window lasts durationMs and a renewed one is re-inserted),
-  // so the expired ones are always at the front.
+  // so the expired ones are at the front; a `block` longer than a window only delays the sweep.
   private readonly windows = new Map<string, Window>();
 
   constructor({ points, duration, keyPrefix = 'rlflx' }: { points: number; duration: number; keyPrefix?: string }) {
@@ -42,9 +42,11 @@ export class MemoryRateLimiter implements CustomerSessionRateLimiter {
     this.dropExpired(now);
     const id = `${this.keyPrefix}:${key}`;
     let window = this.windows.get(id);
-    const isFirstInDuration = window === undefined;
-    if (window === undefined) {
+    // An expired window the sweep has not reached yet (it stops behind a longer `block`) counts as none.
+    const isFirstInDuration = window === undefined || window.endsAt <= now;
+    if (window === undefined || isFirstInDuration) {
       window = { endsAt: now + this.durationMs, consumed: 0 };
+      this.windows.delete(id);
       this.windows.set(id, window);
     }
     window.consumed += points;
@@ -56,6 +58,26 @@ export class MemoryRateLimiter implements CustomerSessionRateLimiter {
     };
     // Over the limit it rejects with the result itself, as rate-limiter-flexible does.
     return window.consumed > this.points ? Promise.reject(res) : Promise.resolve(res);
+  }
+
+  /** The window, in seconds (as rate-limiter-flexible's `duration`). */
+  get duration(): number {
+    return this.durationMs / 1000;
+  }
+
+  /** Gives `points` back to the key's current window (refused work that should not count against it). */
+  reward(key: string, points = 1): Promise<void> {
+    const window = this.windows.get(`${this.keyPrefix}:${key}`);
+    if (window !== undefined && window.endsAt > Date.now()) window.consumed = Math.max(0, window.consumed - points);
+    return Promise.resolve();
+  }
+
+  /** Closes the key for `seconds` from now: every `consume` until then is refused. */
+  block(key: string, seconds: number): Promise<void> {
+    const id = `${this.keyPrefix}:${key}`;
+    this.windows.delete(id);
+    this.windows.set(id, { endsAt: Date.now() + seconds * 1000, consumed: this.points + 1 });
+    return Promise.resolve();
   }
 
   private dropExpired(now: number): void {

@@ -45,3 +45,27 @@ describe('MemoryRateLimiter', () => {
     expect((limiter as unknown as { windows: Map<string, unknown> }).windows.size).toBe(1);
   });
 });
+
+describe('MemoryRateLimiter reward and block (used by the Stripe budget)', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.UTC(2026, 11, 2, 12, 0, 0));
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('reward gives points back to the current window; block refuses until it ends, then a fresh window opens', async () => {
+    const limiter = new MemoryRateLimiter({ points: 1, duration: 1 });
+    await limiter.consume('a');
+    await limiter.reward('a', 1);
+    await expect(limiter.consume('a')).resolves.toMatchObject({ remainingPoints: 0 });
+    await limiter.block('a', 5);
+    await limiter.consume('b'); // a 1 s window queued behind the 5 s block
+    vi.setSystemTime(Date.now() + 2_000);
+    await expect(limiter.consume('a')).rejects.toMatchObject({ msBeforeNext: 3_000 });
+    // b's window ended though the sweep stops at a's block: b starts afresh.
+    await expect(limiter.consume('b')).resolves.toMatchObject({ remainingPoints: 0, isFirstInDuration: true });
+    vi.setSystemTime(Date.now() + 3_000);
+    await expect(limiter.consume('a')).resolves.toMatchObject({ isFirstInDuration: true });
+    expect(limiter.duration).toBe(1);
+  });
+});
