@@ -123,7 +123,7 @@ async function view(version: Version, serverRendered: boolean): Promise<View> {
   const customer = emulator.createCustomer({ email: 'bench@example.com' }).id;
   const emulated = testing.createEmulatorStripeClient(emulator);
   const stripeClient = { customerSessions: { create: async (params: never) => (await sleep(stripeLatencyMs), emulated.customerSessions.create(params)) } };
-  const handler = server.createCustomerSessionHandler({ stripe: stripeClient, resolveCustomer: () => customer, components: policy, rateLimit: false } as never);
+  const handler = server.createCustomerSessionHandler({ stripe: stripeClient, resolveCustomer: () => customer, components: policy, rateLimit: false, stripeBudget: false } as never);
   let requests = 0;
   globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     requests += 1;
@@ -141,7 +141,7 @@ async function view(version: Version, serverRendered: boolean): Promise<View> {
   if (serverRendered) {
     // What the page's server does per request: the sessions it renders (now: one per element in view).
     const create = server as unknown as { createCustomerSessions?: (o: object) => Promise<unknown[]>; createCustomerSession: (o: object) => Promise<unknown> };
-    const options = { stripe: stripeClient, customer, components: policy, rateLimit: false };
+    const options = { stripe: stripeClient, customer, components: policy, rateLimit: false, stripeBudget: false };
     const initial = create.createCustomerSessions
       ? await Promise.all([
           create.createCustomerSession({ ...options, narrow: [...declared] }),

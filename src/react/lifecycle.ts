@@ -55,7 +55,7 @@ function listenToPage(): void {
   if (channel) channel.onmessage = ({ data }: MessageEvent) => dropWhere(clients, (query) => endpointOf(query) === data);
   // Restored from the back/forward cache (maybe after a sign-out, for someone else): nothing
   // customer-aware is shown again before the endpoint has answered. Capture phase: before the wake-ups.
-  addEventListener('pageshow', (event) => (event as PageTransitionEvent).persisted && dropWhere(clients, () => true), true);
+  window.addEventListener('pageshow', (event) => (event as PageTransitionEvent).persisted && dropWhere(clients, () => true), true);
 }
 
 /** Starts watching `client`'s session queries (once per client; cheap to call on every mount). */
