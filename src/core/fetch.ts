@@ -149,13 +149,3 @@ export async function requestCustomerSessions(
     theirs?.removeEventListener('abort', follow);
   }
 }
-
-/** One session: `requestCustomerSessions` with one entry (the plain `{ components }` request). */
-export async function requestCustomerSession(
-  endpoint: CustomerSessionEndpoint,
-  components: ComponentName[],
-  controller: AbortController,
-  requestInit?: RequestInit,
-): Promise<CustomerSessionData> {
-  return (await requestCustomerSessions(endpoint, [components], controller, requestInit))[0]!;
-}

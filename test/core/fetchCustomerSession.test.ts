@@ -1,4 +1,8 @@
-import { requestCustomerSession } from '../../src/core/fetch';
+import { requestCustomerSessions } from '../../src/core/fetch';
+
+// One session: the batch function with one entry (the plain `{ components }` request).
+const requestCustomerSession = async (...[endpoint, components, controller, init]: [Parameters<typeof requestCustomerSessions>[0], Parameters<typeof requestCustomerSessions>[1][number], AbortController, RequestInit?]) =>
+  (await requestCustomerSessions(endpoint, [components], controller, init))[0]!;
 import type { ComponentName } from '../../src/core/componentNames';
 import { CustomerSessionError } from '../../src/core/errors';
 import { retryDelayMs, shouldRetry } from '../../src/core/retry';
