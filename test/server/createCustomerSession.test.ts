@@ -1,14 +1,10 @@
 import Stripe from 'stripe';
 import { createCustomerSession, createCustomerSessionHandler } from '../../src/server';
-import type { CustomerSession, CustomerSessionComponentsParams } from '../../src/server';
+import type { CustomerSession } from '../../src/server';
 import { createEmulatorStripeClient, createStripeEmulator } from '../../src/testing';
-import { startSdkServer } from './sdkServer';
+import { shopPolicy, startSdkServer } from './sdkServer';
 
-const policy: CustomerSessionComponentsParams = {
-  payment_element: { enabled: true, features: { payment_method_redisplay: 'enabled', payment_method_save: 'enabled', payment_method_save_usage: 'off_session' } },
-  pricing_table: { enabled: true },
-  buy_button: { enabled: true },
-};
+const policy = shopPolicy;
 
 let ctx: Awaited<ReturnType<typeof startSdkServer>>;
 let jenny: string;

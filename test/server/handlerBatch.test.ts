@@ -1,14 +1,10 @@
 import Stripe from 'stripe';
 import { createCustomerSessionHandler, maxSessionsPerRequest } from '../../src/server';
-import type { CustomerSession, CustomerSessionBatchResponse, CustomerSessionComponentsParams, CustomerSessionStripeClient, StripeErrorBody } from '../../src/server';
+import type { CustomerSession, CustomerSessionBatchResponse, CustomerSessionStripeClient, StripeErrorBody } from '../../src/server';
 import { createDeferred, type Deferred } from '../../src/testing';
-import { startSdkServer } from './sdkServer';
+import { shopPolicy, startSdkServer } from './sdkServer';
 
-const policy: CustomerSessionComponentsParams = {
-  payment_element: { enabled: true, features: { payment_method_redisplay: 'enabled', payment_method_save: 'enabled', payment_method_save_usage: 'off_session' } },
-  pricing_table: { enabled: true },
-  buy_button: { enabled: true },
-};
+const policy = shopPolicy;
 
 let ctx: Awaited<ReturnType<typeof startSdkServer>>;
 let jenny: string;

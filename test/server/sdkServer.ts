@@ -1,5 +1,13 @@
+import type { CustomerSessionComponentsParams } from '../../src/server';
 import Stripe from 'stripe';
 import { listen, type StripeEmulator, type StripeEmulatorOptions } from '../../src/testing';
+
+/** A policy enabling the three web-facing components, the Payment Element with saving (the server suites' shop). */
+export const shopPolicy: CustomerSessionComponentsParams = {
+  payment_element: { enabled: true, features: { payment_method_redisplay: 'enabled', payment_method_save: 'enabled', payment_method_save_usage: 'off_session' } },
+  pricing_table: { enabled: true },
+  buy_button: { enabled: true },
+};
 
 export const secretKey = 'sk_test_51ServerHandlerSuiteSecretKey9f3c2';
 
