@@ -1,30 +1,15 @@
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chromiumArgs, chromiumExecutablePath } from './chromium';
-import { startDemoServer, type DemoServer } from './demoServer';
+import { expect, it } from 'vitest';
+import { demoInChromium } from './demoServer';
 import { watchStripeRules } from './stripeRules';
 
 // The client-fetched page (`/`): the provider fetches the session from /api/customer-session.
 const maskedSecret = /^cuss_secret_…[A-Za-z0-9]{4}$/;
 const minutes = 60_000;
 
-let demo: DemoServer;
-let browser: Browser;
-let baseUrl: string;
-
-beforeAll(async () => {
-  demo = await startDemoServer();
-  baseUrl = demo.baseUrl;
-  browser = await chromium.launch({ executablePath: chromiumExecutablePath, args: chromiumArgs });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const running = demoInChromium();
 
 it('gives each component a masked secret of its own, and fresh ones once the clock passes expiry', async () => {
-  const page = await browser.newPage();
+  const page = await running.browser.newPage();
   watchStripeRules(page);
   // The page's clock is Playwright's, so it can sleep 31 minutes in an instant, like a laptop lid.
   await page.clock.install();
@@ -32,7 +17,7 @@ it('gives each component a masked secret of its own, and fresh ones once the clo
   page.on('console', (message) => {
     if (/cuss_secret_[A-Za-z0-9]{8}/.test(message.text())) consoleSecrets.push(message.text());
   });
-  await page.goto(baseUrl);
+  await page.goto(running.demo.baseUrl);
 
   const status = page.getByTestId('session-status');
   const secret = page.getByTestId('session-secret');
@@ -57,7 +42,7 @@ it('gives each component a masked secret of its own, and fresh ones once the clo
   // They came through the handler and the official SDK, for the signed-in customer: the provider's
   // session with the page's components, and one per element enabling that element alone (each panel's
   // secret line is an element of its own too: `useComponentSecret`).
-  const created = await demo.sessionRequests();
+  const created = await running.demo.sessionRequests();
   expect(created).toHaveLength(7);
   for (const request of created) {
     expect(request.method).toBe('POST');
@@ -67,7 +52,7 @@ it('gives each component a masked secret of its own, and fresh ones once the clo
   expect(enabled).toEqual(['buy_button', 'buy_button', 'buy_button,payment_element,pricing_table', 'payment_element', 'payment_element', 'pricing_table', 'pricing_table']);
 
   // Past expiry on both clocks: the emulator's (server) and the page's.
-  await demo.advanceEmulatorClock(31 * minutes);
+  await running.demo.advanceEmulatorClock(31 * minutes);
   await page.clock.fastForward(31 * minutes);
 
   await expect.poll(() => secret.textContent(), { timeout: 20_000 }).not.toBe(first);

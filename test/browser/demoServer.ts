@@ -1,3 +1,6 @@
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { chromiumArgs, chromiumExecutablePath } from './chromium';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createServer, type ViteDevServer } from 'vite';
@@ -55,4 +58,21 @@ export async function startDemoServer({ latencyMs = 0 }: { latencyMs?: number } 
     },
     close: () => server.close(),
   };
+}
+
+/**
+ * For an e2e file: the demo server and Debian's Chromium, started before its tests and closed after.
+ * Read `demo` and `browser` inside tests (they are set once `beforeAll` has run).
+ */
+export function demoInChromium(): { demo: DemoServer; browser: Browser } {
+  const running = {} as { demo: DemoServer; browser: Browser };
+  beforeAll(async () => {
+    running.demo = await startDemoServer();
+    running.browser = await chromium.launch({ executablePath: chromiumExecutablePath, args: chromiumArgs });
+  });
+  afterAll(async () => {
+    await running.browser?.close();
+    await running.demo?.close();
+  });
+  return running;
 }

@@ -1,22 +1,10 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chromiumArgs, chromiumExecutablePath } from './chromium';
-import { startDemoServer, type DemoServer } from './demoServer';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { demoInChromium } from './demoServer';
 
 // Issue 18, item 2, in Chromium: two tabs of one browser (one context: one cookie jar, one origin's
 // BroadcastChannel). Signing out in one drops the customer in the other within a second.
-let demo: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  demo = await startDemoServer();
-  browser = await chromium.launch({ executablePath: chromiumExecutablePath, args: chromiumArgs });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const running = demoInChromium();
 
 /** What a tab shows of the customer: the web components' secret attribute and the Payment Element stand-in's customer view. */
 function customerShown(page: Page) {
@@ -33,14 +21,14 @@ function customerShown(page: Page) {
 }
 
 it('signing out in one tab stops the other tab showing the customer within a second', async () => {
-  const context = await browser.newContext();
+  const context = await running.browser.newContext();
   const [shopping, other] = [await context.newPage(), await context.newPage()];
   for (const page of [shopping, other]) {
-    await page.goto(demo.baseUrl);
+    await page.goto(running.demo.baseUrl);
     await expect.poll(() => page.getByTestId('session-status').textContent(), { timeout: 20_000 }).toBe('ready');
     await expect.poll(() => customerShown(page), { timeout: 20_000 }).toEqual({ pricingTable: true, buyButton: true, paymentElement: true, guestCheckout: false });
   }
-  const before = (await demo.sessionRequests()).length;
+  const before = (await running.demo.sessionRequests()).length;
 
   await shopping.getByRole('button', { name: 'Sign out' }).click();
   const clicked = Date.now();
@@ -67,6 +55,6 @@ it('signing out in one tab stops the other tab showing the customer within a sec
   expect(await customerShown(shopping)).toEqual({ pricingTable: false, buyButton: false, paymentElement: false, guestCheckout: true });
   expect(await other.getByTestId('session-secret').textContent()).toBe('—');
   // Stripe was asked for no session after the sign-out, in either tab.
-  expect(await demo.sessionRequests()).toHaveLength(before);
+  expect(await running.demo.sessionRequests()).toHaveLength(before);
   await context.close();
 });

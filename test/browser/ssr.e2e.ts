@@ -1,8 +1,7 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chromiumArgs, chromiumExecutablePath } from './chromium';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { serverRenderedSessions } from '../../demo/src/storefrontComponents';
-import { startDemoServer, type DemoServer } from './demoServer';
+import { demoInChromium } from './demoServer';
 import { watchStripeRules } from './stripeRules';
 
 // The server-rendered page (`/ssr`): the demo server creates the sessions with createCustomerSessions
@@ -13,18 +12,7 @@ const maskedSecret = /^cuss_secret_…[A-Za-z0-9]{4}$/;
 const tagWithSecret = /<stripe-pricing-table\b[^>]*\bcustomer-session-client-secret="(cuss_secret_[A-Za-z0-9]+)"/;
 const minutes = 60_000;
 
-let demo: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  demo = await startDemoServer();
-  browser = await chromium.launch({ executablePath: chromiumExecutablePath, args: chromiumArgs });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const running = demoInChromium();
 
 /** Every POST the page makes to the session endpoint, and every console error (hydration mismatches show there). */
 function watch(page: Page): { endpointRequests: string[]; consoleErrors: string[]; consoleSecrets: string[] } {
@@ -42,14 +30,14 @@ function watch(page: Page): { endpointRequests: string[]; consoleErrors: string[
 }
 
 it('has every element\'s own secret in its first HTML, makes no session request on load, and refreshes through the endpoint before expiry', async () => {
-  const page = await browser.newPage();
+  const page = await running.browser.newPage();
   watchStripeRules(page);
   await page.route('https://js.stripe.com/**', (route) => route.abort()); // offline: the stand-ins draw the elements
   await page.clock.install();
   const seen = watch(page);
-  const before = (await demo.sessionRequests()).length;
+  const before = (await running.demo.sessionRequests()).length;
 
-  const response = await page.goto(`${demo.baseUrl}/ssr`);
+  const response = await page.goto(`${running.demo.baseUrl}/ssr`);
   expect(response?.status()).toBe(200);
   const cacheControl = response?.headers()['cache-control'] ?? '';
   expect(cacheControl).toMatch(/\bprivate\b/);
@@ -73,12 +61,12 @@ it('has every element\'s own secret in its first HTML, makes no session request 
   await page.waitForLoadState('networkidle');
   expect(seen.endpointRequests).toEqual([]);
   // The server created exactly these sessions for this page, for the signed-in customer, each for its components.
-  const created = (await demo.sessionRequests()).slice(before);
+  const created = (await running.demo.sessionRequests()).slice(before);
   expect(created.map((r) => Object.keys(r.params.components ?? {}).sort())).toEqual(serverRenderedSessions.map((names) => [...names].sort()));
   expect(created.every((r) => /^cus_/.test(r.params.customer ?? ''))).toBe(true);
 
   // Past expiry on both clocks: every session is replaced through the endpoint, none by the server.
-  await demo.advanceEmulatorClock(31 * minutes);
+  await running.demo.advanceEmulatorClock(31 * minutes);
   await page.clock.fastForward(26 * minutes);
   await expect.poll(async () => Object.entries(await shownSecrets(page)).filter(([name, shown]) => shown === first[name]).length, { timeout: 20_000 }).toBe(0);
   await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe('ready');
