@@ -65,7 +65,8 @@ describe("the in-memory stand-in for a failing store ('allow')", () => {
   });
 
   it('a union: every part counts every request, refused ones too, and a refusal waits for the longest refusing part', async () => {
-    const { ask } = customerOf(new RateLimiterUnion(deadRedis(4, 60, 'dead-minute'), deadRedis(2, 1, 'dead-second')));
+    // The per-second part first: a union that stopped at the first refusal would never fill the other.
+    const { ask } = customerOf(new RateLimiterUnion(deadRedis(2, 1, 'dead-second'), deadRedis(4, 60, 'dead-minute')));
     expect(await ask(5)).toEqual(['200', '200', '429 1s', '429 1s', '429 60s']);
     // The per-second part has reopened; the per-minute one counted the three refusals and stays closed.
     atSecond(1);
