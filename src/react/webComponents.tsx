@@ -66,7 +66,9 @@ const componentOf = (tag: StripeWebComponentTag) => tag.slice(7).replace('-', '_
 function CustomerElement(props: Props): ReactNode {
   const sentinel = useRef<HTMLDivElement>(null);
   const near = useNearViewport(sentinel, props.loading === 'eager');
-  const { secret } = useElementSecret(`<${props.tag}>`, componentOf(props.tag), near);
+  const component = componentOf(props.tag);
+  const { secret } = useElementSecret(`<${props.tag}>`, component, near);
+  useWarnIfDisabled(component, secret.status);
   // Until it is asked for, a 1 px box the observer watches sits before the fallback (a sibling,
   // so the element below keeps its state when the box goes).
   return (
@@ -77,14 +79,13 @@ function CustomerElement(props: Props): ReactNode {
   );
 }
 
-// `ready` without a secret: nothing to wait for, nothing to warn about.
+// `ready` without a secret: nothing to wait for.
 const anonymousSecret: ComponentSecret = { clientSecret: null, status: 'ready', error: null };
 
 function Element(props: Props): ReactNode {
-  const { tag, publishableKey, nonce, secret = anonymousSecret, fallback = null } = props;
+  const { tag, publishableKey, nonce, secret = anonymousSecret } = props;
   // An anonymous element never asks for a session, but still takes the provider's publishableKey.
   const context = useContext(CustomerSessionContext);
-  useWarnIfDisabled(componentOf(tag), secret.status);
   const key = publishableKey ?? context?.publishableKey;
   if (!key) throw new Error(process.env.NODE_ENV !== 'production' ? `<${tag}> needs a publishableKey prop, or publishableKey on <CustomerSessionProvider>.` : `<${tag}>: no publishableKey`);
 
@@ -96,8 +97,8 @@ function Element(props: Props): ReactNode {
 
   // On the server (and while hydrating) only a known customer secret is rendered: never an
   // anonymous element that would then flip to the customer.
-  if (rendered === undefined || (!isClient && rendered === null)) return fallback;
-  if (scriptError) return props.errorFallback ?? null;
+  if (rendered === undefined || (!isClient && rendered === null)) return props.fallback;
+  if (scriptError) return props.errorFallback;
   // React 19 hoists and de-duplicates the script into the server HTML; React 18 loads it after mount.
   if (typeof window === 'undefined') preinit?.(stripeScriptUrl(tag), { as: 'script', nonce });
   const attributes = {
@@ -121,9 +122,18 @@ function Element(props: Props): ReactNode {
   return createElement(tag, element);
 }
 
-/** The shared body of `PricingTable` and `BuyButton`: an anonymous element never asks for a session (`anonymous` is fixed per element). */
-function StripeWebComponent(props: Props): ReactNode {
-  return props.anonymous ? <Element {...props} /> : <CustomerElement {...props} />;
+/**
+ * `PricingTable` and `BuyButton`: `tag`, with its id from the `idProp` prop. An anonymous element never
+ * asks for a session (`anonymous` is fixed per element, so the hooks stay in order).
+ */
+function stripeWebComponent<P extends StripeWebComponentProps>(tag: StripeWebComponentTag, idProp: keyof P & string) {
+  const component = forwardRef<HTMLElement, P>(function StripeWebComponent(props, ref) {
+    const Body = props.anonymous ? Element : CustomerElement;
+    return <Body {...(props as StripeWebComponentProps)} tag={tag} elementId={(props as P)[idProp] as string} forwardedRef={ref} />;
+  });
+  // `pricingTableId` → `PricingTable`, for React's devtools and warnings.
+  if (process.env.NODE_ENV !== 'production') component.displayName = idProp[0]?.toUpperCase() + idProp.slice(1, -2);
+  return component;
 }
 
 /**
@@ -132,20 +142,16 @@ function StripeWebComponent(props: Props): ReactNode {
  * (skipped when the element is already defined, e.g. by `defineStripeWebComponentStandIns()`).
  * Renders `fallback` while the session is pending; on the server, the element itself when the
  * secret is known there (an `initialSession`), else `fallback`; `errorFallback` when the script fails.
- * The element is re-created whenever its session's secret changes (its refresh, before the rendered
- * one's 30 minutes after render are up) and never with a secret it already rendered; a secret the
- * provider drops (sign-out) goes at once.
+ * The element follows its own session: it is re-created whenever that session's secret changes (its
+ * refresh, `refreshMarginMs` before expiry, well within the rendered secret's 30 minutes after render),
+ * never with a secret it already rendered; a secret the provider drops (sign-out) goes at once.
  * `ref`, `id`, `className`, `style` and `data-*` reach the custom element.
  */
-export const PricingTable = /* @__PURE__ */ forwardRef<HTMLElement, PricingTableProps>(function PricingTable({ pricingTableId, ...props }, ref) {
-  return <StripeWebComponent {...props} tag="stripe-pricing-table" elementId={pricingTableId} forwardedRef={ref} />;
-});
+export const PricingTable = /* @__PURE__ */ stripeWebComponent<PricingTableProps>('stripe-pricing-table', 'pricingTableId');
 
 /**
  * Stripe's `<stripe-buy-button>`, with a Customer Session secret of its own when the session enables
  * `buy_button`. Same loading, gating and rotation as `PricingTable`
  * (script `https://js.stripe.com/v3/buy-button.js`).
  */
-export const BuyButton = /* @__PURE__ */ forwardRef<HTMLElement, BuyButtonProps>(function BuyButton({ buyButtonId, ...props }, ref) {
-  return <StripeWebComponent {...props} tag="stripe-buy-button" elementId={buyButtonId} forwardedRef={ref} />;
-});
+export const BuyButton = /* @__PURE__ */ stripeWebComponent<BuyButtonProps>('stripe-buy-button', 'buyButtonId');
