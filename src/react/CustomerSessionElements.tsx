@@ -6,7 +6,6 @@ import type { Stripe, StripeElementsOptions } from '@stripe/stripe-js';
 import { CustomerSessionError } from '../core/errors';
 import { componentSecret, settledSecret, useReportError, useWarnIfDisabled } from './componentSecret';
 import { useElementSecret } from './elementSecret';
-import { asOf } from './store';
 import type { CustomerSessionElementsProps, StripeProp } from './types';
 
 /**
@@ -56,7 +55,7 @@ export function CustomerSessionElements({ options, fallback = null, errorFallbac
   // While hydrating, `own` is the server's; Elements renders no markup of its own, so it can take
   // the browser's own secret at once: a server-rendered one found stale never reaches Stripe.
   // eslint-disable-next-line react-hooks/purity
-  const live = typeof window === 'undefined' || store === null || status !== 'ready' ? own : asOf(store.getState(), Date.now());
+  const live = typeof window === 'undefined' || store === null || status !== 'ready' ? own : store.getState();
   const { clientSecret } = live === own ? secretState : componentSecret(live, 'payment_element');
   useWarnIfDisabled('payment_element', status);
   const [stripeError, setStripeError] = useState<CustomerSessionError | null>(null);

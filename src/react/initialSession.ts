@@ -48,5 +48,7 @@ export function seedInitialSession(
  */
 export function initialState(session: CustomerSession | undefined, components: readonly ComponentName[] = []): CustomerSessionState {
   const data = session && asData(session, components);
-  return data ? deriveState({ data, error: null, status: 'success', fetchStatus: 'idle' }, resolved) : disabledState;
+  // As given, whatever the clock says (`now` 0): the server created it for this page, and the browser
+  // hydrates with what the server rendered; the store's own state then applies the expiry.
+  return data ? deriveState({ data, error: null, status: 'success', fetchStatus: 'idle' }, resolved, 0) : disabledState;
 }

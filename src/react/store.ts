@@ -18,21 +18,29 @@ const nothingEnabled = (): boolean => false;
 /** A `refresh()` with nothing to refresh. */
 export const resolved = (): Promise<void> => Promise.resolve();
 
-/** The public state of one observer result (before the expiry check every read makes, see `asOf`). */
-export function deriveState(result: Pick<Result, 'data' | 'error' | 'status' | 'fetchStatus'> & Partial<Pick<Result, 'failureReason'>>, refresh: () => Promise<void>): CustomerSessionState {
+/**
+ * The public state of one observer result as of `now`. The render-time expiry check, the one place it
+ * is made: past the local expiry the session and its secret are withheld (`session` and `clientSecret`
+ * null, status `expired`), whether or not a timer has run since (a tab that slept). No consumer can
+ * hand an expired secret to Stripe.
+ */
+export function deriveState(
+  result: Pick<Result, 'data' | 'error' | 'status' | 'fetchStatus'> & Partial<Pick<Result, 'failureReason'>>,
+  refresh: () => Promise<void>,
+  now = Date.now(),
+): CustomerSessionState {
   const { data, failureReason } = result;
   const fetching = result.fetchStatus !== 'idle';
   const failed = result.status === 'error' && !fetching;
-  // A first session waiting out a long `Retry-After` is still pending, and says why.
-  const error = failed ? result.error : !data && fetching && waitsLong(failureReason) ? failureReason! : null;
-  const components = data?.session.components;
+  const session = data && now < data.expiresAt ? data.session : null;
   return {
-    status: failed ? 'error' : data ? (fetching ? 'refreshing' : 'ready') : 'pending',
-    session: data?.session ?? null,
-    clientSecret: data?.session.client_secret ?? null,
+    status: failed ? 'error' : !data ? 'pending' : !session ? 'expired' : fetching ? 'refreshing' : 'ready',
+    session,
+    clientSecret: session?.client_secret ?? null,
     expiresAt: data ? new Date(data.expiresAt) : null,
-    error,
-    isEnabled: components ? (name: ComponentName) => components[name]?.enabled === true : nothingEnabled,
+    // A first session waiting out a long `Retry-After` is still pending, and says why.
+    error: failed ? result.error : !data && fetching && waitsLong(failureReason) ? failureReason! : null,
+    isEnabled: session ? (name: ComponentName) => session.components[name]?.enabled === true : nothingEnabled,
     refresh,
   };
 }
@@ -41,20 +49,6 @@ export function deriveState(result: Pick<Result, 'data' | 'error' | 'status' | '
 export const disabledState: CustomerSessionState = /* @__PURE__ */ Object.freeze(
   /* @__PURE__ */ deriveState({ data: undefined, error: null, status: 'pending', fetchStatus: 'idle' }, resolved),
 );
-
-const withheld = new WeakMap<CustomerSessionState, CustomerSessionState>();
-
-/**
- * The render-time expiry check, the one place it is made: past the local expiry the session and
- * its secret are withheld (`session` and `clientSecret` null), whether or not a timer has run
- * since (a tab that slept). No consumer can hand an expired secret to Stripe. Cached per state.
- */
-export function asOf(state: CustomerSessionState, now: number): CustomerSessionState {
-  if (!state.clientSecret || now < state.expiresAt!.getTime()) return state;
-  let copy = withheld.get(state);
-  if (!copy) withheld.set(state, (copy = { ...state, status: state.status === 'error' ? 'error' : 'expired', session: null, clientSecret: null, isEnabled: nothingEnabled }));
-  return copy;
-}
 
 /** The source every reader of one session subscribes to: a hook's own, or a provider's for its consumers. */
 export interface SessionStore {
@@ -89,18 +83,20 @@ export function createSessionStore(client: QueryClient, initial: SessionObserver
       { cancelRefetch: false },
     );
   };
-  let last: [Result, CustomerSessionState] | undefined;
+  let last: [Result, CustomerSessionState, boolean] | undefined;
   let rendered = initial;
 
   const getState = (): CustomerSessionState => {
     // A new key renders its own session at once, before the observer moves to it after commit.
     const result = rendered.queryHash === query().queryHash ? observer.getCurrentResult() : observer.getOptimisticResult(rendered);
-    if (last?.[0] !== result) {
-      const next = deriveState(result, refresh);
+    const now = Date.now();
+    const expired = now >= (result.data?.expiresAt ?? Infinity);
+    if (last?.[0] !== result || last[2] !== expired) {
+      const next = deriveState(result, refresh, now);
       const previous = last?.[1];
       // One session object per data (and so per expiry).
       const same = previous?.status === next.status && previous.session === next.session && previous.error === next.error;
-      last = [result, same ? previous : next];
+      last = [result, same ? previous : next, expired];
     }
     return last[1];
   };
@@ -147,7 +143,7 @@ export function useTrackedState(store: SessionStore | null, serverState: Custome
   return useSyncExternalStore(
     store ? store.subscribe : subscribeNothing,
     // A disabled reader gets nothing, but stays subscribed: it counts for sign-out.
-    () => (off ? disabledState : view(asOf(store ? store.getState() : serverState, Date.now()))),
+    () => (off ? disabledState : view(store ? store.getState() : serverState)),
     () => (off ? disabledState : serverState),
   );
 }

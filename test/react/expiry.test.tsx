@@ -157,8 +157,11 @@ describe('expiry and refresh', () => {
     await flushUntil(() => recorder.latest().status === 'error');
     expect(recorder.latest().clientSecret).not.toBeNull(); // still valid for 5 minutes
     await clock.advance(5 * minute);
-    expect(recorder.latest()).toMatchObject({ status: 'error', clientSecret: null });
+    const withheld = recorder.latest();
+    expect(withheld).toMatchObject({ status: 'error', session: null, clientSecret: null });
+    expect(withheld.isEnabled('payment_element')).toBe(false);
     await clock.advance(60 * minute);
+    expect(recorder.latest()).toBe(withheld); // one stable copy: nothing re-renders with a new object
     expect(endpoint.requests).toHaveLength(2);
     await act(() => recorder.latest().refresh());
     await flushUntil(ready);
