@@ -11,7 +11,7 @@ import type { CustomerSessionElementsProps, StripeProp } from './types';
 
 function guardStripe(stripe: StripeProp | undefined, fail: (error: CustomerSessionError) => void): StripeProp {
   if (stripe === undefined) throw new Error(process.env.NODE_ENV !== 'production' ? '<CustomerSessionElements> needs publishableKey or stripe on <CustomerSessionProvider>.' : '<CustomerSessionElements>: no stripe');
-  if (stripe === null || typeof (stripe as Partial<PromiseLike<unknown>>).then !== 'function') return stripe;
+  if (typeof (stripe as Partial<PromiseLike<unknown>> | null)?.then !== 'function') return stripe;
   // A failed or empty load must reach onError, never an unhandled rejection inside <Elements>.
   const failed = (cause?: unknown): null => {
     fail(new CustomerSessionError('network', process.env.NODE_ENV !== 'production' ? `Stripe.js ${cause ? 'failed to load' : 'is unavailable'}.` : 'Stripe.js', { cause }));
@@ -46,21 +46,21 @@ export function CustomerSessionElements({ options, fallback = null, errorFallbac
   useReportError(error, onError);
   useReportError(stripeError, onError);
 
-  // The secret Elements holds (with the drop generation it came under), and a key for <Elements>:
+  // The secret Elements holds, the drop generation it came under, and a key for <Elements>:
   // Elements cannot unset a secret, so one the provider dropped (sign-out, a newer dropGeneration)
   // costs one remount without it.
   const { dropGeneration } = value;
-  const [held, setHeld] = useState({ secret: null as string | null, drops: 0, key: 0 });
-  let { secret, drops, key } = held;
-  if (secret !== null && (status === 'off' || drops !== dropGeneration)) {
+  const [held, setHeld] = useState<[secret: string | null, drops: number, key: number]>([null, 0, 0]);
+  let [secret, drops, key] = held;
+  if (secret && (status === 'off' || drops !== dropGeneration)) {
     secret = null;
     key++;
   }
-  if (clientSecret !== null && clientSecret !== secret) {
+  if (clientSecret && clientSecret !== secret) {
     secret = clientSecret;
     drops = dropGeneration;
   }
-  if (secret !== held.secret || key !== held.key) setHeld({ secret, drops, key });
+  if (secret !== held[0] || key !== held[2]) setHeld([secret, drops, key]);
   // Once shown, <Elements> stays mounted whatever the session does next.
   const settled = settledSecret(secretState) !== undefined;
   const [shown, setShown] = useState(false);

@@ -44,13 +44,9 @@ export function useElementSecret(caller: string, component: ComponentName, near 
   const enabled = status === 'ready' || status === 'expired';
   // Until it does, ask only for a declared one.
   const wanted = status !== 'off' && status !== 'disabled' && (initialSession !== undefined || (near && (enabled || !!session.components?.includes(component))));
-  // The element's request reads the provider's `requestInit` (`getRequestInit` reads it at request time).
-  const [element] = useState(() => ({ mount: ++mounts, getRequestInit: session.getRequestInit }));
-  const { store, serverState } = useSessionStore(
-    { endpoint: session.endpoint, components: [component], refreshMarginMs: session.refreshMarginMs, enabled: wanted, initialSession },
-    value.client,
-    element,
-  );
+  const [mount] = useState(() => ++mounts);
+  // Asked with the provider's endpoint and margin; its requests read the provider's `requestInit`.
+  const { store, serverState } = useSessionStore({ ...session, components: [component], enabled: wanted, initialSession }, value.client, { ...session, mount });
   const own = useTrackedState(store, serverState, !wanted);
   // Not asked for: gated by the provider's session (`off`, `disabled`, `error`), or waiting for it
   // or for the element to near the viewport (never with the provider's own secret).
@@ -67,7 +63,7 @@ const marginPx = 200;
  * displayed, or jsdom): the observer decides.
  */
 function nearNow(target: Element): boolean {
-  if (target.getClientRects().length === 0) return false;
+  if (!target.getClientRects().length) return false;
   // The viewport grown by the margin, cut down to the target and each box that clips it.
   let [top, left, bottom, right] = [-marginPx, -marginPx, innerHeight + marginPx, innerWidth + marginPx];
   for (let box: Element | null = target; box && box !== document.body; box = box.parentElement) {
