@@ -59,16 +59,16 @@ const marginPx = 200;
 
 /**
  * Whether `target` is within `marginPx` of the viewport now, as far as layout says: clipped by each
- * scrolling ancestor on the way (as IntersectionObserver clips). `false` without a layout box (not
- * displayed, or jsdom): the observer decides.
+ * scrolling ancestor on the way (as IntersectionObserver clips). `false` without a layout box (a
+ * zero-size one: not displayed, or jsdom): the observer decides.
  */
 function nearNow(target: Element): boolean {
-  if (!target.getClientRects().length) return false;
   // The viewport grown by the margin, cut down to the target and each box that clips it.
   let [top, left, bottom, right] = [-marginPx, -marginPx, innerHeight + marginPx, innerWidth + marginPx];
   for (let box: Element | null = target; box && box !== document.body; box = box.parentElement) {
     if (box !== target && getComputedStyle(box).overflow === 'visible') continue;
     const rect = box.getBoundingClientRect();
+    if (box === target && !rect.width && !rect.height) return false;
     top = Math.max(top, rect.top);
     left = Math.max(left, rect.left);
     bottom = Math.min(bottom, rect.bottom);
