@@ -1,10 +1,10 @@
 'use client';
-import type { Query, QueryCache, QueryCacheNotifyEvent, QueryClient } from '@tanstack/react-query';
+import type { Query, QueryClient, QueryCacheNotifyEvent } from '@tanstack/react-query';
 import { isSignedOutError } from '../core/errors';
-import { abortSessionRequest, customerSessionQueryKeyPrefix, isCustomerSessionQuery, type CustomerSessionQueryKey } from './query';
+import { customerSessionQueryKeyPrefix, isCustomerSessionQuery, type CustomerSessionQueryKey } from './query';
 
-// What TanStack Query does not do for a session query, each in one place below:
-// - abort the request in flight once its last observer has been gone for a macrotask;
+// What TanStack Query does not do for a session query, each in one place below (it aborts the
+// request in flight itself, when the last observer leaves or the query is removed):
 // - sign-out: drop the session when only disabled observers are left, or when the endpoint answers
 //   401/403 (nobody is signed in);
 // - when the session is removed (a drop, or the app's `removeQueries`/`clear`), move its observers
@@ -13,9 +13,9 @@ import { abortSessionRequest, customerSessionQueryKeyPrefix, isCustomerSessionQu
 // - wake-ups (visibility, focus, online, pageshow): a session that became due while asleep is
 //   refetched by TanStack's own focus rule (`query.onFocus()`: when stale), a paused request continues.
 
-const watched = new WeakSet<QueryClient>();
-/** The clients holding session queries: what another tab's drop and a bfcache restore reach. */
+/** The clients holding session queries: what wake-ups, another tab's drop and a bfcache restore reach. */
 const clients = new Set<QueryClient>();
+const watched = new WeakSet<QueryClient>();
 const pending = new WeakMap<Query, ReturnType<typeof setTimeout>>();
 const wasActive = new WeakMap<Query, boolean>();
 /** One per page, opened with the first watched client (`null` where there is none). */
@@ -23,10 +23,12 @@ let channel: BroadcastChannel | null | undefined;
 /** Set while dropping what another tab (or a bfcache restore) asked for: not announced again. */
 let quiet = false;
 
+const holds = ({ state }: Query): boolean => state.data !== undefined || state.fetchStatus !== 'idle';
+
 // Sign-out: the cached session and any request for it go; the 'removed' event below does the rest.
-function drop(cache: QueryCache, query: Query): void {
+function drop(client: QueryClient, query: Query): void {
   clearTimeout(pending.get(query));
-  if (query.state.data !== undefined || query.state.fetchStatus !== 'idle') cache.remove(query);
+  if (holds(query)) client.getQueryCache().remove(query);
 }
 
 // The endpoint as every tab of the origin names it: the URL resolved against the page. A function
@@ -36,16 +38,19 @@ const endpointOf = ({ queryKey }: Query): string | null => {
   return 'url' in id ? new URL(id.url, location.href).href : null;
 };
 
+/** Calls `visit` for every session query of `targets` (the provider's and each element's alike). */
+function eachSession(targets: Iterable<QueryClient>, visit: (query: Query, client: QueryClient) => void): void {
+  for (const client of targets) for (const query of client.getQueryCache().getAll()) if (isCustomerSessionQuery(query)) visit(query, client);
+}
+
 /**
- * Drops every session `which` picks in `targets` (the provider's and each element's alike), of those
- * holding one: a request already asking again is left alone, so a burst of drops asks once.
- * `quietly`: for another tab or a bfcache restore, so not announced (no ping-pong between tabs).
+ * Drops every session holding one that `which` picks: a request already asking again is left alone,
+ * so a burst of drops asks once. `quietly`: for another tab or a bfcache restore, so not announced
+ * (no ping-pong between tabs).
  */
 function dropWhere(targets: Iterable<QueryClient>, which: (query: Query) => boolean, quietly = true): void {
   quiet = quietly;
-  for (const client of targets) {
-    for (const query of client.getQueryCache().getAll()) if (isCustomerSessionQuery(query) && query.state.data !== undefined && which(query)) drop(client.getQueryCache(), query);
-  }
+  eachSession(targets, (query, client) => query.state.data !== undefined && which(query) && drop(client, query));
   quiet = false;
 }
 
@@ -53,9 +58,15 @@ function listenToPage(): void {
   channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(customerSessionQueryKeyPrefix) : null;
   // Another tab dropped its session for this endpoint: drop ours, and ask again.
   if (channel) channel.onmessage = ({ data }: MessageEvent) => dropWhere(clients, (query) => endpointOf(query) === data);
-  // Restored from the back/forward cache (maybe after a sign-out, for someone else): nothing
-  // customer-aware is shown again before the endpoint has answered. Capture phase: before the wake-ups.
-  window.addEventListener('pageshow', (event) => (event as PageTransitionEvent).persisted && dropWhere(clients, () => true), true);
+  // Timers sleep with the tab or the laptop: these are the moments to re-check. In the capture phase,
+  // which also sees `visibilitychange` (fired at `document`); `focus` counts only for the window itself.
+  const wake = (event: Event): void => {
+    // Restored from the back/forward cache (maybe after a sign-out, for someone else): nothing
+    // customer-aware is shown again before the endpoint has answered.
+    if ((event as PageTransitionEvent).persisted) dropWhere(clients, () => true);
+    else if (document.visibilityState !== 'hidden' && (event.type !== 'focus' || event.target === event.currentTarget)) eachSession(clients, (query) => query.onFocus());
+  };
+  for (const type of ['visibilitychange', 'focus', 'online', 'pageshow']) window.addEventListener(type, wake, true);
 }
 
 /** Starts watching `client`'s session queries (once per client; cheap to call on every mount). */
@@ -65,15 +76,6 @@ export function watchSessionQueries(client: QueryClient): void {
   if (watched.has(client)) return;
   watched.add(client);
   const cache = client.getQueryCache();
-  // A macrotask after the last change, so StrictMode's unmount-remount (and a page that swaps one
-  // user for another in one commit) counts as no change at all.
-  const settle = (query: Query): void => {
-    if (query.isActive()) return;
-    if (query.getObserversCount() > 0) return drop(cache, query);
-    if (query.state.fetchStatus === 'idle') return;
-    abortSessionRequest(client, query);
-    void query.cancel({ revert: true });
-  };
   cache.subscribe((event: QueryCacheNotifyEvent) => {
     const { type, query } = event;
     if (!isCustomerSessionQuery(query)) return;
@@ -87,43 +89,24 @@ export function watchSessionQueries(client: QueryClient): void {
       // TanStack 5.52 also announces a query removed before, when its late gc runs: not ours to handle.
       if (cache.get(query.queryHash)) return;
       clearTimeout(pending.get(query));
-      abortSessionRequest(client, query);
       const observers = [...query.observers];
       // Removed while in use: a drop. The other tabs drop theirs; the message names the endpoint, never a secret.
-      if (!quiet && observers.length > 0 && (query.state.data !== undefined || query.state.fetchStatus !== 'idle')) channel?.postMessage(endpointOf(query));
+      if (!quiet && observers.length > 0 && holds(query)) channel?.postMessage(endpointOf(query));
       // Observers of a removed query would keep its secret and never fetch again: re-point them.
       for (const observer of observers) observer.setOptions(observer.options);
       if (!cache.getAll().some(isCustomerSessionQuery)) clients.delete(client);
       return;
     }
-    if (!/^observer(Added|Removed|OptionsUpdated)$/.test(type)) return;
+    if (!type.startsWith('observer') || type === 'observerResultsUpdated') return;
     const active = query.isActive();
     const before = wasActive.get(query);
     wasActive.set(query, active);
     clearTimeout(pending.get(query));
     if (active) return;
     // The last enabled hook switched off (`enabled={false}`): signed out now, not a macrotask later.
-    if (type === 'observerOptionsUpdated' && before && query.getObserversCount() > 0) return drop(cache, query);
-    pending.set(query, setTimeout(() => settle(query)));
+    if (type === 'observerOptionsUpdated' && before && query.getObserversCount() > 0) return drop(client, query);
+    // Only disabled hooks left: a macrotask after the last change, so StrictMode's unmount-remount
+    // (and a page that swaps one user for another in one commit) counts as no change at all.
+    pending.set(query, setTimeout(() => !query.isActive() && query.getObserversCount() > 0 && drop(client, query)));
   });
-}
-
-const wakeEvents = ['visibilitychange', 'focus', 'online', 'pageshow'];
-
-/**
- * Calls `onWake` when the page may have slept: it became visible, got focus, came back online, or
- * was restored from the back/forward cache (`pageshow`). Timers sleep with the tab or the laptop;
- * these are the moments to re-check. Listens on `window` in the capture phase, which also sees
- * `visibilitychange` (fired at `document`), and ignores elements' own `focus`. Returns the unsubscribe function.
- */
-export function subscribeToWakeUps(onWake: () => void): () => void {
-  if (typeof window === 'undefined') return () => {};
-  const wake = (event: Event): void => {
-    // `focus` in the capture phase is every element's too: only the window's own counts.
-    if (document.visibilityState !== 'hidden' && (event.type !== 'focus' || event.target === event.currentTarget)) onWake();
-  };
-  for (const type of wakeEvents) window.addEventListener(type, wake, true);
-  return () => {
-    for (const type of wakeEvents) window.removeEventListener(type, wake, true);
-  };
 }

@@ -4,7 +4,7 @@ import { notifyManager, QueryObserver, type DefaultedQueryObserverOptions, type 
 import type { ComponentName } from '../core/componentNames';
 import type { CustomerSessionError } from '../core/errors';
 import type { CustomerSessionData } from '../core/fetch';
-import { subscribeToWakeUps, watchSessionQueries } from './lifecycle';
+import { watchSessionQueries } from './lifecycle';
 import type { CustomerSessionQueryKey } from './query';
 import { waitsLong } from '../core/retry';
 import type { CustomerSessionState } from './types';
@@ -126,12 +126,7 @@ export function createSessionStore(client: QueryClient, initial: SessionObserver
       listeners.add(listener);
       if (listeners.size === 1) {
         watchSessionQueries(client);
-        const unwake = subscribeToWakeUps(() => query().onFocus());
-        const unsubscribe = observer.subscribe(notifyManager.batchCalls(emit));
-        release = () => {
-          unsubscribe();
-          unwake();
-        };
+        release = observer.subscribe(notifyManager.batchCalls(emit));
         arm();
       }
       return () => {
