@@ -48,17 +48,19 @@ async function post(url: string, body: object, signal: AbortSignal, requestInit:
   const json: unknown = await response.json().catch(() => undefined);
   if (ok && json !== undefined) return json;
   // For the message only: a JSON body is read whatever its content type.
-  const html = process.env.NODE_ENV !== 'production' && /html/i.test(response.headers.get('content-type') ?? '');
+  const html = (): boolean => /html/i.test(response.headers.get('content-type') ?? '');
   if (ok) {
-    throw new CustomerSessionError('invalid_response', process.env.NODE_ENV !== 'production' ? `Customer Session endpoint answered ${html ? 'HTML, not JSON' : 'invalid JSON'} (HTTP ${status}).${html ? ' Is the URL right?' : ''}` : 'JSON');
+    throw new CustomerSessionError('invalid_response', process.env.NODE_ENV !== 'production' ? `Customer Session endpoint answered ${html() ? 'HTML, not JSON (is the URL right?)' : 'invalid JSON'} (HTTP ${status}).` : 'JSON');
   }
   const stripeError = readStripeError(json);
-  const detail = process.env.NODE_ENV !== 'production' && (stripeError ? `: ${stripeError.message}` : html ? ' with an HTML page' : '');
-  const error = new CustomerSessionError('http', process.env.NODE_ENV !== 'production' ? `Customer Session endpoint answered HTTP ${status}${detail}` : `HTTP ${status}`, { status, stripeError });
+  const error = new CustomerSessionError(
+    'http',
+    process.env.NODE_ENV !== 'production' ? `Customer Session endpoint answered HTTP ${status}${stripeError ? `: ${stripeError.message}` : html() ? ' with an HTML page' : ''}` : `HTTP ${status}`,
+    { status, stripeError },
+  );
   // Delta-seconds, else an HTTP date.
   const retryAfter = response.headers.get('retry-after')?.trim();
-  const ms = retryAfter ? (Number.isFinite(+retryAfter) ? +retryAfter * 1000 : Date.parse(retryAfter) - Date.now()) : NaN;
-  if (!Number.isNaN(ms)) hintRetryAfter(error, ms);
+  if (retryAfter) hintRetryAfter(error, Number.isFinite(+retryAfter) ? +retryAfter * 1000 : Date.parse(retryAfter) - Date.now());
   throw error;
 }
 

@@ -29,28 +29,24 @@ function readSeconds(body: Record<string, unknown>, field: 'created' | 'expires_
   return value;
 }
 
-// `components` is optional and expandable on the object (Stripe's OpenAPI spec; stripe 23 types it
-// `components?`): a current API version may leave it out unless asked. Absent, the session enables
-// exactly what was requested; for the whole policy (nothing named) that is unknown, so nothing.
-function requestedComponents(requested: readonly ComponentName[]): Record<string, unknown> {
-  if (requested.length === 0 && process.env.NODE_ENV !== 'production') {
-    warnOnce('components', 'The Customer Session has no `components` and the page asked for the whole policy, so no component is enabled. Name the components you need, or return `components` (expand it) from your endpoint.');
-  }
-  return Object.fromEntries(requested.map((name) => [name, { enabled: true }]));
-}
-
-// Only the Elements-backed components carry `features` (stripe 23's CustomerSession.Components).
-const hasFeatures = (name: ComponentName): boolean => name === 'payment_element' || name === 'customer_sheet' || name === 'mobile_payment_element';
-
 function readComponents(value: unknown, requested: readonly ComponentName[]): CustomerSessionComponents {
-  if (value === undefined) value = requestedComponents(requested);
+  // `components` is optional and expandable on the object (Stripe's OpenAPI spec; stripe 23 types it
+  // `components?`): a current API version may leave it out unless asked. Absent, the session enables
+  // exactly what was requested; for the whole policy (nothing named) that is unknown, so nothing.
+  if (value === undefined) {
+    if (process.env.NODE_ENV !== 'production' && !requested.length) {
+      warnOnce('components', 'The Customer Session has no `components` and the page asked for the whole policy, so no component is enabled. Name the components you need, or return `components` (expand it) from your endpoint.');
+    }
+    value = Object.fromEntries(requested.map((name) => [name, { enabled: true }]));
+  }
   if (!isRecord(value)) throw invalid('components', process.env.NODE_ENV !== 'production' && `must be an object, got ${describe(value)}`);
   const components: Record<string, unknown> = { ...value };
   for (const name of componentNames) {
     // Older API versions omit some components; an absent one is a disabled one.
     const component = value[name] ?? { enabled: false };
     if (!isRecord(component) || typeof component.enabled !== 'boolean') throw invalid(`components[${name}][enabled]`, process.env.NODE_ENV !== 'production' && 'must be a boolean');
-    components[name] = hasFeatures(name) ? { ...component, features: component.features ?? null } : component;
+    // Only the Elements-backed ones (payment_element, customer_sheet, mobile_payment_element) carry `features`.
+    components[name] = /sheet|payment_e/.test(name) ? { ...component, features: component.features ?? null } : component;
   }
   return components as unknown as CustomerSessionComponents;
 }

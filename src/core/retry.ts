@@ -39,7 +39,7 @@ export function waitsLong(error: unknown): boolean {
   return (retryAfterByError.get(error as object) ?? 0) > guestAfterMs;
 }
 
-/** Records the server's `Retry-After` (ms) for `error`. */
+/** Records the server's `Retry-After` (ms) for `error`; an unreadable one (`NaN`) is none. */
 export function hintRetryAfter(error: CustomerSessionError, ms: number): void {
-  retryAfterByError.set(error, Math.max(0, ms));
+  if (!Number.isNaN(ms)) retryAfterByError.set(error, Math.max(0, ms));
 }

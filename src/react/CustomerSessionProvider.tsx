@@ -1,12 +1,12 @@
 'use client';
-import { createContext, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type JSX } from 'react';
+import { useContext, useEffect, useMemo, useState, useSyncExternalStore, type JSX } from 'react';
 import { QueryClient } from '@tanstack/react-query';
 import type { Stripe } from '@stripe/stripe-js';
 import { disabledState, subscribeNothing, useTrackedState, type SessionStore } from './store';
 import type { CustomerSessionProviderProps, CustomerSessionState, StripeProp, UseCustomerSessionOptions } from './types';
 import type { ComponentName } from '../core/componentNames';
 import type { CustomerSession } from '../core/types';
-import { CustomerSessionQueryClientContext, useSessionQueryClient, useSessionStore } from './useCustomerSession';
+import { CustomerSessionContext, useSessionQueryClient, useSessionStore } from './useCustomerSession';
 
 /** What `CustomerSessionProvider` shares. Internal: consumers use the hooks. */
 export interface CustomerSessionContextValue {
@@ -36,8 +36,8 @@ export interface CustomerSessionContextValue {
   spendInitial: (id: string) => void;
 }
 
-export const CustomerSessionContext = createContext<CustomerSessionContextValue | null>(null);
-CustomerSessionContext.displayName = 'CustomerSessionContext';
+// Defined beside the hooks that read it (they share its module's imports).
+export { CustomerSessionContext };
 
 /**
  * `getStripe` for the provider: the given `stripe`, else `loadStripe(publishableKey)` started on
@@ -112,39 +112,29 @@ export function CustomerSessionProvider(props: CustomerSessionProviderProps): JS
     return () => privateClient.unmount();
   }, [client, privateClient]);
 
-  const { store, serverState } = useSessionStore(options, client);
+  const { store, serverState, getRequestInit } = useSessionStore(options, client);
   // Subscribing keeps the session alive while the provider is mounted; it re-renders only on a drop.
+  // (`enabled` turned off needs no count: components see the status `off` at once.)
   const countDrops = useMemo(() => dropCounter(store), [store]);
-  const drops = useSyncExternalStore(store ? store.subscribe : subscribeNothing, countDrops, noDrops);
+  const dropGeneration = useSyncExternalStore(store ? store.subscribe : subscribeNothing, countDrops, noDrops);
   const enabled = options.enabled ?? true;
-  const [offs, setOffs] = useState({ enabled, count: 0 });
-  if (offs.enabled !== enabled) setOffs({ enabled, count: offs.count + (enabled ? 0 : 1) });
-  const dropGeneration = drops + offs.count + (offs.enabled && !enabled ? 1 : 0);
   // Read once: `initialSessions` ?? the one `initialSession`, which the first element enabled by it renders.
   const [setup] = useState(() => ({
     getStripe: createStripeGetter(stripe, publishableKey),
     publishableKey,
     ...initialPool(initialSessions ?? (options.initialSession ? [options.initialSession] : []), options.components),
   }));
-  const requestInitRef = useRef(options.requestInit);
-  useEffect(() => {
-    requestInitRef.current = options.requestInit;
-  });
   const { endpoint, refreshMarginMs } = options;
   const componentsId = [...new Set(options.components)].sort().join();
   const session = useMemo(
-    () => ({ endpoint, components: componentsId ? (componentsId.split(',') as ComponentName[]) : undefined, refreshMarginMs, getRequestInit: () => requestInitRef.current }),
-    [endpoint, componentsId, refreshMarginMs],
+    () => ({ endpoint, components: componentsId ? (componentsId.split(',') as ComponentName[]) : undefined, refreshMarginMs, getRequestInit }),
+    [endpoint, componentsId, refreshMarginMs, getRequestInit],
   );
   const value = useMemo<CustomerSessionContextValue>(
     () => ({ store, serverState, enabled, dropGeneration, client, session, ...setup }),
     [store, serverState, enabled, dropGeneration, client, session, setup],
   );
-  return (
-    <CustomerSessionQueryClientContext.Provider value={client}>
-      <CustomerSessionContext.Provider value={value}>{children}</CustomerSessionContext.Provider>
-    </CustomerSessionQueryClientContext.Provider>
-  );
+  return <CustomerSessionContext.Provider value={value}>{children}</CustomerSessionContext.Provider>;
 }
 
 /**

@@ -1,5 +1,5 @@
 'use client';
-import { type DataTag, type QueryFunctionContext, type QueryObserverOptions, type UseQueryOptions } from '@tanstack/react-query';
+import type { DataTag, QueryFunctionContext, QueryObserverOptions, UseQueryOptions } from '@tanstack/react-query';
 import type { ComponentName } from '../core/componentNames';
 import type { CustomerSessionError } from '../core/errors';
 import { refreshMoment } from '../core/expiry';

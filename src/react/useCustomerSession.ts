@@ -1,13 +1,15 @@
 'use client';
-import { createContext, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
+import type { CustomerSessionContextValue } from './CustomerSessionProvider';
 import { initialState, seedInitialSession } from './initialSession';
 import { sessionQueryOptions } from './query';
 import { createSessionStore, useTrackedState, type SessionObserverOptions, type SessionStore } from './store';
 import type { CustomerSessionState, UseCustomerSessionOptions } from './types';
 
-/** Internal: the QueryClient a `CustomerSessionProvider` settled on, so hooks inside share its sessions. */
-export const CustomerSessionQueryClientContext = createContext<QueryClient | null>(null);
+/** What `CustomerSessionProvider` shares (see `CustomerSessionContextValue`). */
+export const CustomerSessionContext = createContext<CustomerSessionContextValue | null>(null);
+CustomerSessionContext.displayName = 'CustomerSessionContext';
 
 let pageClient: QueryClient | undefined;
 
@@ -19,22 +21,13 @@ function pageQueryClient(): QueryClient {
   return pageClient;
 }
 
-// A value read at request time (the latest any render gave), never part of the session's identity.
-function latest<T>(value: T): { get(): T; set(value: T): void } {
-  return {
-    get: () => value,
-    set: (next) => {
-      value = next;
-    },
-  };
-}
-
 /**
  * The QueryClient a session hook runs on: the given one, the provider's, the app's, else (with
  * `pageWide`) one per page, so hooks with neither provider above them still share one session.
  */
 export function useSessionQueryClient(given?: QueryClient, pageWide = true): QueryClient | null {
-  const fromProvider = useContext(CustomerSessionQueryClientContext);
+  // The client a `CustomerSessionProvider` settled on, so hooks inside share its sessions.
+  const fromProvider = useContext(CustomerSessionContext)?.client;
   const fromApp = useContext(QueryClientContext);
   const client = given ?? fromProvider ?? fromApp;
   if (client) return client;
@@ -50,38 +43,36 @@ export function useSessionStore(
   options: UseCustomerSessionOptions,
   client: QueryClient | null,
   element?: { mount: number; getRequestInit: () => RequestInit | undefined },
-): { store: SessionStore | null; serverState: CustomerSessionState } {
-  const { endpoint, enabled = true, refreshMarginMs, requestInit, initialSession } = options;
-  // The component list keys the session by content, so a fresh array each render is fine.
-  const componentsId = [...new Set(options.components)].sort().join();
-  // An element's session reads its provider's `requestInit`.
-  const [latestInit] = useState(() => (element ? { get: element.getRequestInit, set() {} } : latest(requestInit)));
-  useEffect(() => latestInit.set(requestInit));
-  const defaulted = useMemo(
-    () =>
-      // Server rendering builds nothing: no query in the request's QueryClient, no gc timer holding it.
-      client && typeof window !== 'undefined'
-        ? (client.defaultQueryOptions({ ...sessionQueryOptions(endpoint, options.components, latestInit.get, refreshMarginMs, element?.mount), enabled }) as SessionObserverOptions)
-        : null,
-    // `componentsId` stands for `options.components`.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [client, endpoint, componentsId, enabled, refreshMarginMs, latestInit, element?.mount],
-  );
+): { store: SessionStore | null; serverState: CustomerSessionState; getRequestInit: () => RequestInit | undefined } {
+  const { endpoint, enabled = true, refreshMarginMs, initialSession } = options;
+  // Read at request time (the latest any render gave), never part of the session's identity; an
+  // element's session reads its provider's.
+  const requestInit = useRef(options.requestInit);
+  useEffect(() => {
+    requestInit.current = options.requestInit;
+  });
+  const [getRequestInit] = useState(() => element?.getRequestInit ?? (() => requestInit.current));
+  // Like `useBaseQuery`, the options are built on every render and reach the observer after commit.
+  // Server rendering builds nothing: no query in the request's QueryClient, no gc timer holding it.
+  const defaulted =
+    client && typeof window !== 'undefined'
+      ? (client.defaultQueryOptions({ ...sessionQueryOptions(endpoint, options.components, getRequestInit, refreshMarginMs, element?.mount), enabled }) as SessionObserverOptions)
+      : null;
 
-  // The observer lives as long as its client (like useBaseQuery's); option changes reach it after
-  // commit. A server-rendered session seeds the cache once, before the observer reads it.
+  // The observer lives as long as its client (like useBaseQuery's). A server-rendered session seeds
+  // the cache once, before the observer reads it.
   const store = useMemo(() => {
-    if (!client || !defaulted) return null;
-    if (enabled) seedInitialSession(client, defaulted.queryKey, initialSession, refreshMarginMs);
-    return createSessionStore(client, defaulted);
+    if (!defaulted) return null;
+    if (enabled) seedInitialSession(client!, defaulted.queryKey, initialSession, refreshMarginMs);
+    return createSessionStore(client!, defaulted);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client]);
   if (defaulted) store?.render(defaulted);
   useEffect(() => {
-    if (store && defaulted) store.commit(defaulted);
-  }, [store, defaulted]);
+    if (defaulted) store?.commit(defaulted);
+  });
   const [serverState] = useState(() => initialState(initialSession, options.components));
-  return { store, serverState };
+  return { store, serverState, getRequestInit };
 }
 
 /**
