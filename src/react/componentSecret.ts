@@ -33,8 +33,10 @@ export function settledSecret({ status, clientSecret }: ComponentSecret): string
 /** Calls `onError` once for each new error object. */
 export function useReportError(error: CustomerSessionError | null, onError: ((error: CustomerSessionError) => void) | undefined): void {
   // The `onError` of the render that brought the error: the latest one then.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  useEffect(() => void (error && onError?.(error)), [error]);
+  useEffect(() => {
+    if (error) onError?.(error);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [error]);
 }
 
 /** In development, warns once per component when the session does not enable it; in production, nothing (not even an effect). */
