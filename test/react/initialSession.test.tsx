@@ -147,7 +147,7 @@ describe('an initial session in the browser', () => {
     const stripe = createStripeStandIn();
     await act(async () => void hydrateRoot(container, checkout(stripe)));
     await waitFor(() => expect(stripe.elementsOptions?.customerSessionClientSecret).toMatch(/^cuss_secret_/));
-    const handed = [...stripe.calls.elements, ...stripe.calls.update].map((options) => options.customerSessionClientSecret);
+    const handed = [...stripe.calls.elements, ...stripe.calls.update].map((options) => options?.customerSessionClientSecret);
     expect(handed).not.toContain(stale.client_secret);
     expect(stripe.calls.elements).toHaveLength(1);
     expect(endpoint).toHaveBeenCalledTimes(1);
