@@ -3,6 +3,14 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+// src/ uses rate-limiter-flexible's contract, never its code: its root entry loads every store and Node's
+// `cluster` (not edge-safe), and its files (`lib/*.js`) are no public API, which a future `exports` map
+// would close. Listed in every no-restricted-imports below, since a later block's list replaces an earlier one's.
+const noRateLimiterFlexible = {
+  group: ['rate-limiter-flexible', 'rate-limiter-flexible/*'],
+  message: "src/ never imports rate-limiter-flexible (not edge-safe at its root, no public subpaths): limiters in memory are our own (src/server/memoryRateLimiter.ts).",
+};
+
 export default tseslint.config(
   { ignores: ['dist', 'storybook-static', 'node_modules', 'public', 'coverage', 'bench/.tmp', '.ci/.peers', 'demo/next/.next', 'demo/next/next-env.d.ts', 'demo/react-router/build', 'demo/react-router/.react-router', '.ci/runtimes/node_modules', 'demo/react-router/node_modules', '!.storybook'] },
   js.configs.recommended,
@@ -17,7 +25,10 @@ export default tseslint.config(
   },
   {
     files: ['src/**'],
-    rules: { 'no-console': ['error', { allow: ['warn', 'error'] }] },
+    rules: {
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+      'no-restricted-imports': ['error', { patterns: [noRateLimiterFlexible] }],
+    },
   },
   {
     files: ['src/core/**', 'src/params/**', 'src/server/**'],
@@ -26,6 +37,7 @@ export default tseslint.config(
         { group: ['react', 'react-dom', 'react/*', '@tanstack/*', '@stripe/*', '../react/*', '../react'], message: 'core and server never import React or client code.' },
         // ./server runs on edge runtimes (test:runtimes bundles it for workerd and edge-light).
         { group: ['node:*', '../node', '../node/*', '@remix-run/*'], message: 'core and server import nothing from Node; Node-only code lives in src/node.' },
+        noRateLimiterFlexible,
       ] }],
     },
   },
@@ -39,7 +51,10 @@ export default tseslint.config(
   {
     files: ['src/react/**', 'src/index.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['stripe', '../server', '../server/*', '../testing', '../testing/*', '../params', '../params/*', './params/*'], message: 'client code never imports server, testing or params-model code.' }] }],
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['stripe', '../server', '../server/*', '../testing', '../testing/*', '../params', '../params/*', './params/*'], message: 'client code never imports server, testing or params-model code.' },
+        noRateLimiterFlexible,
+      ] }],
     },
   },
 );

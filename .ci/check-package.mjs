@@ -1,7 +1,8 @@
 // Packaging check (part of .ci/run): packs the built package and fails on any of
 //   publint findings, attw findings (ESM-only profile), a client module missing 'use client',
 //   top-level side effects in the client entry, server SDK code or an `sk_` string in the client
-//   bundle, a declaration file importing anything but a peer, or a client entry over its size budget.
+//   bundle, a declaration file importing anything but a peer, a built module importing
+//   rate-limiter-flexible, or a client entry over its size budget.
 // Run `npm run build` first.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -79,6 +80,13 @@ check(staticNode.length === 0, `./testing imports no Node-only module statically
 const serverCode = (await bundleSnippet(`export * from '${join(repoRoot, 'dist/server/index.js')}';`, nodeOnly)).code;
 const anyNode = serverCode.match(/["'](?:node:[^"']+|@remix-run\/[^"']+|rate-limiter-flexible[^"']*)["']/g) ?? [];
 check(anyNode.length === 0, `./server imports nothing from Node, statically or lazily${anyNode.length ? `: ${anyNode.join(', ')}` : ''}`);
+// src/ uses rate-limiter-flexible's contract, never its code (eslint.config.js says why; the lint sees
+// static imports only). The build keeps it external, so any import of it, root or subpath, static,
+// dynamic or require, would still name it here.
+const builtModules = readdirSync(join(repoRoot, 'dist'), { recursive: true }).filter((f) => f.endsWith('.js'));
+const importsLimiterLibrary = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*["']rate-limiter-flexible(?:\/[^"']*)?["']/;
+const limiterLibraryUsers = builtModules.filter((file) => importsLimiterLibrary.test(readFileSync(join(repoRoot, 'dist', file), 'utf8')));
+check(builtModules.length > 0 && limiterLibraryUsers.length === 0, `no built module imports rate-limiter-flexible${limiterLibraryUsers.length ? `: ${limiterLibraryUsers.join(', ')}` : ''}`);
 check(pkg.exports['./node'] !== undefined && existsSync(join(repoRoot, 'dist/node/index.js')), './node is exported and built (toNodeListener)');
 
 // Consumers type-check with the peers they install: a declaration file importing anything else (node:*,

@@ -3,7 +3,8 @@
 // and Vercel's edge-runtime. workerd and edge-runtime get a bundle of ./server made by esbuild with
 // their conditions (workerd,worker / edge-light,worker) and nothing marked external: a Node import
 // anywhere fails the bundle. Each serves .ci/runtimes/app.mjs; one contract runs against each,
-// with the emulator on loopback: 200 with a secret, 401 signed out, 415, 405, 429 over the limit.
+// with the emulator on loopback: 200 with a secret, 401 signed out, 415, 405, 429 over the limit, and the
+// in-memory fallback of a limiter whose store is down.
 // And Bun's bundler makes a production client bundle that must carry no development-only text.
 // The runtimes live in .ci/runtimes (their own package.json and lockfile, installed here: about
 // 370 MB that the root install and every developer's `npm ci` do without).
@@ -103,8 +104,8 @@ function serveProcess(command, commandArgs, config, extraEnv = {}) {
 }
 
 const signedIn = { Cookie: 'signed_in=1' };
-const post = (base, { headers = signedIn, contentType = 'application/json', body = '{}' } = {}) =>
-  fetch(`${base}/api/customer-session`, { method: 'POST', headers: { ...headers, 'Content-Type': contentType, Accept: 'application/json' }, body });
+const post = (base, { headers = signedIn, contentType = 'application/json', body = '{}', path = '/api/customer-session' } = {}) =>
+  fetch(`${base}${path}`, { method: 'POST', headers: { ...headers, 'Content-Type': contentType, Accept: 'application/json' }, body });
 
 /** The contract: each entry is one reported test. */
 async function contract(base, check) {
@@ -126,6 +127,9 @@ async function contract(base, check) {
     rest.map((r) => r.status).join() === '200,200,429' && Number(over.headers.get('retry-after')) >= 1 && overBody.error?.type === 'rate_limit_error',
     `the 4th session in the window (3 allowed) is refused 429 rate_limit_error with Retry-After (got ${rest.map((r) => r.status).join(', ')})`,
   );
+  const storeDown = [];
+  for (let i = 0; i < 3; i++) storeDown.push((await post(base, { path: '/api/customer-session/store-down' })).status);
+  check(storeDown.join() === '200,200,429', `a limiter whose store is down keeps its numbers in memory: 1 on the rate, 1 on the burst, then 429 (got ${storeDown.join(', ')})`);
 }
 
 const only = args.only?.split(',');

@@ -82,13 +82,12 @@ export function createSessionStore(client: QueryClient, initial: SessionObserver
   // sessions on its endpoint too (`customer_session_expired`: refresh, then confirm again), all in
   // one request; an element's renews its own.
   const refresh = (): Promise<void> => {
-    if (!query().isActive()) return resolved();
-    const [prefix, endpoint, , element] = query().queryKey;
-    const elements =
-      element === undefined
-        ? client.refetchQueries({ queryKey: [prefix, endpoint], type: 'active', predicate: ({ queryKey }) => queryKey.length === 4 }, { cancelRefetch: false })
-        : resolved();
-    return Promise.all([observer.refetch({ cancelRefetch: false }), elements]).then(noop);
+    const own = query();
+    const [prefix, endpoint, , element] = own.queryKey;
+    return client.refetchQueries(
+      { queryKey: [prefix, endpoint], type: 'active', predicate: (other) => other.queryHash === own.queryHash || (element === undefined && other.queryKey.length > 3) },
+      { cancelRefetch: false },
+    );
   };
   const listeners = new Set<() => void>();
   let release = noop;
@@ -102,11 +101,8 @@ export function createSessionStore(client: QueryClient, initial: SessionObserver
     if (last?.[0] !== result) {
       const next = deriveState(result, refresh);
       const previous = last?.[1];
-      const same =
-        previous?.status === next.status &&
-        previous.session === next.session &&
-        previous.error === next.error &&
-        previous.expiresAt?.getTime() === next.expiresAt?.getTime();
+      // One session object per data (and so per expiry).
+      const same = previous?.status === next.status && previous.session === next.session && previous.error === next.error;
       last = [result, same ? previous : next];
     }
     return last[1];

@@ -14,8 +14,9 @@ interface Window {
 }
 
 /**
- * The default in-memory limiter: a fixed window of `duration` seconds per key that opens on the key's
- * first `consume`, with `rate-limiter-flexible`'s `RateLimiterMemory` contract (same options, resolves
+ * The default in-memory limiter, and the stand-in for a failing store (rateLimitInsurance.ts): a fixed
+ * window of `duration` seconds per key that opens on the key's first `consume`, with
+ * `rate-limiter-flexible`'s `RateLimiterMemory` contract (the options the fallback copies, resolves
  * within the limit, rejects with `{ msBeforeNext }` over it).
  *
  * Our own because the library has no edge-safe public path: its root entry loads every store (73 kB
@@ -25,15 +26,21 @@ interface Window {
  */
 export class MemoryRateLimiter implements CustomerSessionRateLimiter {
   readonly points: number;
+  readonly keyPrefix: string;
   private readonly durationMs: number;
-  private readonly keyPrefix: string;
-  // Insertion order is expiry order (every window lasts durationMs and a renewed one is re-inserted),
-  // so the expired ones are at the front; a `block` longer than a window only delays the sweep.
+  private readonly blockMs: number;
+  // Insertion order is expiry order while every entry lasts durationMs (a renewed one is re-inserted),
+  // so the expired ones are at the front; a block of another length only delays the sweep.
   private readonly windows = new Map<string, Window>();
 
-  constructor({ points, duration, keyPrefix = 'rlflx' }: { points: number; duration: number; keyPrefix?: string }) {
+  /**
+   * `blockDuration` (seconds, default 0: none): the key that goes over its points is closed that long
+   * from then on, instead of until its window ends, as rate-limiter-flexible's option does.
+   */
+  constructor({ points, duration, blockDuration = 0, keyPrefix = 'rlflx' }: { points: number; duration: number; blockDuration?: number; keyPrefix?: string }) {
     this.points = points;
     this.durationMs = duration * 1000;
+    this.blockMs = blockDuration * 1000;
     this.keyPrefix = keyPrefix;
   }
 
@@ -42,14 +49,17 @@ export class MemoryRateLimiter implements CustomerSessionRateLimiter {
     this.dropExpired(now);
     const id = `${this.keyPrefix}:${key}`;
     let window = this.windows.get(id);
-    // An expired window the sweep has not reached yet (it stops behind a longer `block`) counts as none.
-    const isFirstInDuration = window === undefined || window.endsAt <= now;
-    if (window === undefined || isFirstInDuration) {
-      window = { endsAt: now + this.durationMs, consumed: 0 };
-      this.windows.delete(id);
-      this.windows.set(id, window);
-    }
+    // An expired window the sweep has not reached yet (it stops at the first live one, and a block may
+    // sit out of order ahead of it) counts as none.
+    let isFirstInDuration = window === undefined || window.endsAt <= now;
+    if (window === undefined || isFirstInDuration) window = this.open(id, now + this.durationMs, 0);
     window.consumed += points;
+    // Only the consume that goes over blocks: refusals within the block do not extend it. The block is
+    // a new period (rate-limiter-flexible says isFirstInDuration too).
+    if (this.blockMs > 0 && window.consumed > this.points && window.consumed - points <= this.points) {
+      window = this.open(id, now + this.blockMs, window.consumed);
+      isFirstInDuration = true;
+    }
     const res: MemoryRateLimiterRes = {
       remainingPoints: Math.max(0, this.points - window.consumed),
       msBeforeNext: window.endsAt - now,
@@ -65,6 +75,11 @@ export class MemoryRateLimiter implements CustomerSessionRateLimiter {
     return this.durationMs / 1000;
   }
 
+  /** How long a key that goes over its points stays closed, in seconds (0: until its window ends). */
+  get blockDuration(): number {
+    return this.blockMs / 1000;
+  }
+
   /** Gives `points` back to the key's current window (refused work that should not count against it). */
   reward(key: string, points = 1): Promise<void> {
     const window = this.windows.get(`${this.keyPrefix}:${key}`);
@@ -74,10 +89,16 @@ export class MemoryRateLimiter implements CustomerSessionRateLimiter {
 
   /** Closes the key for `seconds` from now: every `consume` until then is refused. */
   block(key: string, seconds: number): Promise<void> {
-    const id = `${this.keyPrefix}:${key}`;
-    this.windows.delete(id);
-    this.windows.set(id, { endsAt: Date.now() + seconds * 1000, consumed: this.points + 1 });
+    this.open(`${this.keyPrefix}:${key}`, Date.now() + seconds * 1000, this.points + 1);
     return Promise.resolve();
+  }
+
+  // Re-inserted, not updated in place: the map's order stays (about) the order of expiry.
+  private open(id: string, endsAt: number, consumed: number): Window {
+    const window = { endsAt, consumed };
+    this.windows.delete(id);
+    this.windows.set(id, window);
+    return window;
   }
 
   private dropExpired(now: number): void {

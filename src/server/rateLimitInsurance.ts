@@ -1,6 +1,5 @@
-import BurstyRateLimiter from 'rate-limiter-flexible/lib/BurstyRateLimiter.js';
-import RateLimiterMemory from 'rate-limiter-flexible/lib/RateLimiterMemory.js';
-import RateLimiterUnion from 'rate-limiter-flexible/lib/RateLimiterUnion.js';
+import { MemoryRateLimiter } from './memoryRateLimiter';
+import { MemoryBurstLimiter, MemoryLimitUnion } from './memoryLimiterShapes';
 import type { CustomerSessionRateLimiter } from './rateLimitTypes';
 
 /** The numbers of a limit: `points` per `duration` seconds. */
@@ -9,9 +8,10 @@ export interface LimitNumbers {
   duration: number;
 }
 
-// The parts of rate-limiter-flexible's classes read here: public getters of every limiter
-// (`points`, `duration`, `blockDuration`, `keyPrefix`, `insuranceLimiter`), the wrappers' `limiter`,
-// and the constructor arguments BurstyRateLimiter and RateLimiterUnion keep.
+// The parts of rate-limiter-flexible's classes read here (duck-typed: nothing of the library is imported,
+// so ./server stays edge-safe): public getters of every limiter (`points`, `duration`, `blockDuration`,
+// `keyPrefix`, `insuranceLimiter`), the wrappers' `limiter`, and the constructor arguments
+// BurstyRateLimiter and RateLimiterUnion keep.
 interface LimiterShape {
   insuranceLimiter?: unknown;
   limiter?: unknown;
@@ -29,10 +29,8 @@ const hasConsume = (value: unknown): value is CustomerSessionRateLimiter =>
 
 const isPositive = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0;
 
-type Memory = InstanceType<typeof RateLimiterMemory>;
-
 // In memory, with the numbers of `limiter` (or of the limiter a wrapper holds), else `fallback`.
-function memoryLike(limiter: CustomerSessionRateLimiter, fallback: LimitNumbers, depth = 0): Memory {
+function memoryLike(limiter: CustomerSessionRateLimiter, fallback: LimitNumbers, depth = 0): MemoryRateLimiter {
   const shape = limiter as LimiterShape;
   // RLWrapperBlackAndWhite and RLWrapperTimeouts: the lists are checked before the store is, so a
   // failure only ever concerns the wrapped limiter.
@@ -40,19 +38,20 @@ function memoryLike(limiter: CustomerSessionRateLimiter, fallback: LimitNumbers,
   const [points, duration] = isPositive(shape.points) && isPositive(shape.duration) ? [shape.points, shape.duration] : [fallback.points, fallback.duration];
   const blockDuration = isPositive(shape.blockDuration) ? shape.blockDuration : 0;
   const keyPrefix = typeof shape.keyPrefix === 'string' ? shape.keyPrefix : 'customer-session-insurance';
-  return new RateLimiterMemory({ points, duration, blockDuration, keyPrefix });
+  return new MemoryRateLimiter({ points, duration, blockDuration, keyPrefix });
 }
 
-// The same shape as `limiter`: a burst over a rate, a union of limits, or one limit. (A union only
-// holds plain limiters and wrappers, as RateLimiterUnion itself requires.)
+// The same shape as `limiter`: a burst over a rate, a union of limits, or one limit, each answering as
+// rate-limiter-flexible's class does (memoryLimiterShapes.ts). (A union only holds plain limiters and
+// wrappers, as RateLimiterUnion itself requires.)
 function build(limiter: CustomerSessionRateLimiter, fallback: LimitNumbers, depth = 0): CustomerSessionRateLimiter {
   const shape = limiter as LimiterShape;
   if (hasConsume(shape.limiter) && depth < 4) return build(shape.limiter, fallback, depth + 1);
   if (hasConsume(shape._rateLimiter) && hasConsume(shape._burstLimiter)) {
-    return new BurstyRateLimiter(memoryLike(shape._rateLimiter, fallback), memoryLike(shape._burstLimiter, fallback));
+    return new MemoryBurstLimiter(memoryLike(shape._rateLimiter, fallback), memoryLike(shape._burstLimiter, fallback));
   }
   if (Array.isArray(shape._limiters) && shape._limiters.length > 0 && shape._limiters.every(hasConsume)) {
-    return new RateLimiterUnion(...shape._limiters.map((part: CustomerSessionRateLimiter) => memoryLike(part, fallback)));
+    return new MemoryLimitUnion(shape._limiters.map((part: CustomerSessionRateLimiter) => memoryLike(part, fallback)));
   }
   return memoryLike(limiter, fallback);
 }
@@ -63,8 +62,9 @@ const insurances = new WeakMap<object, CustomerSessionRateLimiter>();
 /**
  * The in-memory limit a store-backed `limiter` falls back to while its store fails: the limiter's own
  * `insuranceLimiter` when it has one (rate-limiter-flexible then uses it itself for store errors; this
- * one covers the timeouts it cannot see), else a `RateLimiterMemory` with the same numbers, shaped like
- * the limiter (a burst, a union, a wrapped limiter). A limiter whose numbers cannot be read gets `fallback`.
+ * one covers the timeouts it cannot see), else our `MemoryRateLimiter` with the same numbers (and
+ * `blockDuration`), shaped like the limiter (a burst, a union, a wrapped limiter). A limiter whose numbers
+ * cannot be read gets `fallback`.
  */
 export function insuranceFor(limiter: CustomerSessionRateLimiter, fallback: LimitNumbers): CustomerSessionRateLimiter {
   const own = (limiter as LimiterShape).insuranceLimiter;

@@ -1,4 +1,4 @@
-import { MemoryRateLimiter as RateLimiterMemory } from './memoryRateLimiter';
+import { MemoryRateLimiter } from './memoryRateLimiter';
 import { insuranceFor, type LimitNumbers } from './rateLimitInsurance';
 import type { CustomerSessionRateLimiter, RateLimitScope } from './rateLimitTypes';
 import type { CustomerSessionRateLimitOptions } from './types';
@@ -40,7 +40,7 @@ function memoryLimiter(keyPrefix: string, points: number, durationSeconds: numbe
   const id = `${keyPrefix}/${points}/${durationSeconds}`;
   let limiter = memoryLimiters.get(id);
   if (limiter === undefined) {
-    limiter = new RateLimiterMemory({ points, duration: durationSeconds, keyPrefix });
+    limiter = new MemoryRateLimiter({ points, duration: durationSeconds, keyPrefix });
     memoryLimiters.set(id, limiter);
   }
   return limiter;

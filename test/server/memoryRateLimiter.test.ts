@@ -69,3 +69,35 @@ describe('MemoryRateLimiter reward and block (used by the Stripe budget)', () =>
     expect(limiter.duration).toBe(1);
   });
 });
+
+describe('MemoryRateLimiter blockDuration (the fallback keeps a store-backed limiter\'s)', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.UTC(2026, 11, 2, 12, 0, 0));
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('the consume that goes over closes the key for blockDuration; later refusals neither extend nor lift it', async () => {
+    const limiter = new MemoryRateLimiter({ points: 2, duration: 10, blockDuration: 30 });
+    expect(limiter.blockDuration).toBe(30);
+    await limiter.consume('a');
+    await expect(limiter.consume('a', 2)).rejects.toEqual({ remainingPoints: 0, msBeforeNext: 30_000, consumedPoints: 3, isFirstInDuration: true });
+    vi.setSystemTime(Date.now() + 20_000); // past the 10 s window, within the block
+    await expect(limiter.consume('a')).rejects.toMatchObject({ msBeforeNext: 10_000, consumedPoints: 4 });
+    await expect(limiter.consume('b')).resolves.toMatchObject({ remainingPoints: 1 });
+    vi.setSystemTime(Date.now() + 10_000);
+    await expect(limiter.consume('a')).resolves.toMatchObject({ remainingPoints: 1, msBeforeNext: 10_000, isFirstInDuration: true });
+  });
+
+  it('a block shorter than the window ends the window with it (as rate-limiter-flexible does); none by default', async () => {
+    const short = new MemoryRateLimiter({ points: 1, duration: 60, blockDuration: 5 });
+    await short.consume('a');
+    await expect(short.consume('a')).rejects.toMatchObject({ msBeforeNext: 5_000 });
+    const plain = new MemoryRateLimiter({ points: 1, duration: 60 });
+    await plain.consume('a');
+    await expect(plain.consume('a')).rejects.toMatchObject({ msBeforeNext: 60_000 });
+    vi.setSystemTime(Date.now() + 5_000);
+    await expect(short.consume('a')).resolves.toMatchObject({ isFirstInDuration: true });
+    await expect(plain.consume('a')).rejects.toMatchObject({ msBeforeNext: 55_000 });
+  });
+});
