@@ -81,25 +81,24 @@ const inMemoryOnly = { toJSON: (): undefined => undefined };
 export const sessionData = (session: CustomerSession, timing: SessionTiming): CustomerSessionData =>
   Object.assign(Object.create(inMemoryOnly) as CustomerSessionData, { session }, timing);
 
-// One batch answer, as an array of the requested length (`invalid_response` otherwise).
-function listOf(answer: unknown, length: number): unknown[] {
-  const list = isRecord(answer) && !Array.isArray(answer) ? answer.sessions : answer;
-  if (Array.isArray(list) && list.length === length) return list;
-  throw new CustomerSessionError('invalid_response', process.env.NODE_ENV !== 'production' ? `Customer Session endpoint answered a batch of ${length} without a \`sessions\` array of ${length}.` : '`sessions`');
-}
-
-// Asks either endpoint form for `lists.length` sessions in one call where it can.
+// Asks either endpoint form for `lists.length` sessions in one call where it can: a batch is
+// answered with an array in the same order (`{ sessions }` from a URL), else `invalid_response`.
 async function ask(endpoint: CustomerSessionEndpoint, lists: ComponentName[][], signal: AbortSignal, requestInit: RequestInit): Promise<unknown[]> {
   const [components] = lists as [ComponentName[]];
-  const batch = lists.length > 1;
+  const batch = lists.length > 1 ? { sessions: lists } : undefined;
+  let answer: unknown;
   if (typeof endpoint === 'string') {
-    const answer = await post(endpoint, batch ? { sessions: lists } : { components }, signal, requestInit);
-    return batch ? listOf(answer, lists.length) : [answer];
+    answer = await post(endpoint, batch ?? { components }, signal, requestInit);
+    if (!batch) return [answer];
+    answer = isRecord(answer) && answer.sessions;
+  } else {
+    answer = await endpoint({ components, signal, ...batch });
+    // A function that knows nothing of batches: once per remaining entry.
+    if (!Array.isArray(answer)) return [answer, ...(await Promise.all(lists.slice(1).map((rest) => endpoint({ components: rest, signal }))))];
   }
-  const answer = await endpoint(batch ? { components, signal, sessions: lists } : { components, signal });
-  if (Array.isArray(answer)) return listOf(answer, lists.length);
-  // A function that knows nothing of batches: once per remaining entry.
-  return [answer, ...(await Promise.all(lists.slice(1).map((rest) => endpoint({ components: rest, signal }))))];
+  if (Array.isArray(answer) && answer.length === lists.length) return answer;
+  const length = lists.length;
+  throw new CustomerSessionError('invalid_response', process.env.NODE_ENV !== 'production' ? `Customer Session endpoint answered a batch of ${length} without a \`sessions\` array of ${length}.` : '`sessions`');
 }
 
 /**

@@ -38,9 +38,13 @@ const endpointOf = ({ queryKey }: Query): string | null => {
   return 'url' in id ? new URL(id.url, location.href).href : null;
 };
 
-/** Calls `visit` for every session query of `targets` (the provider's and each element's alike). */
+/** Calls `visit` for every session query of `targets` (the provider's and each element's alike); forgets a client that holds none. */
 function eachSession(targets: Iterable<QueryClient>, visit: (query: Query, client: QueryClient) => void): void {
-  for (const client of targets) for (const query of client.getQueryCache().getAll()) if (isCustomerSessionQuery(query)) visit(query, client);
+  for (const client of targets) {
+    const sessions = client.getQueryCache().getAll().filter(isCustomerSessionQuery);
+    if (!sessions.length) clients.delete(client);
+    for (const query of sessions) visit(query, client);
+  }
 }
 
 /**
@@ -94,7 +98,6 @@ export function watchSessionQueries(client: QueryClient): void {
       if (!quiet && observers.length > 0 && holds(query)) channel?.postMessage(endpointOf(query));
       // Observers of a removed query would keep its secret and never fetch again: re-point them.
       for (const observer of observers) observer.setOptions(observer.options);
-      if (!cache.getAll().some(isCustomerSessionQuery)) clients.delete(client);
       return;
     }
     if (!type.startsWith('observer') || type === 'observerResultsUpdated') return;
@@ -104,6 +107,7 @@ export function watchSessionQueries(client: QueryClient): void {
     clearTimeout(pending.get(query));
     if (active) return;
     // The last enabled hook switched off (`enabled={false}`): signed out now, not a macrotask later.
+    // (Options reach the observers on every commit: only a switch from active counts.)
     if (type === 'observerOptionsUpdated' && before && query.getObserversCount() > 0) return drop(client, query);
     // Only disabled hooks left: a macrotask after the last change, so StrictMode's unmount-remount
     // (and a page that swaps one user for another in one commit) counts as no change at all.

@@ -71,8 +71,8 @@ export interface SessionStore {
 const noop = (): void => {};
 
 /**
- * One store per observer: derives the state once per change for all its readers and re-renders
- * them once at the local expiry (one timer).
+ * One store per observer: derives the state once per change for all its readers, and re-renders
+ * each at the local expiry.
  */
 export function createSessionStore(client: QueryClient, initial: SessionObserverOptions): SessionStore {
   const observer = new QueryObserver(client, initial) as unknown as SessionObserver;
@@ -89,9 +89,6 @@ export function createSessionStore(client: QueryClient, initial: SessionObserver
       { cancelRefetch: false },
     );
   };
-  const listeners = new Set<() => void>();
-  let release = noop;
-  let expiryTimer: ReturnType<typeof setTimeout> | undefined;
   let last: [Result, CustomerSessionState] | undefined;
   let rendered = initial;
 
@@ -107,29 +104,25 @@ export function createSessionStore(client: QueryClient, initial: SessionObserver
     }
     return last[1];
   };
-  // The one timer that re-renders readers at the local expiry.
-  const arm = (): void => {
-    clearTimeout(expiryTimer);
-    const delay = (getState().expiresAt?.getTime() ?? 0) - Date.now();
-    if (delay > 0 && listeners.size > 0) expiryTimer = setTimeout(emit, Math.min(delay, 2 ** 31 - 1));
-  };
-  const emit = (): void => {
-    arm();
-    for (const listener of [...listeners]) listener();
-  };
   return {
     subscribe(listener) {
-      listeners.add(listener);
-      if (listeners.size === 1) {
-        watchSessionQueries(client);
-        release = observer.subscribe(notifyManager.batchCalls(emit));
+      // Each reader is re-rendered on every change and once more at the local expiry (its own timer).
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const arm = (): void => {
+        clearTimeout(timer);
+        const delay = (getState().expiresAt?.getTime() ?? 0) - Date.now();
+        if (delay > 0) timer = setTimeout(emit, Math.min(delay, 2 ** 31 - 1));
+      };
+      const emit = (): void => {
         arm();
-      }
+        listener();
+      };
+      watchSessionQueries(client);
+      const unsubscribe = observer.subscribe(notifyManager.batchCalls(emit));
+      arm();
       return () => {
-        listeners.delete(listener);
-        if (listeners.size > 0) return;
-        clearTimeout(expiryTimer);
-        release();
+        clearTimeout(timer);
+        unsubscribe();
       };
     },
     getState,

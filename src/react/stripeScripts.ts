@@ -2,15 +2,13 @@
 import { useEffect, useState } from 'react';
 import { CustomerSessionError } from '../core/errors';
 
-/** Stripe's scripts that define its web components, by tag name. Loaded only from js.stripe.com. */
-export const stripeScriptUrls = {
-  'stripe-pricing-table': 'https://js.stripe.com/v3/pricing-table.js',
-  'stripe-buy-button': 'https://js.stripe.com/v3/buy-button.js',
-} as const;
+/** The Stripe web components this package renders. */
+export type StripeWebComponentTag = 'stripe-pricing-table' | 'stripe-buy-button';
 
-export type StripeWebComponentTag = keyof typeof stripeScriptUrls;
+/** The script that defines `tag`, always from js.stripe.com: `stripe-pricing-table` → `…/v3/pricing-table.js`. */
+export const stripeScriptUrl = (tag: StripeWebComponentTag): string => `https://js.stripe.com/v3/${tag.slice(7)}.js`;
 
-/** One load per script URL per page, shared by every instance. */
+/** One load per tag per page, shared by every instance. */
 const loads = new Map<string, Promise<void>>();
 
 /** Forgets every script load (tests; the tags already on the page stay). */
@@ -18,14 +16,11 @@ export function resetStripeScripts(): void {
   loads.clear();
 }
 
-/** Marks every script we watched with how it ended, so a later call knows without events. */
-const MARK = 'customerSessionLoad';
-
 /**
  * Loads the script that defines `tag` once per page, however many callers. Browser only.
- * Resolves when the element is defined or the script loads (at once when already defined, or a
- * watched script already loaded); reuses a `<script src>` already on the page unless it is known to
- * have failed; rejects with a `network` error when the script fails, and the next call tries again.
+ * Resolves at once when the element is already defined (the script ran, or stand-ins), else when
+ * the script loads. Reuses a `<script src>` already on the page. When the script fails it rejects
+ * with a `network` error and removes the failed tag (the site's too), so the next call adds a fresh one.
  * A script that neither loads nor fails (a slow network, or a site tag that failed before anyone
  * listened: the browser cannot tell them apart) keeps the promise pending, and no second copy is
  * added meanwhile: Stripe's script would throw defining its element twice. Callers decide how long to
@@ -33,40 +28,26 @@ const MARK = 'customerSessionLoad';
  */
 export function loadStripeScript(tag: StripeWebComponentTag, nonce?: string): Promise<void> {
   if (customElements.get(tag)) return Promise.resolve();
-  const src = stripeScriptUrls[tag];
-  let promise = loads.get(src);
+  let promise = loads.get(tag);
   if (!promise) {
-    promise = new Promise<void>((resolve, reject) => {
-      const onPage = [...document.querySelectorAll<HTMLScriptElement>('script[src]')].filter((s) => s.src === src);
-      const existing = onPage.find((s) => s.dataset[MARK] !== 'failed');
-      if (existing?.dataset[MARK] === 'loaded') return resolve();
-      const script = existing ?? document.createElement('script');
-      const ours = !existing;
-      const settle = (error: CustomerSessionError | null) => {
-        script.removeEventListener('load', onLoad);
-        script.removeEventListener('error', onError);
-        if (!error) return resolve();
-        loads.delete(src);
-        script.dataset[MARK] = 'failed';
-        if (ours) script.remove();
-        reject(error);
-      };
-      const onLoad = () => {
-        script.dataset[MARK] = 'loaded';
-        settle(null);
-      };
-      const onError = () => settle(new CustomerSessionError('network', process.env.NODE_ENV !== 'production' ? `Could not load ${src} (network, or script-src in your Content-Security-Policy).` : src));
-      void customElements.whenDefined(tag).then(() => settle(null));
-      script.addEventListener('load', onLoad);
-      script.addEventListener('error', onError);
-      if (ours) {
+    const src = stripeScriptUrl(tag);
+    promise = new Promise((resolve, reject) => {
+      let script = [...document.scripts].find((s) => s.src === src);
+      if (!script) {
+        script = document.createElement('script');
         script.src = src;
         script.async = true;
         if (nonce) script.nonce = nonce;
-        document.head.appendChild(script);
+        document.head.append(script);
       }
+      script.addEventListener('load', () => resolve());
+      script.addEventListener('error', () => {
+        loads.delete(tag);
+        script.remove();
+        reject(new CustomerSessionError('network', process.env.NODE_ENV !== 'production' ? `Could not load ${src} (network, or script-src in your Content-Security-Policy).` : src));
+      });
     });
-    loads.set(src, promise);
+    loads.set(tag, promise);
   }
   return promise;
 }
@@ -82,22 +63,17 @@ const LOAD_TIMEOUT_MS = 30_000;
 export function useStripeScript(tag: StripeWebComponentTag, nonce: string | undefined): CustomerSessionError | null {
   const [error, setError] = useState<CustomerSessionError | null>(null);
   useEffect(() => {
-    if (customElements.get(tag)) return;
-    let active = true;
-    const slow = setTimeout(() => {
-      const message = process.env.NODE_ENV !== 'production' ? `${stripeScriptUrls[tag]} has not loaded within ${LOAD_TIMEOUT_MS / 1000} s (still waiting).` : tag;
-      if (active) setError(new CustomerSessionError('network', message));
-    }, LOAD_TIMEOUT_MS);
-    void loadStripeScript(tag, nonce)
-      .then(
-        () => active && setError(null),
-        (cause: CustomerSessionError) => active && setError(cause),
-      )
-      .finally(() => clearTimeout(slow));
-    return () => {
-      active = false;
+    const slow = setTimeout(
+      () => setError(new CustomerSessionError('network', process.env.NODE_ENV !== 'production' ? `${stripeScriptUrl(tag)} has not loaded within ${LOAD_TIMEOUT_MS / 1000} s (still waiting).` : tag)),
+      LOAD_TIMEOUT_MS,
+    );
+    const settle = (cause: CustomerSessionError | null) => {
       clearTimeout(slow);
+      // After unmount, a no-op.
+      setError(cause);
     };
+    loadStripeScript(tag, nonce).then(() => settle(null), settle);
+    return () => clearTimeout(slow);
   }, [tag, nonce]);
   return error;
 }

@@ -1,185 +1,157 @@
 'use client';
-import { createElement, forwardRef, useCallback, useContext, useEffect, useRef, useState, type ForwardedRef, type ReactNode } from 'react';
+import { createElement, forwardRef, useContext, useRef, useState, type ForwardedRef, type ReactNode } from 'react';
 import type { ComponentName } from '../core/componentNames';
 import { settledSecret, useIsClient, useReportError, useWarnIfDisabled } from './componentSecret';
-import { CustomerSessionContext, type CustomerSessionContextValue } from './CustomerSessionProvider';
+import { CustomerSessionContext } from './CustomerSessionProvider';
 import { useElementSecret, useNearViewport } from './elementSecret';
 import * as ReactDOM from 'react-dom';
-import { stripeScriptUrls, useStripeScript, type StripeWebComponentTag } from './stripeScripts';
+import { stripeScriptUrl, useStripeScript, type StripeWebComponentTag } from './stripeScripts';
 import type { BuyButtonProps, ComponentSecret, PricingTableProps, StripeWebComponentProps } from './types';
 import type {} from './stripeWebComponentsJsx';
 
-/** Stripe: a secret put into a web component before the session expires works for 30 minutes after render. */
-const RENDERED_SECRET_LIFETIME_MS = 30 * 60_000;
 // Absent from React 18's react-dom.
-const preinit = (ReactDOM as { preinit?: (href: string, options: { as: 'script'; nonce?: string }) => void }).preinit;
-/** Re-create the element this long before the rendered secret's window closes. */
-const ROTATE_BEFORE_MS = 60_000;
+const preinit = (ReactDOM as { preinit?: (href: string, options: { as: 'script'; nonce?: string | undefined }) => void }).preinit;
 
-/** What a web component renders: its secret (`null` = anonymous), a key for the element, the drop generation it was taken under. */
-interface RenderedSecret {
-  clientSecret: string | null;
-  generation: number;
+/** What a web component has rendered. */
+interface Rendered {
+  /** The secret in the element now (`null`: anonymous). */
+  secret: string | null;
+  /** The provider's `dropGeneration` it was rendered under. */
   drops: number;
   /** Taken from the server's state (server rendering, hydration): checked against the browser's own once hydrated. */
-  fromServer?: boolean;
+  server: boolean;
 }
 
 /**
- * Rotation policy for web components, which read their attributes only when they connect.
- * - Nothing is rendered until the session settles (`null`): no anonymous flash while pending.
- * - A rendered secret is kept, even after the session rotates or expires, until its 30-minute
- *   window is about to close; then the element is re-created once with the freshest secret
- *   (anonymous if the session now disables the component or failed; if the secret is
- *   momentarily expired, the moment a fresh one lands). The table never flickers in between.
- * - A secret the provider dropped (sign-out: a newer `dropGeneration`, or `off`) goes at once.
- * - An anonymous element (session failed, or dropped) upgrades to the customer's secret as soon as one arrives.
+ * Which secret a web component renders (`undefined`: nothing yet). Stripe's elements read their
+ * attributes only when they connect, so the element follows its own session: it is re-created
+ * whenever that session's secret changes, which is its refresh, `refreshMarginMs` (default 5 minutes)
+ * before `expires_at`. A Stripe session lives 30 minutes, so each rendered secret was put in within
+ * 30 minutes of its creation and is replaced before its 30 minutes after render are up.
+ * - Nothing is rendered until the session settles: no anonymous flash while pending.
+ * - While the session is pending again, or its secret expired and a fresh one is on its way, the
+ *   rendered element stays (no flicker); it is re-created the moment the fresh secret lands.
+ * - Anonymous at once when the provider's session stops enabling the component, is `off`, or the
+ *   element's session failed; upgraded as soon as a secret arrives. That one is always new: a session
+ *   whose element stopped asking is dropped, and a failed one holds no secret.
+ * - A secret the provider dropped (sign-out: a newer `dropGeneration`) goes at once.
  */
-function useRotatingSecret(secret: ComponentSecret, dropGeneration: number, isClient: boolean, renew: () => void): RenderedSecret | null {
-  const [rendered, setRendered] = useState<RenderedSecret | null>(null);
-  const [dueGeneration, setDueGeneration] = useState(-1);
+function useRenderedSecret(secret: ComponentSecret, drops: number, isClient: boolean): string | null | undefined {
+  const [rendered, setRendered] = useState<Rendered>();
   const wanted = settledSecret(secret);
   let next = rendered;
   // A server-rendered secret the browser does not share (an initial session found stale) goes at once.
-  if (isClient && next?.fromServer) {
-    if (next.clientSecret === secret.clientSecret) next = { ...next, fromServer: false };
-    else next = wanted === undefined ? null : { clientSecret: wanted, generation: next.generation + 1, drops: dropGeneration };
-  }
-  const dropped = secret.status === 'off' || (next !== null && next.drops !== dropGeneration);
-  if (dropped && next?.clientSecret != null) next = { clientSecret: null, generation: next.generation + 1, drops: dropGeneration };
-  else if (wanted !== undefined) {
-    if (next === null) next = { clientSecret: wanted, generation: 0, drops: dropGeneration, fromServer: !isClient };
-    // Due: re-created with a secret never rendered (never the one it has), else anonymously.
-    else if ((next.clientSecret === null && wanted !== null) || (dueGeneration === next.generation && wanted !== next.clientSecret)) {
-      next = { clientSecret: wanted, generation: next.generation + 1, drops: dropGeneration };
-    }
-  }
-  if (next !== null && next.drops !== dropGeneration) next = { ...next, drops: dropGeneration };
+  if (isClient && next?.server) next = next.secret === secret.clientSecret ? { ...next, server: false } : undefined;
+  if (next && next.drops !== drops) next = { ...next, secret: null, drops };
+  if (wanted !== undefined && wanted !== next?.secret) next = { secret: wanted, drops, server: !isClient };
   if (next !== rendered) setRendered(next);
-
-  const generation = next?.generation ?? -1;
-  const hasSecret = next?.clientSecret != null;
-  const dueAt = useRef(Infinity);
-  useEffect(() => {
-    if (!hasSecret) return;
-    dueAt.current = Date.now() + RENDERED_SECRET_LIFETIME_MS - ROTATE_BEFORE_MS;
-    const timer = setTimeout(() => setDueGeneration(generation), RENDERED_SECRET_LIFETIME_MS - ROTATE_BEFORE_MS);
-    return () => {
-      clearTimeout(timer);
-      dueAt.current = Infinity;
-    };
-  }, [generation, hasSecret]);
-  // A sleeping laptop stops timers, not the clock: whenever the session changes (it does on wake-up), ask the clock too.
-  useEffect(() => {
-    if (Date.now() >= dueAt.current) setDueGeneration(generation);
-  }, [secret.clientSecret, secret.status, generation]);
-  // Due while the element's session still holds the rendered secret: ask for the next one.
-  const stale = dueGeneration === generation && hasSecret && secret.clientSecret === next?.clientSecret;
-  useEffect(() => {
-    if (stale) renew();
-  }, [stale, renew]);
-  return next;
+  return next?.secret;
 }
-
-const anonymousSecret: ComponentSecret = { clientSecret: null, status: 'disabled', error: null };
 
 interface Props extends Omit<StripeWebComponentProps, 'anonymous' | 'customerEmail'> {
   tag: StripeWebComponentTag;
-  component: ComponentName;
-  idAttribute: [name: string, value: string];
+  /** The element's id: `pricing-table-id` / `buy-button-id`. */
+  elementId: string;
   anonymous?: boolean;
   customerEmail?: string;
   forwardedRef: ForwardedRef<HTMLElement>;
+  /** The customer's secret; absent: anonymous. */
+  secret?: ComponentSecret;
 }
 
-/** The shared body of `PricingTable` and `BuyButton`. */
-function StripeWebComponent(props: Props): ReactNode {
-  const { tag, anonymous } = props;
-  const context = useContext(CustomerSessionContext);
-  if (!anonymous && context === null) {
-    throw new Error(process.env.NODE_ENV !== 'production' ? `<${tag}> needs <CustomerSessionProvider> around it, or the anonymous prop.` : `<${tag}>: no <CustomerSessionProvider>`);
-  }
-  // An anonymous element never asks for a session (a rule of hooks-safe branch: `anonymous` is fixed per element),
-  // but still takes the provider's publishableKey.
-  return anonymous ? <Element {...props} secret={anonymousSecret} context={context} renew={noop} /> : <CustomerElement {...props} />;
-}
-
-const noop = (): void => {};
+// Stripe's tags are `stripe-<name>`: the session component is `<name>` in snake case.
+const componentOf = (tag: StripeWebComponentTag) => tag.slice(7).replace('-', '_') as ComponentName;
 
 /** An element whose secret is its own Customer Session, created as it nears the viewport (or at once: `loading="eager"`). */
 function CustomerElement(props: Props): ReactNode {
   const sentinel = useRef<HTMLDivElement>(null);
   const near = useNearViewport(sentinel, props.loading === 'eager');
-  const { secret, value, store } = useElementSecret(`<${props.tag}>`, props.component, near);
-  const renew = useCallback(() => void store?.getState().refresh(), [store]);
+  const component = componentOf(props.tag);
+  const { secret } = useElementSecret(`<${props.tag}>`, component, near);
+  useWarnIfDisabled(component, secret.status);
   // Until it is asked for, a 1 px box the observer watches sits before the fallback (a sibling,
   // so the element below keeps its state when the box goes).
   return (
     <>
       {!near && <div ref={sentinel} style={{ height: 1 }} data-customer-session-pending="" />}
-      <Element {...props} secret={secret} context={value} renew={renew} />
+      <Element {...props} secret={secret} />
     </>
   );
 }
 
-function Element(props: Props & { secret: ComponentSecret; context: CustomerSessionContextValue | null; renew: () => void }): ReactNode {
-  const { tag, component, idAttribute, anonymous, customerEmail, publishableKey, clientReferenceId, nonce, secret, context, renew } = props;
-  const { fallback = null, errorFallback = null, onError, forwardedRef, secret: _secret, context: _context, renew: _renew, loading: _loading, ...rest } = props;
-  useWarnIfDisabled(component, anonymous ? 'ready' : secret.status);
+// `ready` without a secret: nothing to wait for.
+const anonymousSecret: ComponentSecret = { clientSecret: null, status: 'ready', error: null };
+
+function Element(props: Props): ReactNode {
+  const { tag, publishableKey, nonce, secret = anonymousSecret } = props;
+  // An anonymous element never asks for a session, but still takes the provider's publishableKey.
+  const context = useContext(CustomerSessionContext);
   const key = publishableKey ?? context?.publishableKey;
   if (!key) throw new Error(process.env.NODE_ENV !== 'production' ? `<${tag}> needs a publishableKey prop, or publishableKey on <CustomerSessionProvider>.` : `<${tag}>: no publishableKey`);
 
   const isClient = useIsClient();
   const scriptError = useStripeScript(tag, nonce);
-  const rendered = useRotatingSecret(secret, context?.dropGeneration ?? 0, isClient, renew);
-  useReportError(secret.error, onError);
-  useReportError(scriptError, onError);
+  const rendered = useRenderedSecret(secret, context?.dropGeneration ?? 0, isClient);
+  useReportError(secret.error, props.onError);
+  useReportError(scriptError, props.onError);
 
   // On the server (and while hydrating) only a known customer secret is rendered: never an
   // anonymous element that would then flip to the customer.
-  if (rendered === null || (!isClient && rendered.clientSecret === null)) return fallback;
-  if (scriptError) return errorFallback;
+  if (rendered === undefined || (!isClient && rendered === null)) return props.fallback;
+  if (scriptError) return props.errorFallback;
   // React 19 hoists and de-duplicates the script into the server HTML; React 18 loads it after mount.
-  if (typeof window === 'undefined' && typeof preinit === 'function') preinit(stripeScriptUrls[tag], { as: 'script', ...(nonce ? { nonce } : {}) });
-  const attributes: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(rest)) if (name.startsWith('data-')) attributes[name] = value;
-  const customerSecret = rendered.clientSecret ?? undefined;
-  const email = customerSecret ? undefined : customerEmail;
-  return createElement(tag, {
+  if (typeof window === 'undefined') preinit?.(stripeScriptUrl(tag), { as: 'script', nonce });
+  const attributes = {
+    [`${tag.slice(7)}-id`]: props.elementId,
+    'publishable-key': key,
+    'customer-session-client-secret': rendered ?? undefined,
+    'client-reference-id': props.clientReferenceId,
+    'customer-email': rendered ? undefined : props.customerEmail,
+  };
+  const element: Record<string, unknown> = {
     ...attributes,
     // Stripe reads attributes only when the element connects: any change re-creates it.
-    key: [rendered.generation, idAttribute[1], key, clientReferenceId, email].join('|'),
-    ref: forwardedRef,
+    key: Object.values(attributes).join('|'),
+    ref: props.forwardedRef,
     id: props.id,
     // React 18 copies props onto custom elements verbatim (no className → class); React 19 accepts `class` too.
     class: props.className,
     style: props.style,
-    [idAttribute[0]]: idAttribute[1],
-    'publishable-key': key,
-    'customer-session-client-secret': customerSecret,
-    'client-reference-id': clientReferenceId,
-    'customer-email': email,
-  });
+  };
+  for (const name in props) if (name.startsWith('data-')) element[name] = props[name as keyof Props];
+  return createElement(tag, element);
 }
 
 /**
- * Stripe's `<stripe-pricing-table>`, with the customer's session secret when the session enables
+ * `PricingTable` and `BuyButton`: `tag`, with its id from the `idProp` prop. An anonymous element never
+ * asks for a session (`anonymous` is fixed per element, so the hooks stay in order).
+ */
+function stripeWebComponent<P extends StripeWebComponentProps>(tag: StripeWebComponentTag, idProp: keyof P & string) {
+  const component = forwardRef<HTMLElement, P>(function StripeWebComponent(props, ref) {
+    const Body = props.anonymous ? Element : CustomerElement;
+    return <Body {...(props as StripeWebComponentProps)} tag={tag} elementId={(props as P)[idProp] as string} forwardedRef={ref} />;
+  });
+  // `pricingTableId` → `PricingTable`, for React's devtools and warnings.
+  if (process.env.NODE_ENV !== 'production') component.displayName = idProp[0]?.toUpperCase() + idProp.slice(1, -2);
+  return component;
+}
+
+/**
+ * Stripe's `<stripe-pricing-table>`, with a Customer Session secret of its own when the session enables
  * `pricing_table`. Loads `https://js.stripe.com/v3/pricing-table.js` once per page, on the client only
  * (skipped when the element is already defined, e.g. by `defineStripeWebComponentStandIns()`).
  * Renders `fallback` while the session is pending; on the server, the element itself when the
- * secret is known there (an `initialSession`), else `fallback`; `errorFallback` when the script fails. The rendered secret is kept until its 30-minute window is about to close, then the
- * element is re-created with the freshest one; a secret the provider drops (sign-out) goes at once.
+ * secret is known there (an `initialSession`), else `fallback`; `errorFallback` when the script fails.
+ * The element follows its own session: it is re-created whenever that session's secret changes (its
+ * refresh, `refreshMarginMs` before expiry, well within the rendered secret's 30 minutes after render),
+ * never with a secret it already rendered; a secret the provider drops (sign-out) goes at once.
  * `ref`, `id`, `className`, `style` and `data-*` reach the custom element.
  */
-export const PricingTable = /* @__PURE__ */ forwardRef<HTMLElement, PricingTableProps>(function PricingTable({ pricingTableId, ...props }, ref) {
-  return <StripeWebComponent {...props} tag="stripe-pricing-table" component="pricing_table" idAttribute={['pricing-table-id', pricingTableId]} forwardedRef={ref} />;
-});
+export const PricingTable = /* @__PURE__ */ stripeWebComponent<PricingTableProps>('stripe-pricing-table', 'pricingTableId');
 
 /**
- * Stripe's `<stripe-buy-button>`, with the customer's session secret when the session enables
+ * Stripe's `<stripe-buy-button>`, with a Customer Session secret of its own when the session enables
  * `buy_button`. Same loading, gating and rotation as `PricingTable`
  * (script `https://js.stripe.com/v3/buy-button.js`).
  */
-export const BuyButton = /* @__PURE__ */ forwardRef<HTMLElement, BuyButtonProps>(function BuyButton({ buyButtonId, ...props }, ref) {
-  return <StripeWebComponent {...props} tag="stripe-buy-button" component="buy_button" idAttribute={['buy-button-id', buyButtonId]} forwardedRef={ref} />;
-});
+export const BuyButton = /* @__PURE__ */ stripeWebComponent<BuyButtonProps>('stripe-buy-button', 'buyButtonId');

@@ -1,7 +1,6 @@
 import { act, render } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
-import { http } from 'msw';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { ComponentName } from '../../src/core/componentNames';
 import { PricingTable } from '../../src/react/webComponents';
 import { flushUntil } from '../helpers/advanceUntil';
@@ -43,75 +42,87 @@ async function renderTable(endpointOptions: SessionEndpointOptions = {}, props: 
   return { endpoint, view, answered, first: table(), rendered: secret() };
 }
 
+/** Every pricing table inserted from now on: its secret, and when (fake clock). */
+function recordInserts(): { secret: string | null; at: number }[] {
+  const inserted: { secret: string | null; at: number }[] = [];
+  const observer = new MutationObserver((records) => {
+    for (const node of records.flatMap((record) => [...record.addedNodes])) {
+      if (node instanceof Element && node.matches('stripe-pricing-table')) inserted.push({ secret: node.getAttribute(SECRET_ATTR), at: Date.now() });
+    }
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  onTestFinished(() => observer.disconnect());
+  return inserted;
+}
+
 describe('web component rotation policy', () => {
-  it('keeps the rendered element through its session’s rotations, then re-creates it with the session’s freshest secret 29 minutes after render', async () => {
-    // 15-minute sessions: the table's own is refreshed at 10 and 20 minutes.
-    const { answered, first, rendered } = await renderTable({ sessionTtlSeconds: 15 * 60 });
+  it('follows its own session: re-created with each fresh secret its session refreshes to, within 30 minutes of the last render, never before', async () => {
+    // 30-minute sessions (Stripe's), refreshed 5 minutes before they expire.
+    const inserted = recordInserts();
+    const { answered, first, rendered } = await renderTable();
+    const start = Date.now();
     expect(rendered).toBe(answered[0]);
 
-    await clock.advance(29 * MINUTE - 1);
-    expect(answered).toHaveLength(3);
+    await clock.advance(24 * MINUTE);
+    expect(answered).toHaveLength(1);
     expect(table()).toBe(first);
     expect(first?.getAttribute(SECRET_ATTR)).toBe(rendered);
 
-    await clock.advance(1);
+    await clock.advance(2 * MINUTE);
     const second = table();
     expect(second).not.toBe(first);
     expect(first?.isConnected).toBe(false);
-    expect(secret()).toBe(answered[2]);
-    expect(document.querySelectorAll('stripe-pricing-table')).toHaveLength(1);
-  });
-
-  it('is never re-created with the secret it already rendered: when its session still holds it at the window’s end, it asks for a fresh one; the next window counts from the re-creation', async () => {
-    // 3-hour sessions: nothing refreshes the table's own session before its window closes.
-    const { endpoint, answered, first, rendered } = await renderTable({ sessionTtlSeconds: 3 * 3600 });
-    expect(endpoint.requests).toHaveLength(1);
-
-    await clock.advance(29 * MINUTE);
-    await flushUntil(() => table() !== first);
-    const second = table();
-    expect(secret()).toMatch(/^cuss_secret_/);
-    expect(secret()).not.toBe(rendered);
     expect(secret()).toBe(answered[1]);
-    // One request, for the table's session alone.
-    expect(endpoint.requests).toHaveLength(2);
-    expect(endpoint.requests[1]?.body).toEqual({ components: ['pricing_table'] });
+    expect(document.querySelectorAll('stripe-pricing-table')).toHaveLength(1);
 
-    await clock.advance(29 * MINUTE - 1);
-    expect(table()).toBe(second);
-    await clock.advance(1);
-    await flushUntil(() => table() !== second);
-    expect(new Set([rendered, answered[1], secret()]).size).toBe(3);
-    expect(answered).toHaveLength(3);
+    await clock.advance(60 * MINUTE);
+    // One element per secret of its session, each put in as it arrived: every render replaced within its 30 minutes.
+    expect(inserted.map((insert) => insert.secret)).toEqual(answered);
+    expect(new Set(answered).size).toBe(answered.length);
+    expect(answered).toHaveLength(4);
+    const renders = [start, ...inserted.slice(1).map((insert) => insert.at)];
+    for (const [index, at] of renders.slice(1).entries()) expect(at - (renders[index] ?? 0)).toBeLessThan(26 * MINUTE);
   });
 
-  it('when the window closes while its session’s secret is expired, keeps the element and re-creates it the moment a fresh secret lands', async () => {
-    // Sessions of 29 min 20 s, refreshed at 24:20; every refresh before 29:00 is refused.
-    const { endpoint, first, rendered, answered } = await renderTable({ sessionTtlSeconds: 29 * 60 + 20 });
-    const start = Date.now();
-    server.use(http.post(endpoint.url, () => (Date.now() < start + 29 * MINUTE ? refused() : undefined)));
-    // At 29:00 the window is due and the session still holds the rendered secret: it asks again, and that request hangs.
-    const held = endpoint.hold();
-    await clock.advance(29 * MINUTE);
-    await clock.advance(25_000);
-    expect(endpoint.requests).toHaveLength(2);
+  it('when the provider’s session stops enabling the table, re-creates it anonymously at once; enabled again, with a fresh secret, never the one it rendered', async () => {
+    const { view, first, rendered } = await renderTable();
+    const inserted = recordInserts();
+    await clock.advance(MINUTE);
+    view.rerenderWith({ components: ['buy_button'] });
+    await flushUntil(() => table() !== first);
+    expect(table()?.hasAttribute(SECRET_ATTR)).toBe(false);
+    expect(document.body.innerHTML).not.toContain(rendered);
+
+    view.rerenderWith({ components: ['pricing_table', 'buy_button'] });
+    await flushUntil(() => table()?.hasAttribute(SECRET_ATTR) === true);
+    expect(secret()).toMatch(/^cuss_secret_/);
+    expect(inserted.filter((insert) => insert.secret === rendered)).toHaveLength(0);
+  });
+
+  it('while its session’s secret is expired and a fresh one is on its way, keeps the element and re-creates it the moment the fresh one lands', async () => {
+    // Refreshed 10 s before expiry; those requests (the provider's and the table's) hang past the
+    // expiry, time out at 30:20, and their retries land.
+    const { endpoint, first, rendered, answered } = await renderTable({}, { refreshMarginMs: 10_000 });
+    const held = [endpoint.hold(), endpoint.hold()];
+    await clock.advance(30 * MINUTE + 5_000);
+    expect(endpoint.requests.map((request) => request.body)).toContainEqual({ components: ['pricing_table'] });
+    expect(answered).toHaveLength(1);
     expect(table()).toBe(first);
     expect(first?.getAttribute(SECRET_ATTR)).toBe(rendered);
 
-    // The hung request times out at 29:30 and its retry lands at 29:31.
-    await clock.advance(6_000);
+    await clock.advance(30_000);
     await flushUntil(() => table() !== first);
     expect(secret()).toMatch(/^cuss_secret_/);
     expect(secret()).not.toBe(rendered);
     expect(secret()).toBe(answered.at(-1));
-    held.resolve();
+    for (const hold of held) hold.resolve();
   });
 
-  it('when the window closes after its session’s refresh failed, re-creates it anonymously once the secret expires', async () => {
+  it('when its session’s refresh fails, keeps the element while the secret is good, then re-creates it anonymously once it expires', async () => {
     const { endpoint, first, rendered } = await renderTable();
     endpoint.queue(...Array.from({ length: 6 }, () => refused));
     await clock.advance(29 * MINUTE);
-    // Due, but the secret is good for another minute: kept while it asks again (and is refused again).
+    // Refused at 25 minutes (and again), but the secret is good for another minute.
     expect(table()).toBe(first);
     expect(first?.getAttribute(SECRET_ATTR)).toBe(rendered);
 
@@ -119,19 +130,6 @@ describe('web component rotation policy', () => {
     expect(table()).not.toBe(first);
     expect(table()?.hasAttribute(SECRET_ATTR)).toBe(false);
     expect(document.body.innerHTML).not.toContain(rendered);
-  });
-
-  it('when the provider’s session stops enabling the table, keeps the rendered one until its window closes, then re-creates it anonymously', async () => {
-    const { view, first, rendered } = await renderTable();
-    await clock.advance(MINUTE);
-    view.rerenderWith({ components: ['buy_button'] });
-    await clock.advance(28 * MINUTE - 1);
-    expect(table()).toBe(first);
-    expect(first?.getAttribute(SECRET_ATTR)).toBe(rendered);
-
-    await clock.advance(1);
-    expect(table()).not.toBe(first);
-    expect(table()?.hasAttribute(SECRET_ATTR)).toBe(false);
   });
 
   it('upgrades an anonymous element to the customer as soon as a secret arrives', async () => {
@@ -148,7 +146,8 @@ describe('web component rotation policy', () => {
     await flushUntil(() => table() !== anonymous);
     const upgraded = secret();
     expect(upgraded).toMatch(/^cuss_secret_/);
-    await clock.advance(29 * MINUTE - 1);
+    // Then it follows its session: kept until that session refreshes.
+    await clock.advance(20 * MINUTE);
     expect(secret()).toBe(upgraded);
   });
 
@@ -180,26 +179,17 @@ describe('web component rotation policy', () => {
     expect(secret()).not.toBe(rendered);
   });
 
-  it('after a sleep past expiry, a re-creation due before the session noticed waits for a fresh secret instead of taking the expired one', async () => {
-    // 3-hour sessions: the window's timer is the first to fire after the sleep.
-    const { first, rendered } = await renderTable({ sessionTtlSeconds: 3 * 3600 });
-    // The secret of every table inserted from now on.
-    const inserted: (string | null)[] = [];
-    const observer = new MutationObserver((records) => {
-      for (const node of records.flatMap((record) => [...record.addedNodes])) {
-        if (node instanceof Element && node.matches('stripe-pricing-table')) inserted.push(node.getAttribute(SECRET_ATTR));
-      }
-    });
-    observer.observe(document.body, { childList: true, subtree: true });
+  it('after a sleep past expiry, waits for a fresh secret instead of re-creating it with the expired one', async () => {
+    const { first, rendered } = await renderTable();
+    const inserted = recordInserts();
     vi.setSystemTime(Date.now() + 4 * 60 * MINUTE); // the laptop slept: the clock moved, no timer ran
-    await clock.advance(29 * MINUTE); // now the window's timer fires, before any session timer
+    await clock.advance(MINUTE); // the session's timers fire late
     wakeUp(); // and the page that slept wakes up
     await flushUntil(() => table() !== first);
-    observer.disconnect();
     expect(inserted).toHaveLength(1);
-    expect(inserted[0]).toMatch(/^cuss_secret_/);
-    expect(inserted[0]).not.toBe(rendered);
-    expect(secret()).toBe(inserted[0]);
+    expect(inserted[0]?.secret).toMatch(/^cuss_secret_/);
+    expect(inserted[0]?.secret).not.toBe(rendered);
+    expect(secret()).toBe(inserted[0]?.secret);
   });
 
   it('stops its timers on unmount: the element leaves none behind under a provider that stays', async () => {

@@ -79,15 +79,15 @@ describe('documented behaviour each subtle fault broke', () => {
     await flushUntil(() => endpoint.requests.length >= 2 && ready() && recorder.latest().clientSecret !== first);
   });
 
-  // Fault: the wake-up path of the web components' rotation measured 30 minutes, not 29 (the timer path is covered elsewhere).
-  it('after a sleep, a web component is re-created 29 minutes after it rendered, when the session changes on wake-up', async () => {
+  // Fault: a web component whose session was refreshed on wake-up must not wait for a timer of its own.
+  it('after a sleep past its session’s refresh moment, a web component is re-created on wake-up with its session’s new secret', async () => {
     const { endpoint, ready } = open();
     await flushUntil(() => ready() && table()?.hasAttribute(SECRET_ATTR) === true);
     const rendered = table();
     const renderedSecret = rendered?.getAttribute(SECRET_ATTR);
     const renderedAt = Date.now();
     setVisibility('hidden');
-    vi.setSystemTime(renderedAt + 29 * minute); // asleep: no timer ran, not even the 29-minute one
+    vi.setSystemTime(renderedAt + 29 * minute); // asleep: no timer ran, not even the session's refresh at 25 minutes
     setVisibility('visible');
     await flushUntil(() => endpoint.requests.length >= 2 && ready());
     // The element's own session was refreshed on the wake-up too: re-created with its new secret now.
