@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import type { ComponentName } from '../core/componentNames';
 import type { CustomerSessionError } from '../core/errors';
 import { warnOnce } from '../core/warnings';
@@ -9,12 +9,16 @@ import type { ComponentSecret, ComponentSecretStatus, CustomerSessionState } fro
 /** Pure: what one component may use of the session. The one status vocabulary of every component. */
 export function componentSecret(state: CustomerSessionState, component: ComponentName, sessionEnabled = true): ComponentSecret {
   const { session, clientSecret, error } = state;
-  if (!sessionEnabled) return { clientSecret: null, status: 'off', error: null };
-  if (session !== null && !state.isEnabled(component)) return { clientSecret: null, status: 'disabled', error };
-  if (session !== null && clientSecret !== null) return { clientSecret, status: 'ready', error };
+  let status: ComponentSecretStatus;
+  // (A provider that is off publishes the empty state: no session, no error.)
+  if (!sessionEnabled) status = 'off';
+  else if (session && !state.isEnabled(component)) status = 'disabled';
+  else if (session && clientSecret) status = 'ready';
   // Failed, or refused and waiting out a long Retry-After: a busy shop still sells, to a guest.
-  if (state.status === 'error' || (session === null && error !== null)) return { clientSecret: null, status: 'error', error };
-  return { clientSecret: null, status: session === null && state.status === 'pending' ? 'pending' : 'expired', error };
+  else if (state.status === 'error' || (!session && error)) status = 'error';
+  // A state holds a session only with its secret: from here on there is none.
+  else status = state.status === 'pending' ? 'pending' : 'expired';
+  return { clientSecret: status === 'ready' ? clientSecret : null, status, error };
 }
 
 /**
@@ -22,18 +26,16 @@ export function componentSecret(state: CustomerSessionState, component: Componen
  * (pending, or an expired secret whose fresh one is on its way). `null` renders without the customer.
  */
 export function settledSecret({ status, clientSecret }: ComponentSecret): string | null | undefined {
-  if (status === 'ready') return clientSecret;
-  return status === 'pending' || status === 'expired' ? undefined : null;
+  // Only a ready secret has one.
+  return clientSecret ?? (status === 'pending' || status === 'expired' ? undefined : null);
 }
 
 /** Calls `onError` once for each new error object. */
 export function useReportError(error: CustomerSessionError | null, onError: ((error: CustomerSessionError) => void) | undefined): void {
-  const latest = useRef(onError);
+  // The `onError` of the render that brought the error: the latest one then.
   useEffect(() => {
-    latest.current = onError;
-  });
-  useEffect(() => {
-    if (error) latest.current?.(error);
+    if (error) onError?.(error);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [error]);
 }
 

@@ -4,7 +4,7 @@ import type { ComponentName } from '../core/componentNames';
 import { componentSecret, useWarnIfDisabled } from './componentSecret';
 import { useSessionContext, type CustomerSessionContextValue } from './CustomerSessionProvider';
 import { useTrackedState, type SessionStore } from './store';
-import type { ComponentSecret, CustomerSessionState } from './types';
+import type { ComponentSecret } from './types';
 import { useSessionStore } from './useCustomerSession';
 
 // Mount numbers key element sessions: a new mount (remount, `key` change, a route entered again)
@@ -18,8 +18,6 @@ export interface ElementSecret {
   value: CustomerSessionContextValue;
   /** The element's own session (`null` during server rendering). */
   store: SessionStore | null;
-  /** The element's own session state as of this render. */
-  own: CustomerSessionState;
 }
 
 /**
@@ -29,53 +27,54 @@ export interface ElementSecret {
  * viewport, and only when the provider's session enables the component (or the provider declared
  * it in `components`, so the answer comes with the provider's own). The provider's session gives
  * the status (`off`, `disabled`, `error`); the element's own session gives the secret and keeps it
- * fresh (`refreshMarginMs` before its expiry).
+ * fresh (`refreshMarginMs` before its expiry). Warns once in development when the session does not
+ * enable `component`.
  */
 export function useElementSecret(caller: string, component: ComponentName, near = true): ElementSecret {
   const { value, state } = useSessionContext(caller);
   const shared = componentSecret(state, component, value.enabled);
+  const { status, error } = shared;
+  const { session } = value;
   const id = useId();
-  const [mount] = useState(() => ++mounts);
   const [initialSession] = useState(() => value.takeInitial(id, component));
   useEffect(() => {
     value.spendInitial(id);
   }, [value, id]);
-  const { session } = value;
-  const declared = session.components?.includes(component) === true;
-  const gate = shared.status === 'off' || shared.status === 'disabled';
-  // Until the provider's session says the component is enabled, ask only for a declared one.
-  const wanted = !gate && (initialSession !== undefined || (near && (declared || shared.status === 'ready' || shared.status === 'expired')));
-  const element = useMemo(() => ({ mount, getRequestInit: session.getRequestInit }), [mount, session]);
-  const { store, serverState } = useSessionStore(
-    { endpoint: session.endpoint, components: [component], refreshMarginMs: session.refreshMarginMs, enabled: wanted, initialSession },
-    value.client,
-    element,
-  );
+  // The provider's session enables the component (or did, and is being renewed).
+  const enabled = status === 'ready' || status === 'expired';
+  // Until it does, ask only for a declared one.
+  const wanted = status !== 'off' && status !== 'disabled' && (initialSession !== undefined || (near && (enabled || !!session.components?.includes(component))));
+  const [mount] = useState(() => ++mounts);
+  // Asked with the provider's endpoint and margin; its requests read the provider's `requestInit`.
+  const { store, serverState } = useSessionStore({ ...session, components: [component], enabled: wanted, initialSession }, value.client, { ...session, mount });
   const own = useTrackedState(store, serverState, !wanted);
-  let secret: ComponentSecret;
-  if (gate) secret = shared;
-  else if (wanted) secret = componentSecret(own, component);
-  // Waiting for the element to near the viewport, or for the provider's session.
-  else secret = { clientSecret: null, status: shared.status === 'error' ? 'error' : 'pending', error: shared.error };
-  return { secret, value, store, own };
+  // Not asked for: gated by the provider's session (`off`, `disabled`, `error`), or waiting for it
+  // or for the element to near the viewport (never with the provider's own secret).
+  const secret: ComponentSecret = wanted ? componentSecret(own, component) : enabled ? { clientSecret: null, status: 'pending', error } : shared;
+  useWarnIfDisabled(component, secret.status);
+  return { secret, value, store };
 }
 
 const marginPx = 200;
 
 /**
  * Whether `target` is within `marginPx` of the viewport now, as far as layout says: clipped by each
- * scrolling ancestor on the way (as IntersectionObserver clips), `undefined` without a layout box.
+ * scrolling ancestor on the way (as IntersectionObserver clips). `false` without a layout box (a
+ * zero-size one: not displayed, or jsdom): the observer decides.
  */
-function nearNow(target: Element): boolean | undefined {
-  const rect = target.getBoundingClientRect();
-  if (rect.width === 0 && rect.height === 0) return undefined;
-  let { top, bottom, left, right } = rect;
-  for (let parent = target.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
-    if (getComputedStyle(parent).overflow === 'visible') continue;
-    const box = parent.getBoundingClientRect();
-    [top, bottom, left, right] = [Math.max(top, box.top), Math.min(bottom, box.bottom), Math.max(left, box.left), Math.min(right, box.right)];
+function nearNow(target: Element): boolean {
+  // The viewport grown by the margin, cut down to the target and each box that clips it.
+  let [top, left, bottom, right] = [-marginPx, -marginPx, innerHeight + marginPx, innerWidth + marginPx];
+  for (let box: Element | null = target; box && box !== document.body; box = box.parentElement) {
+    if (box !== target && getComputedStyle(box).overflow === 'visible') continue;
+    const rect = box.getBoundingClientRect();
+    if (box === target && !rect.width && !rect.height) return false;
+    top = Math.max(top, rect.top);
+    left = Math.max(left, rect.left);
+    bottom = Math.min(bottom, rect.bottom);
+    right = Math.min(right, rect.right);
   }
-  return top <= bottom && left <= right && bottom >= -marginPx && top <= innerHeight + marginPx && right >= -marginPx && left <= innerWidth + marginPx;
+  return top <= bottom && left <= right;
 }
 
 // Layout effects run before the browser paints and before the commit's session requests leave: an
@@ -89,13 +88,12 @@ const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : us
 export function useNearViewport(ref: RefObject<Element | null>, eager: boolean): boolean {
   const [near, setNear] = useState(eager);
   useIsomorphicLayoutEffect(() => {
-    if (!near && ref.current && (typeof IntersectionObserver === 'undefined' || nearNow(ref.current))) setNear(true);
-  }, [near, ref]);
-  useEffect(() => {
     const target = ref.current;
-    // Without IntersectionObserver the layout effect above has already set `near` (this commit's
-    // closure still says false).
-    if (near || !target || typeof IntersectionObserver === 'undefined') return;
+    if (near || !target) return;
+    if (typeof IntersectionObserver === 'undefined' || nearNow(target)) {
+      setNear(true);
+      return;
+    }
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) setNear(true);
     }, { rootMargin: `${marginPx}px` });
@@ -117,7 +115,7 @@ export function useNearViewport(ref: RefObject<Element | null>, eager: boolean):
  */
 export function useComponentSecret(component: ComponentName): ComponentSecret {
   const { secret } = useElementSecret(`useComponentSecret('${component}')`, component);
-  const { clientSecret, status, error } = secret;
-  useWarnIfDisabled(component, status);
-  return useMemo(() => ({ clientSecret, status, error }), [clientSecret, status, error]);
+  // The same object while its fields are.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => secret, [secret.clientSecret, secret.status, secret.error]);
 }

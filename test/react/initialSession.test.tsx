@@ -124,6 +124,35 @@ describe('an initial session in the browser', () => {
     expect(consoleCalls.calls.filter((c) => c.level === 'error')).toEqual([]);
   });
 
+  it.each([
+    ['already expired by navigation start', 40 * minute],
+    ['within the refresh margin by navigation start', 26 * minute],
+  ])('%s: CustomerSessionElements hydrated over it never hands it to Stripe, and gets a fresh one in place', async (_label, ago) => {
+    const stale = makeCustomerSession({ components: ['payment_element'], now: Date.now() - ago });
+    navigationStartedAgo(ago + 200);
+    const endpoint = batchingEndpoint();
+    const checkout = (stripe: ReturnType<typeof createStripeStandIn> | null) => (
+      <CustomerSessionProvider endpoint={endpoint} components={['payment_element']} initialSession={stale} stripe={stripe}>
+        <CustomerSessionElements options={{ mode: 'payment', amount: 100, currency: 'usd' }} fallback={<p>loading</p>}>
+          <p>checkout</p>
+        </CustomerSessionElements>
+      </CustomerSessionProvider>
+    );
+    const container = document.createElement('div');
+    // Elements renders no markup of its own: the server HTML is its children.
+    container.innerHTML = renderToString(checkout(null));
+    document.body.append(container);
+    expect(container.textContent).toBe('checkout');
+
+    const stripe = createStripeStandIn();
+    await act(async () => void hydrateRoot(container, checkout(stripe)));
+    await waitFor(() => expect(stripe.elementsOptions?.customerSessionClientSecret).toMatch(/^cuss_secret_/));
+    const handed = [...stripe.calls.elements, ...stripe.calls.update].map((options) => options?.customerSessionClientSecret);
+    expect(handed).not.toContain(stale.client_secret);
+    expect(stripe.calls.elements).toHaveLength(1);
+    expect(endpoint).toHaveBeenCalledTimes(1);
+  });
+
   it('a raw session without `components` (a current API version leaves it out) enables what the page requested, on the server and in the browser', async () => {
     const { components: _omitted, ...raw } = serverSession(2000);
     const session = raw as CustomerSession;
