@@ -1,7 +1,7 @@
 'use client';
 import { createElement, forwardRef, useContext, useRef, useState, type ForwardedRef, type ReactNode } from 'react';
 import type { ComponentName } from '../core/componentNames';
-import { settledSecret, useIsClient, useReportError, useWarnIfDisabled } from './componentSecret';
+import { settledSecret, useIsClient, useReportError } from './componentSecret';
 import { CustomerSessionContext } from './CustomerSessionProvider';
 import { useElementSecret, useNearViewport } from './elementSecret';
 import * as ReactDOM from 'react-dom';
@@ -68,7 +68,6 @@ function CustomerElement(props: Props): ReactNode {
   const near = useNearViewport(sentinel, props.loading === 'eager');
   const component = componentOf(props.tag);
   const { secret } = useElementSecret(`<${props.tag}>`, component, near);
-  useWarnIfDisabled(component, secret.status);
   // Until it is asked for, a 1 px box the observer watches sits before the fallback (a sibling,
   // so the element below keeps its state when the box goes).
   return (
