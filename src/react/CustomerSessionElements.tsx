@@ -4,7 +4,7 @@ import { Elements } from '@stripe/react-stripe-js';
 import { hashKey } from '@tanstack/react-query';
 import type { Stripe, StripeElementsOptions } from '@stripe/stripe-js';
 import { CustomerSessionError } from '../core/errors';
-import { componentSecret, settledSecret, useReportError } from './componentSecret';
+import { componentSecret, settledSecret, useReportError, useShownSecret } from './componentSecret';
 import { useElementSecret } from './elementSecret';
 import type { CustomerSessionElementsProps, StripeProp } from './types';
 
@@ -35,33 +35,18 @@ function guardStripe(stripe: StripeProp | undefined, fail: (error: CustomerSessi
 export function CustomerSessionElements({ options, fallback = null, errorFallback = null, onError, children }: CustomerSessionElementsProps): ReactNode {
   const { secret: secretState, value, store } = useElementSecret('<CustomerSessionElements>', 'payment_element');
   const { status, error } = secretState;
-  // While hydrating, the secret is the server's; Elements renders no markup of its own, so it can
-  // take the browser's own secret at once: a server-rendered one found stale never reaches Stripe.
-  const clientSecret = store && status === 'ready' ? componentSecret(store.getState(), 'payment_element').clientSecret : secretState.clientSecret;
   const [stripeError, setStripeError] = useState<CustomerSessionError | null>(null);
   const [stripe] = useState(() => (typeof window === 'undefined' ? null : guardStripe(value.getStripe(), setStripeError)));
   useReportError(error, onError);
   useReportError(stripeError, onError);
 
-  // The secret Elements holds, the drop generation it came under, and a key for <Elements>:
-  // Elements cannot unset a secret, so one the provider dropped (sign-out, a newer dropGeneration)
-  // costs one remount without it.
-  const { dropGeneration } = value;
-  const [held, setHeld] = useState<[secret: string | null, drops: number, key: number]>([null, 0, 0]);
-  let [secret, drops, key] = held;
-  if (secret && (status === 'off' || drops !== dropGeneration)) {
-    secret = null;
-    key++;
-  }
-  if (clientSecret && clientSecret !== secret) {
-    secret = clientSecret;
-    drops = dropGeneration;
-  }
-  if (secret !== held[0] || key !== held[2]) setHeld([secret, drops, key]);
-  // Once shown, <Elements> stays mounted whatever the session does next.
-  const settled = settledSecret(secretState) !== undefined;
-  const [shown, setShown] = useState(false);
-  if (settled && !shown) setShown(true);
+  // While hydrating, the secret is the server's; Elements renders no markup of its own, so it can
+  // take the browser's own secret at once: a server-rendered one found stale never reaches Stripe.
+  const wanted = store && status === 'ready' ? componentSecret(store.getState(), 'payment_element').clientSecret : settledSecret(secretState);
+  // The secret Elements holds (`undefined`: not settled yet), and a key for <Elements>: Elements
+  // cannot unset a secret, so it is kept unless the provider is `off` or dropped it (sign-out), which
+  // costs one remount without it. Once shown, <Elements> stays mounted whatever the session does next.
+  const [secret, key] = useShownSecret(wanted, value.dropGeneration, status !== 'off');
 
   // `options` by content (TanStack's `hashKey`: plain data, keys in any order), so inline option
   // objects don't churn. Unlike a `===` walk, `NaN` (an amount still loading) equals itself, so it
@@ -74,7 +59,7 @@ export function CustomerSessionElements({ options, fallback = null, errorFallbac
   }, [optionsHash, secret]);
 
   if (stripeError) return errorFallback;
-  if (!settled && !shown) return fallback;
+  if (secret === undefined) return fallback;
   return (
     <Elements key={key} stripe={stripe} options={elementsOptions}>
       {children}

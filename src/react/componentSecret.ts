@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ComponentName } from '../core/componentNames';
 import type { CustomerSessionError } from '../core/errors';
 import { warnOnce } from '../core/warnings';
@@ -30,8 +30,25 @@ export function settledSecret({ status, clientSecret }: ComponentSecret): string
   return clientSecret ?? (status === 'pending' || status === 'expired' ? undefined : null);
 }
 
+/**
+ * What a component shows, held across renders: `undefined` until `wanted` (see `settledSecret`)
+ * first settles, then the last secret it named (`null`: anonymous); `wanted` `undefined` keeps it.
+ * `sticky`: a `null` does not replace a shown secret (Elements cannot unset one). A secret shown
+ * before the provider dropped it (sign-out: a newer `dropGeneration`) goes at once, sticky or not.
+ * `key` goes up each time a shown secret goes.
+ */
+export function useShownSecret(wanted: string | null | undefined, drops: number, sticky = false): [shown: string | null | undefined, key: number] {
+  const [held, setHeld] = useState<[shown: string | null | undefined, drops: number, key: number]>([undefined, drops, 0]);
+  let [shown, , key] = held;
+  if (held[1] !== drops) shown &&= null;
+  if (wanted || (wanted === null && !(sticky && shown))) shown = wanted;
+  if (held[0] && !shown) key++;
+  if (shown !== held[0] || held[1] !== drops) setHeld([shown, drops, key]);
+  return [shown, key];
+}
+
 /** Calls `onError` once for each new error object. */
-export function useReportError(error: CustomerSessionError | null, onError: ((error: CustomerSessionError) => void) | undefined): void {
+export function useReportError(error: CustomerSessionError | null | undefined, onError: ((error: CustomerSessionError) => void) | undefined): void {
   // The `onError` of the render that brought the error: the latest one then.
   useEffect(() => {
     if (error) onError?.(error);

@@ -1,7 +1,7 @@
 'use client';
-import { createElement, forwardRef, useContext, useRef, useState, type ForwardedRef, type ReactNode } from 'react';
+import { createElement, forwardRef, useContext, useRef, type ForwardedRef, type ReactNode } from 'react';
 import type { ComponentName } from '../core/componentNames';
-import { settledSecret, useIsClient, useReportError } from './componentSecret';
+import { settledSecret, useIsClient, useReportError, useShownSecret } from './componentSecret';
 import { CustomerSessionContext } from './CustomerSessionProvider';
 import { useElementSecret, useNearViewport } from './elementSecret';
 import * as ReactDOM from 'react-dom';
@@ -11,42 +11,6 @@ import type {} from './stripeWebComponentsJsx';
 
 // Absent from React 18's react-dom.
 const preinit = (ReactDOM as { preinit?: (href: string, options: { as: 'script'; nonce?: string | undefined }) => void }).preinit;
-
-/** What a web component has rendered. */
-interface Rendered {
-  /** The secret in the element now (`null`: anonymous). */
-  secret: string | null;
-  /** The provider's `dropGeneration` it was rendered under. */
-  drops: number;
-  /** Taken from the server's state (server rendering, hydration): checked against the browser's own once hydrated. */
-  server: boolean;
-}
-
-/**
- * Which secret a web component renders (`undefined`: nothing yet). Stripe's elements read their
- * attributes only when they connect, so the element follows its own session: it is re-created
- * whenever that session's secret changes, which is its refresh, `refreshMarginMs` (default 5 minutes)
- * before `expires_at`. A Stripe session lives 30 minutes, so each rendered secret was put in within
- * 30 minutes of its creation and is replaced before its 30 minutes after render are up.
- * - Nothing is rendered until the session settles: no anonymous flash while pending.
- * - While the session is pending again, or its secret expired and a fresh one is on its way, the
- *   rendered element stays (no flicker); it is re-created the moment the fresh secret lands.
- * - Anonymous at once when the provider's session stops enabling the component, is `off`, or the
- *   element's session failed; upgraded as soon as a secret arrives. That one is always new: a session
- *   whose element stopped asking is dropped, and a failed one holds no secret.
- * - A secret the provider dropped (sign-out: a newer `dropGeneration`) goes at once.
- */
-function useRenderedSecret(secret: ComponentSecret, drops: number, isClient: boolean): string | null | undefined {
-  const [rendered, setRendered] = useState<Rendered>();
-  const wanted = settledSecret(secret);
-  let next = rendered;
-  // A server-rendered secret the browser does not share (an initial session found stale) goes at once.
-  if (isClient && next?.server) next = next.secret === secret.clientSecret ? { ...next, server: false } : undefined;
-  if (next && next.drops !== drops) next = { ...next, secret: null, drops };
-  if (wanted !== undefined && wanted !== next?.secret) next = { secret: wanted, drops, server: !isClient };
-  if (next !== rendered) setRendered(next);
-  return next?.secret;
-}
 
 interface Props extends Omit<StripeWebComponentProps, 'anonymous' | 'customerEmail'> {
   tag: StripeWebComponentTag;
@@ -78,11 +42,22 @@ function CustomerElement(props: Props): ReactNode {
   );
 }
 
-// `ready` without a secret: nothing to wait for.
-const anonymousSecret: ComponentSecret = { clientSecret: null, status: 'ready', error: null };
-
+/**
+ * Which secret a web component renders. Stripe's elements read their attributes only when they
+ * connect, so the element follows its own session: it is re-created whenever that session's secret
+ * changes, which is its refresh, `refreshMarginMs` (default 5 minutes) before `expires_at`. A Stripe
+ * session lives 30 minutes, so each rendered secret was put in within 30 minutes of its creation and
+ * is replaced before its 30 minutes after render are up.
+ * - Nothing is rendered until the session settles: no anonymous flash while pending.
+ * - While the session is pending again, or its secret expired and a fresh one is on its way, the
+ *   rendered element stays (no flicker); it is re-created the moment the fresh secret lands.
+ * - Anonymous at once when the provider's session stops enabling the component, is `off`, or the
+ *   element's session failed; upgraded as soon as a secret arrives. That one is always new: a session
+ *   whose element stopped asking is dropped, and a failed one holds no secret.
+ * - A secret the provider dropped (sign-out: a newer `dropGeneration`) goes at once.
+ */
 function Element(props: Props): ReactNode {
-  const { tag, publishableKey, nonce, secret = anonymousSecret } = props;
+  const { tag, publishableKey, nonce, secret } = props;
   // An anonymous element never asks for a session, but still takes the provider's publishableKey.
   const context = useContext(CustomerSessionContext);
   const key = publishableKey ?? context?.publishableKey;
@@ -90,13 +65,17 @@ function Element(props: Props): ReactNode {
 
   const isClient = useIsClient();
   const scriptError = useStripeScript(tag, nonce);
-  const rendered = useRenderedSecret(secret, context?.dropGeneration ?? 0, isClient);
-  useReportError(secret.error, props.onError);
+  // An anonymous element has nothing to wait for.
+  const wanted = secret ? settledSecret(secret) : null;
+  const [shown] = useShownSecret(isClient ? wanted : undefined, context?.dropGeneration ?? 0);
+  // On the server and while hydrating, the server's state as it is, and only a customer secret: never
+  // an anonymous element that would then flip to the customer. The browser's own takes over after
+  // (a server-rendered secret it does not share, from an initial session found stale, goes at once).
+  const rendered = isClient ? shown : wanted || undefined;
+  useReportError(secret?.error, props.onError);
   useReportError(scriptError, props.onError);
 
-  // On the server (and while hydrating) only a known customer secret is rendered: never an
-  // anonymous element that would then flip to the customer.
-  if (rendered === undefined || (!isClient && rendered === null)) return props.fallback;
+  if (rendered === undefined) return props.fallback;
   if (scriptError) return props.errorFallback;
   // React 19 hoists and de-duplicates the script into the server HTML; React 18 loads it after mount.
   if (typeof window === 'undefined') preinit?.(stripeScriptUrl(tag), { as: 'script', nonce });
