@@ -16,7 +16,7 @@ function guardStripe(stripe: StripeProp | undefined, fail: (error: CustomerSessi
     fail(new CustomerSessionError('network', process.env.NODE_ENV !== 'production' ? `Stripe.js ${cause ? 'failed to load' : 'is unavailable'}.` : 'Stripe.js', { cause }));
     return null;
   };
-  return Promise.resolve(stripe).then((value: Stripe | null) => value ?? failed(), failed);
+  return (stripe as Promise<Stripe | null>).then((value) => value ?? failed(), failed);
 }
 
 /**

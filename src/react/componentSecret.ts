@@ -12,11 +12,10 @@ export function componentSecret(state: CustomerSessionState, component: Componen
   let status: ComponentSecretStatus;
   // (A provider that is off publishes the empty state: no session, no error.)
   if (!sessionEnabled) status = 'off';
-  else if (session && !state.isEnabled(component)) status = 'disabled';
-  else if (session && clientSecret) status = 'ready';
+  // A state holds a session only with its secret.
+  else if (session) status = state.isEnabled(component) ? 'ready' : 'disabled';
   // Failed, or refused and waiting out a long Retry-After: a busy shop still sells, to a guest.
-  else if (state.status === 'error' || (!session && error)) status = 'error';
-  // A state holds a session only with its secret: from here on there is none.
+  else if (state.status === 'error' || error) status = 'error';
   else status = state.status === 'pending' ? 'pending' : 'expired';
   return { clientSecret: status === 'ready' ? clientSecret : null, status, error };
 }

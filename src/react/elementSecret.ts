@@ -33,10 +33,10 @@ export interface ElementSecret {
 export function useElementSecret(caller: string, component: ComponentName, near = true): ElementSecret {
   const { value, state } = useSessionContext(caller);
   const shared = componentSecret(state, component, value.enabled);
-  const { status, error } = shared;
+  const { status } = shared;
   const { session } = value;
   const id = useId();
-  const [initialSession] = useState(() => value.takeInitial(id, component));
+  const [[initialSession, mount]] = useState(() => [value.takeInitial(id, component), ++mounts] as const);
   useEffect(() => {
     value.spendInitial(id);
   }, [value, id]);
@@ -44,13 +44,12 @@ export function useElementSecret(caller: string, component: ComponentName, near 
   const enabled = status === 'ready' || status === 'expired';
   // Until it does, ask only for a declared one.
   const wanted = status !== 'off' && status !== 'disabled' && (initialSession !== undefined || (near && (enabled || !!session.components?.includes(component))));
-  const [mount] = useState(() => ++mounts);
   // Asked with the provider's endpoint and margin; its requests read the provider's `requestInit`.
   const { store, serverState } = useSessionStore({ ...session, components: [component], enabled: wanted, initialSession }, value.client, { ...session, mount });
   const own = useTrackedState(store, serverState, !wanted);
   // Not asked for: gated by the provider's session (`off`, `disabled`, `error`), or waiting for it
   // or for the element to near the viewport (never with the provider's own secret).
-  const secret: ComponentSecret = wanted ? componentSecret(own, component) : enabled ? { clientSecret: null, status: 'pending', error } : shared;
+  const secret: ComponentSecret = wanted ? componentSecret(own, component) : enabled ? { ...shared, clientSecret: null, status: 'pending' } : shared;
   useWarnIfDisabled(component, secret.status);
   return { secret, value, store };
 }

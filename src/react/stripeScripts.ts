@@ -9,11 +9,11 @@ export type StripeWebComponentTag = 'stripe-pricing-table' | 'stripe-buy-button'
 export const stripeScriptUrl = (tag: StripeWebComponentTag): string => `https://js.stripe.com/v3/${tag.slice(7)}.js`;
 
 /** One load per tag per page, shared by every instance. */
-const loads = new Map<string, Promise<void>>();
+let loads: { [tag in StripeWebComponentTag]?: Promise<void> } = {};
 
 /** Forgets every script load (tests; the tags already on the page stay). */
 export function resetStripeScripts(): void {
-  loads.clear();
+  loads = {};
 }
 
 /**
@@ -28,28 +28,23 @@ export function resetStripeScripts(): void {
  */
 export function loadStripeScript(tag: StripeWebComponentTag, nonce?: string): Promise<void> {
   if (customElements.get(tag)) return Promise.resolve();
-  let promise = loads.get(tag);
-  if (!promise) {
+  return (loads[tag] ??= new Promise((resolve, reject) => {
     const src = stripeScriptUrl(tag);
-    promise = new Promise((resolve, reject) => {
-      let script = [...document.scripts].find((s) => s.src === src);
-      if (!script) {
-        script = document.createElement('script');
-        script.src = src;
-        script.async = true;
-        if (nonce) script.nonce = nonce;
-        document.head.append(script);
-      }
-      script.addEventListener('load', () => resolve());
-      script.addEventListener('error', () => {
-        loads.delete(tag);
-        script.remove();
-        reject(new CustomerSessionError('network', process.env.NODE_ENV !== 'production' ? `Could not load ${src} (network, or script-src in your Content-Security-Policy).` : src));
-      });
+    let script = [...document.scripts].find((s) => s.src === src);
+    if (!script) {
+      script = document.createElement('script');
+      script.src = src;
+      script.async = true;
+      if (nonce) script.nonce = nonce;
+      document.head.append(script);
+    }
+    script.addEventListener('load', () => resolve());
+    script.addEventListener('error', () => {
+      delete loads[tag];
+      script.remove();
+      reject(new CustomerSessionError('network', process.env.NODE_ENV !== 'production' ? `Could not load ${src} (network, or script-src in your Content-Security-Policy).` : src));
     });
-    loads.set(tag, promise);
-  }
-  return promise;
+  }));
 }
 
 /** After this long without a load, report an error (and keep waiting). */

@@ -23,15 +23,12 @@ interface Props extends Omit<StripeWebComponentProps, 'anonymous' | 'customerEma
   secret?: ComponentSecret;
 }
 
-// Stripe's tags are `stripe-<name>`: the session component is `<name>` in snake case.
-const componentOf = (tag: StripeWebComponentTag) => tag.slice(7).replace('-', '_') as ComponentName;
-
 /** An element whose secret is its own Customer Session, created as it nears the viewport (or at once: `loading="eager"`). */
 function CustomerElement(props: Props): ReactNode {
   const sentinel = useRef<HTMLDivElement>(null);
   const near = useNearViewport(sentinel, props.loading === 'eager');
-  const component = componentOf(props.tag);
-  const { secret } = useElementSecret(`<${props.tag}>`, component, near);
+  // Stripe's tags are `stripe-<name>`: the session component is `<name>` in snake case.
+  const { secret } = useElementSecret(`<${props.tag}>`, props.tag.slice(7).replace('-', '_') as ComponentName, near);
   // Until it is asked for, a 1 px box the observer watches sits before the fallback (a sibling,
   // so the element below keeps its state when the box goes).
   return (
@@ -82,7 +79,7 @@ function Element(props: Props): ReactNode {
   const attributes = {
     [`${tag.slice(7)}-id`]: props.elementId,
     'publishable-key': key,
-    'customer-session-client-secret': rendered ?? undefined,
+    'customer-session-client-secret': rendered,
     'client-reference-id': props.clientReferenceId,
     'customer-email': rendered ? undefined : props.customerEmail,
   };
