@@ -86,7 +86,7 @@ function Element(props: Props): ReactNode {
   const element: Record<string, unknown> = {
     ...attributes,
     // Stripe reads attributes only when the element connects: any change re-creates it.
-    key: Object.values(attributes).join('|'),
+    key: JSON.stringify(attributes),
     ref: props.forwardedRef,
     id: props.id,
     // React 18 copies props onto custom elements verbatim (no className → class); React 19 accepts `class` too.
