@@ -39,10 +39,12 @@ export function settledSecret({ status, clientSecret }: ComponentSecret): string
 export function useShownSecret(wanted: string | null | undefined, drops: number, sticky = false): [shown: string | null | undefined, key: number] {
   const [held, setHeld] = useState<[shown: string | null | undefined, drops: number, key: number]>([undefined, drops, 0]);
   let [shown, , key] = held;
-  if (held[1] !== drops) shown &&= null;
+  const dropped = held[1] !== drops;
+  if (dropped) shown &&= null;
   if (wanted || (wanted === null && !(sticky && shown))) shown = wanted;
-  if (held[0] && !shown) key++;
-  if (shown !== held[0] || held[1] !== drops) setHeld([shown, drops, key]);
+  // A drop costs the key even when a fresh secret lands in the same render: the next visitor is someone else.
+  if (held[0] && (dropped || !shown)) key++;
+  if (shown !== held[0] || dropped) setHeld([shown, drops, key]);
   return [shown, key];
 }
 
