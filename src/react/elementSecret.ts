@@ -63,7 +63,10 @@ const marginPx = 200;
  */
 function nearNow(target: Element): boolean {
   // The viewport grown by the margin, cut down to the target and each box that clips it.
-  let [top, left, bottom, right] = [-marginPx, -marginPx, innerHeight + marginPx, innerWidth + marginPx];
+  let top = -marginPx;
+  let left = -marginPx;
+  let bottom = innerHeight + marginPx;
+  let right = innerWidth + marginPx;
   for (let box: Element | null = target; box && box !== document.body; box = box.parentElement) {
     if (box !== target && getComputedStyle(box).overflow === 'visible') continue;
     const rect = box.getBoundingClientRect();
