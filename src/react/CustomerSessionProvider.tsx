@@ -41,31 +41,29 @@ export interface CustomerSessionContextValue {
 export { CustomerSessionContext };
 
 /**
- * `getStripe` for the provider: the given `stripe`, else `loadStripe(publishableKey)` started on
- * first call in the browser (never during SSR) and remembered, else `undefined`. Stripe.js is
- * imported only then, so merely importing this package never injects its script.
+ * What the provider reads once, on its first render (the props say "Read once").
+ * - `getStripe`: the given `stripe`, else `loadStripe(publishableKey)` started on first call in the
+ *   browser (never during SSR) and remembered, else `undefined`. Stripe.js is imported only then, so
+ *   merely importing this package never injects its script.
+ * - The server-rendered element sessions (`initialSessions`, else the one `initialSession`): each
+ *   element takes the first unused one that enables its component, in render order, which is the
+ *   same on the server and while hydrating; the same `useId` gets the same one (StrictMode renders
+ *   twice) until its element has mounted.
  */
-function createStripeGetter(stripe: StripeProp | undefined, publishableKey: string | undefined): () => StripeProp | undefined {
+function readOnce({ stripe, publishableKey, initialSessions, initialSession, components }: CustomerSessionProviderProps) {
   let loading: Promise<Stripe | null> | undefined;
-  return () =>
-    stripe !== undefined || publishableKey === undefined || typeof window === 'undefined'
-      ? stripe
-      : (loading ??= import('@stripe/stripe-js').then(({ loadStripe }) => loadStripe(publishableKey)));
-}
-
-/**
- * The server-rendered element sessions: each element takes the first unused one that enables its
- * component, in render order, which is the same on the server and while hydrating; the same `useId`
- * gets the same one (StrictMode renders twice) until its element has mounted.
- */
-function initialPool(sessions: readonly (CustomerSession | undefined)[], requested?: readonly ComponentName[]): Pick<CustomerSessionContextValue, 'takeInitial' | 'spendInitial'> {
-  const left = [...sessions];
+  const left = [...(initialSessions ?? [initialSession])];
   const taken = new Map<string, CustomerSession | undefined>();
   return {
+    getStripe: (): StripeProp | undefined =>
+      stripe !== undefined || publishableKey === undefined || typeof window === 'undefined'
+        ? stripe
+        : (loading ??= import('@stripe/stripe-js').then(({ loadStripe }) => loadStripe(publishableKey))),
+    publishableKey,
     takeInitial(id, component) {
       if (!taken.has(id)) {
         // Read as the provider reads its own (a session without `components` enables the requested ones).
-        const index = left.findIndex((session) => initialState(session, requested).isEnabled(component));
+        const index = left.findIndex((session) => initialState(session, components).isEnabled(component));
         taken.set(id, left.splice(index, index < 0 ? 0 : 1)[0]);
       }
       return taken.get(id);
@@ -73,7 +71,7 @@ function initialPool(sessions: readonly (CustomerSession | undefined)[], request
     spendInitial(id) {
       taken.set(id, undefined);
     },
-  };
+  } satisfies Partial<CustomerSessionContextValue>;
 }
 
 /**
@@ -97,16 +95,15 @@ function dropCounter(store: SessionStore | null): () => number {
  * `QueryClientProvider`'s client, else a private one created once for this provider.
  */
 export function CustomerSessionProvider(props: CustomerSessionProviderProps): JSX.Element {
-  const { children, queryClient, publishableKey, stripe, initialSessions, ...options } = props;
+  const { children, queryClient, ...options } = props;
   const given = useSessionQueryClient(queryClient, false);
   const [privateClient] = useState(() => (given || typeof window === 'undefined' ? null : new QueryClient()));
   const client = given ?? privateClient;
-  // Follows focus and online events while it is in use, as a QueryClientProvider would.
+  // Follows focus and online events while the provider is mounted, as a QueryClientProvider would.
   useEffect(() => {
-    if (client !== privateClient || !client) return;
-    client.mount();
-    return () => client.unmount();
-  }, [client, privateClient]);
+    privateClient?.mount();
+    return () => privateClient?.unmount();
+  }, [privateClient]);
 
   const { store, serverState, getRequestInit } = useSessionStore(options, client);
   // Subscribing keeps the session alive while the provider is mounted; it re-renders only on a drop.
@@ -114,19 +111,15 @@ export function CustomerSessionProvider(props: CustomerSessionProviderProps): JS
   const countDrops = useMemo(() => dropCounter(store), [store]);
   const dropGeneration = useSyncExternalStore(store ? store.subscribe : subscribeNothing, countDrops, () => 0);
   const enabled = options.enabled ?? true;
-  // Read once: `initialSessions` ?? the one `initialSession`, which the first element enabled by it renders.
-  const [setup] = useState(() => ({
-    getStripe: createStripeGetter(stripe, publishableKey),
-    publishableKey,
-    ...initialPool(initialSessions ?? [options.initialSession], options.components),
-  }));
+  const [setup] = useState(() => readOnce(props));
   const { endpoint, components, refreshMarginMs } = options;
   // By content: an inline array is a new one on every render.
   const componentsId = String(components);
   const value = useMemo<CustomerSessionContextValue>(
     () => ({ store, serverState, enabled, dropGeneration, client, session: { endpoint, components, refreshMarginMs, getRequestInit }, ...setup }),
+    // (`serverState`, `getRequestInit` and `setup` are fixed for the provider's life; `client` changes with `store`.)
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [store, serverState, enabled, dropGeneration, client, endpoint, componentsId, refreshMarginMs, getRequestInit, setup],
+    [store, enabled, dropGeneration, endpoint, componentsId, refreshMarginMs],
   );
   return <CustomerSessionContext.Provider value={value}>{children}</CustomerSessionContext.Provider>;
 }
