@@ -64,7 +64,7 @@ function readOnce({ stripe, publishableKey, initialSessions, initialSession, com
       if (!taken.has(id)) {
         // Read as the provider reads its own (a session without `components` enables the requested ones).
         const index = left.findIndex((session) => initialState(session, components).isEnabled(component));
-        taken.set(id, left.splice(index, index < 0 ? 0 : 1)[0]);
+        taken.set(id, index < 0 ? undefined : left.splice(index, 1)[0]);
       }
       return taken.get(id);
     },
