@@ -29,9 +29,9 @@ export interface CustomerSessionContextValue {
   publishableKey: string | undefined;
   /** The QueryClient elements create their own sessions on; `null` during server rendering. */
   client: QueryClient | null;
-  /** What each element's own session is asked with: the provider's endpoint, margin and `requestInit`, and the components it declared. */
+  /** What each element's own session is asked with: the provider's endpoint, margin and `requestInit`, and the components it declared, as given (not sorted or de-duplicated). */
   session: Pick<UseCustomerSessionOptions, 'endpoint' | 'components' | 'refreshMarginMs'> & { getRequestInit: () => RequestInit | undefined };
-  /** The server-rendered session an element (by `useId`) renders first, if one enables its component; stable across hydration. */
+  /** The server-rendered session an element (by `useId`) renders first, if one enables its component (read like an endpoint's answer: one that is no Customer Session enables nothing); stable across hydration. */
   takeInitial: (id: string, component: ComponentName) => CustomerSession | undefined;
   /** Marks an element's initial session used: another element mounted at its place later asks the endpoint. */
   spendInitial: (id: string) => void;
@@ -110,7 +110,7 @@ export function CustomerSessionProvider(props: CustomerSessionProviderProps): JS
   // (`enabled` turned off needs no count: components see the status `off` at once.)
   const countDrops = useMemo(() => dropCounter(store), [store]);
   const dropGeneration = useSyncExternalStore(store ? store.subscribe : subscribeNothing, countDrops, () => 0);
-  const enabled = options.enabled ?? true;
+  const enabled = options.enabled !== false;
   const [setup] = useState(() => readOnce(props));
   const { endpoint, components, refreshMarginMs } = options;
   // By content: an inline array is a new one on every render.
