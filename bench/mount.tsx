@@ -1,7 +1,7 @@
 // Mount cost: 1000 consumers mounted under CustomerSessionProvider vs under a bare React context
 // holding the same state, timed with flushSync (render + commit + effects) on React's production
 // build. Warm-up first, then interleaved repetitions; the ratio of medians is reported.
-// Target: ≤ 1.2×.
+// Target: ≤ 1.3× (issue 19 re-set the client-core target).
 import './lib/dom';
 import { createContext, useContext, type ReactElement } from 'react';
 import { flushSync } from 'react-dom';
@@ -105,8 +105,8 @@ finishSection('mount', {
     ['baseline: bare React context, same value', b.median, b.p25, b.p75, b.min, 1],
   ],
   checks: [
-    { name: `mount ${consumerCount} consumers, provider vs bare context (ratio of medians)`, target: '≤ 1.2×', actual: `${ratio}×`, met: ratio <= 1.2 },
-    { name: 'the same, median of per-repetition ratios', target: '≤ 1.2×', actual: `${pairedRatio}×`, met: pairedRatio <= 1.2 },
+    { name: `mount ${consumerCount} consumers, provider vs bare context (ratio of medians)`, target: '≤ 1.3×', actual: `${ratio}×`, met: ratio <= 1.3 },
+    { name: 'the same, median of per-repetition ratios', target: '≤ 1.3×', actual: `${pairedRatio}×`, met: pairedRatio <= 1.3 },
   ],
   data: { consumers: consumerCount, warmup, repetitions, ours: o, baseline: b, ratio, pairedRatio },
 });

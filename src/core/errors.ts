@@ -66,8 +66,8 @@ export function asCustomerSessionError(error: unknown, signal?: AbortSignal): Cu
  * `refresh()`, then confirm again once the new secret has reached Elements.
  */
 export function isCustomerSessionExpiredError(error: unknown): boolean {
-  const code = (value: unknown): unknown => (typeof value === 'object' && value !== null ? (value as { code?: unknown }).code : undefined);
-  if (typeof error !== 'object' || error === null) return false;
-  const nested = (error as { error?: unknown; stripeError?: unknown; raw?: unknown });
-  return [error, nested.error, nested.stripeError, nested.raw].some((value) => code(value) === 'customer_session_expired');
+  // Optional chaining reads `code` of anything but null and undefined (a primitive has none).
+  type Coded = { code?: unknown } | null | undefined;
+  const value = error as (Coded & { error?: Coded; stripeError?: Coded; raw?: Coded }) | null | undefined;
+  return [value, value?.error, value?.stripeError, value?.raw].some((each) => each?.code === 'customer_session_expired');
 }

@@ -33,6 +33,9 @@ function readStripeError(body: unknown): StripeErrorObject | undefined {
   return picked;
 }
 
+// For development messages only: a JSON body is read whatever its content type.
+const isHtml = (response: Response): boolean => /html/i.test(response.headers.get('content-type') ?? '');
+
 /**
  * POSTs `body` (`{ components }` or `{ sessions }`) as JSON to the app's endpoint and resolves with the JSON it
  * answered. Sends `Accept`/`Content-Type: application/json` and `credentials: 'same-origin'`
@@ -47,15 +50,13 @@ async function post(url: string, body: object, signal: AbortSignal, requestInit:
   const { ok, status } = response;
   const json: unknown = await response.json().catch(() => undefined);
   if (ok && json !== undefined) return json;
-  // For the message only: a JSON body is read whatever its content type.
-  const html = (): boolean => /html/i.test(response.headers.get('content-type') ?? '');
   if (ok) {
-    throw new CustomerSessionError('invalid_response', process.env.NODE_ENV !== 'production' ? `Customer Session endpoint answered ${html() ? 'HTML, not JSON (is the URL right?)' : 'invalid JSON'} (HTTP ${status}).` : 'JSON');
+    throw new CustomerSessionError('invalid_response', process.env.NODE_ENV !== 'production' ? `Customer Session endpoint answered ${isHtml(response) ? 'HTML, not JSON (is the URL right?)' : 'invalid JSON'} (HTTP ${status}).` : 'JSON');
   }
   const stripeError = readStripeError(json);
   const error = new CustomerSessionError(
     'http',
-    process.env.NODE_ENV !== 'production' ? `Customer Session endpoint answered HTTP ${status}${stripeError ? `: ${stripeError.message}` : html() ? ' with an HTML page' : ''}` : `HTTP ${status}`,
+    process.env.NODE_ENV !== 'production' ? `Customer Session endpoint answered HTTP ${status}${stripeError ? `: ${stripeError.message}` : isHtml(response) ? ' with an HTML page' : ''}` : `HTTP ${status}`,
     { status, stripeError },
   );
   // Delta-seconds, else an HTTP date.
@@ -97,8 +98,7 @@ async function ask(endpoint: CustomerSessionEndpoint, lists: ComponentName[][], 
     if (!Array.isArray(answer)) return [answer, ...(await Promise.all(lists.slice(1).map((rest) => endpoint({ components: rest, signal }))))];
   }
   if (Array.isArray(answer) && answer.length === lists.length) return answer;
-  const length = lists.length;
-  throw new CustomerSessionError('invalid_response', process.env.NODE_ENV !== 'production' ? `Customer Session endpoint answered a batch of ${length} without a \`sessions\` array of ${length}.` : '`sessions`');
+  throw new CustomerSessionError('invalid_response', process.env.NODE_ENV !== 'production' ? `Customer Session endpoint answered a batch of ${lists.length} without a \`sessions\` array of ${lists.length}.` : '`sessions`');
 }
 
 /**

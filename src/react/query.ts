@@ -122,6 +122,5 @@ export function customerSessionQueryOptions({ endpoint, components, requestInit,
   // What `queryOptions` does (an identity at run time, tagging the key so `getQueryData(key)` is
   // typed), written out: its inferred type names types 5.52 lacks, and its key tag's error slot
   // does not exist there.
-  const options = sessionQueryOptions(endpoint, components, () => requestInit, refreshMarginMs);
-  return { ...options, queryKey: options.queryKey as CustomerSessionQueryOptions['queryKey'] };
+  return sessionQueryOptions(endpoint, components, () => requestInit, refreshMarginMs) as unknown as CustomerSessionQueryOptions;
 }

@@ -65,8 +65,8 @@ export interface SessionStore {
 const noop = (): void => {};
 
 /**
- * One store per observer: derives the state once per change for all its readers, and re-renders
- * each at the local expiry.
+ * One store per observer: derives the state once per change for all its readers and re-renders
+ * them once at the local expiry (one timer).
  */
 export function createSessionStore(client: QueryClient, initial: SessionObserverOptions): SessionStore {
   const observer = new QueryObserver(client, initial) as unknown as SessionObserver;
@@ -100,25 +100,30 @@ export function createSessionStore(client: QueryClient, initial: SessionObserver
     }
     return last[1];
   };
+  // Every reader is re-rendered on each change, and once more at the local expiry (one timer).
+  const listeners = new Set<() => void>();
+  let release: () => void;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const emit = (): void => {
+    clearTimeout(timer);
+    const delay = (getState().expiresAt?.getTime() ?? 0) - Date.now();
+    if (delay > 0) timer = setTimeout(emit, Math.min(delay, 2 ** 31 - 1));
+    for (const listener of [...listeners]) listener();
+  };
   return {
     subscribe(listener) {
-      // Each reader is re-rendered on every change and once more at the local expiry (its own timer).
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const arm = (): void => {
-        clearTimeout(timer);
-        const delay = (getState().expiresAt?.getTime() ?? 0) - Date.now();
-        if (delay > 0) timer = setTimeout(emit, Math.min(delay, 2 ** 31 - 1));
-      };
-      const emit = (): void => {
-        arm();
-        listener();
-      };
-      watchSessionQueries(client);
-      const unsubscribe = observer.subscribe(notifyManager.batchCalls(emit));
-      arm();
+      // The first reader subscribes the observer (and arms the timer; nobody to tell yet), the last one releases it.
+      if (!listeners.size) {
+        watchSessionQueries(client);
+        release = observer.subscribe(notifyManager.batchCalls(emit));
+        emit();
+      }
+      listeners.add(listener);
       return () => {
+        listeners.delete(listener);
+        if (listeners.size) return;
         clearTimeout(timer);
-        unsubscribe();
+        release();
       };
     },
     getState,

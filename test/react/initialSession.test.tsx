@@ -96,6 +96,22 @@ describe('an initial session in the browser', () => {
     expect(recorder.latest().clientSecret).not.toBe(session.client_secret);
   });
 
+  it('a sign-out drops it for good: the queries asked again never start from the server-rendered session', async () => {
+    const session = serverSession(2000);
+    const endpoint = batchingEndpoint();
+    const queryClient = new QueryClient();
+    const recorder = createSessionRecorder();
+    render(page(session, endpoint, queryClient, <recorder.ContextProbe key="probe" />));
+    expect(recorder.latest().clientSecret).toBe(session.client_secret);
+    // The app signs the customer out: every session query goes, and its observers are re-pointed.
+    const signedOut = recorder.states.length;
+    act(() => queryClient.removeQueries());
+    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    expect(endpoint).toHaveBeenCalled();
+    expect(recorder.states.slice(signedOut).map((state) => state.clientSecret)).not.toContain(session.client_secret);
+    expect(table()?.getAttribute(SECRET_ATTR)).not.toBe(session.client_secret);
+  });
+
   it.each([
     ['already expired by navigation start', 40 * minute],
     ['within the refresh margin by navigation start', 26 * minute],
