@@ -53,7 +53,8 @@ export { CustomerSessionContext };
 function readOnce({ stripe, publishableKey, initialSessions, initialSession, components }: CustomerSessionProviderProps) {
   let loading: Promise<Stripe | null> | undefined;
   const left = [...(initialSessions ?? [initialSession])];
-  const taken = new Map<string, CustomerSession | undefined>();
+  // By `useId` (whose ids never name an `Object.prototype` key).
+  const taken: Record<string, CustomerSession | undefined> = {};
   return {
     getStripe: (): StripeProp | undefined =>
       stripe !== undefined || publishableKey === undefined || typeof window === 'undefined'
@@ -61,15 +62,15 @@ function readOnce({ stripe, publishableKey, initialSessions, initialSession, com
         : (loading ??= import('@stripe/stripe-js').then(({ loadStripe }) => loadStripe(publishableKey))),
     publishableKey,
     takeInitial(id, component) {
-      if (!taken.has(id)) {
+      if (!(id in taken)) {
         // Read as the provider reads its own (a session without `components` enables the requested ones).
         const index = left.findIndex((session) => initialState(session, components).isEnabled(component));
-        taken.set(id, index < 0 ? undefined : left.splice(index, 1)[0]);
+        taken[id] = index < 0 ? undefined : left.splice(index, 1)[0];
       }
-      return taken.get(id);
+      return taken[id];
     },
     spendInitial(id) {
-      taken.set(id, undefined);
+      taken[id] = undefined;
     },
   } satisfies Partial<CustomerSessionContextValue>;
 }
