@@ -1,9 +1,8 @@
 'use client';
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentName } from '../core/componentNames';
-import { refreshMoment, sessionTiming } from '../core/expiry';
-import { sessionData, type CustomerSessionData } from '../core/fetch';
-import { parseCustomerSessionResponse } from '../core/parse';
+import { refreshMoment } from '../core/expiry';
+import { readSessionData, type CustomerSessionData } from '../core/fetch';
 import type { CustomerSession } from '../core/types';
 import { deriveState, disabledState, resolved } from './store';
 import type { CustomerSessionState } from './types';
@@ -18,8 +17,7 @@ import type { CustomerSessionState } from './types';
 function asData(session: CustomerSession | undefined, components?: readonly ComponentName[]): CustomerSessionData | undefined {
   if (session) {
     try {
-      const parsed = parseCustomerSessionResponse(session, components);
-      return sessionData(parsed, sessionTiming(parsed, (typeof window === 'object' && performance.timeOrigin) || Date.now()));
+      return readSessionData(session, components, (typeof window === 'object' && performance.timeOrigin) || Date.now());
     } catch {
       // Not a Customer Session: as if there were none.
     }
