@@ -67,7 +67,7 @@ async function post(url: string, body: object, signal: AbortSignal, requestInit:
 
 /**
  * A session as the client keeps it: the object, and its expiry measured once, when it arrived.
- * `JSON.stringify` gives `undefined` for it (see `sessionData`).
+ * `JSON.stringify` gives `undefined` for it (see `readSessionData`).
  */
 export interface CustomerSessionData extends SessionTiming {
   session: CustomerSession;
@@ -78,9 +78,14 @@ export interface CustomerSessionData extends SessionTiming {
 // the query finds no session and asks the endpoint. On the prototype, so copies see plain data.
 const inMemoryOnly = { toJSON: (): undefined => undefined };
 
-/** Internal: the query data for a session and its timing. */
-export const sessionData = (session: CustomerSession, timing: SessionTiming): CustomerSessionData =>
-  Object.assign(Object.create(inMemoryOnly) as CustomerSessionData, { session }, timing);
+/**
+ * Internal: the query data for a session as Stripe returns it (validated: see
+ * `parseCustomerSessionResponse`), requested at `sentAt` (local clock, ms).
+ */
+export function readSessionData(value: unknown, requested: readonly ComponentName[] | undefined, sentAt: number): CustomerSessionData {
+  const session = parseCustomerSessionResponse(value, requested);
+  return Object.assign(Object.create(inMemoryOnly) as CustomerSessionData, { session }, sessionTiming(session, sentAt));
+}
 
 // Asks either endpoint form for `lists.length` sessions in one call where it can: a batch is
 // answered with an array in the same order (`{ sessions }` from a URL), else `invalid_response`.
@@ -133,15 +138,14 @@ export async function requestCustomerSessions(
       ask(endpoint, lists, signal, requestInit).then(resolve, reject);
     });
     return answers.map((answer, index) => {
-      const session = parseCustomerSessionResponse(answer, lists[index]);
+      const data = readSessionData(answer, lists[index], sentAt);
       // Read at call time (not the module's `dev`): tests switch NODE_ENV at run time.
-      if (process.env.NODE_ENV !== 'production') warnIfNotCustomerSessionSecret(session.client_secret);
-      const timing = sessionTiming(session, sentAt);
-      if (timing.expiresAt <= Date.now()) {
-        const why = process.env.NODE_ENV !== 'production' && (session.created === undefined ? ' (no `created` to correct skew)' : ', after correcting for clock skew and latency');
+      if (process.env.NODE_ENV !== 'production') warnIfNotCustomerSessionSecret(data.session.client_secret);
+      if (data.expiresAt <= Date.now()) {
+        const why = process.env.NODE_ENV !== 'production' && (data.session.created === undefined ? ' (no `created` to correct skew)' : ', after correcting for clock skew and latency');
         throw new CustomerSessionError('expired', process.env.NODE_ENV !== 'production' ? `Customer Session already expired by the local clock when it arrived${why}.` : '`expires_at`');
       }
-      return sessionData(session, timing);
+      return data;
     });
   } catch (error) {
     throw asCustomerSessionError(error, signal);

@@ -7,6 +7,7 @@ import type { CustomerSessionProviderProps, CustomerSessionState, StripeProp, Us
 import type { ComponentName } from '../core/componentNames';
 import type { CustomerSession } from '../core/types';
 import { CustomerSessionContext, useSessionQueryClient, useSessionStore } from './useCustomerSession';
+import { initialState } from './initialSession';
 
 /** What `CustomerSessionProvider` shares. Internal: consumers use the hooks. */
 export interface CustomerSessionContextValue {
@@ -28,9 +29,9 @@ export interface CustomerSessionContextValue {
   publishableKey: string | undefined;
   /** The QueryClient elements create their own sessions on; `null` during server rendering. */
   client: QueryClient | null;
-  /** What each element's own session is asked with: the provider's endpoint, margin and `requestInit`, and the components it declared. */
+  /** What each element's own session is asked with: the provider's endpoint, margin and `requestInit`, and the components it declared, as given (not sorted or de-duplicated). */
   session: Pick<UseCustomerSessionOptions, 'endpoint' | 'components' | 'refreshMarginMs'> & { getRequestInit: () => RequestInit | undefined };
-  /** The server-rendered session an element (by `useId`) renders first, if one enables its component; stable across hydration. */
+  /** The server-rendered session an element (by `useId`) renders first, if one enables its component (read like an endpoint's answer: one that is no Customer Session enables nothing); stable across hydration. */
   takeInitial: (id: string, component: ComponentName) => CustomerSession | undefined;
   /** Marks an element's initial session used: another element mounted at its place later asks the endpoint. */
   spendInitial: (id: string) => void;
@@ -40,45 +41,38 @@ export interface CustomerSessionContextValue {
 export { CustomerSessionContext };
 
 /**
- * `getStripe` for the provider: the given `stripe`, else `loadStripe(publishableKey)` started on
- * first call in the browser (never during SSR) and remembered, else `undefined`. Stripe.js is
- * imported only then, so merely importing this package never injects its script.
+ * What the provider reads once, on its first render (the props say "Read once").
+ * - `getStripe`: the given `stripe`, else `loadStripe(publishableKey)` started on first call in the
+ *   browser (never during SSR) and remembered, else `undefined`. Stripe.js is imported only then, so
+ *   merely importing this package never injects its script.
+ * - The server-rendered element sessions (`initialSessions`, else the one `initialSession`): each
+ *   element takes the first unused one that enables its component, in render order, which is the
+ *   same on the server and while hydrating; the same `useId` gets the same one (StrictMode renders
+ *   twice) until its element has mounted.
  */
-function createStripeGetter(stripe: StripeProp | undefined, publishableKey: string | undefined): () => StripeProp | undefined {
+function readOnce({ stripe, publishableKey, initialSessions, initialSession, components }: CustomerSessionProviderProps) {
   let loading: Promise<Stripe | null> | undefined;
-  return () => {
-    if (stripe !== undefined) return stripe;
-    if (publishableKey === undefined || typeof window === 'undefined') return undefined;
-    loading ??= import('@stripe/stripe-js').then(({ loadStripe }) => loadStripe(publishableKey));
-    return loading;
-  };
-}
-
-const noDrops = (): number => 0;
-
-/**
- * The server-rendered element sessions: each element takes the first unused one that enables its
- * component, in render order, which is the same on the server and while hydrating; the same `useId`
- * gets the same one (StrictMode renders twice) until its element has mounted.
- */
-function initialPool(sessions: readonly CustomerSession[], requested: readonly ComponentName[] = []): Pick<CustomerSessionContextValue, 'takeInitial' | 'spendInitial'> {
-  const left = [...sessions];
-  const taken = new Map<string, CustomerSession | undefined>();
-  // As the endpoint's answers are read: a session without `components` enables the requested ones.
-  const enables = (session: CustomerSession, component: ComponentName): boolean =>
-    session.components ? session.components[component]?.enabled === true : requested.includes(component);
+  const left = [...(initialSessions ?? [initialSession])];
+  // By `useId` (whose ids never name an `Object.prototype` key).
+  const taken: Record<string, CustomerSession | undefined> = {};
   return {
+    getStripe: (): StripeProp | undefined =>
+      stripe !== undefined || publishableKey === undefined || typeof window === 'undefined'
+        ? stripe
+        : (loading ??= import('@stripe/stripe-js').then(({ loadStripe }) => loadStripe(publishableKey))),
+    publishableKey,
     takeInitial(id, component) {
-      if (!taken.has(id)) {
-        const index = left.findIndex((session) => enables(session, component));
-        taken.set(id, index < 0 ? undefined : left.splice(index, 1)[0]);
+      if (!(id in taken)) {
+        // Read as the provider reads its own (a session without `components` enables the requested ones).
+        const index = left.findIndex((session) => initialState(session, components).isEnabled(component));
+        taken[id] = index < 0 ? undefined : left.splice(index, 1)[0];
       }
-      return taken.get(id);
+      return taken[id];
     },
     spendInitial(id) {
-      taken.set(id, undefined);
+      taken[id] = undefined;
     },
-  };
+  } satisfies Partial<CustomerSessionContextValue>;
 }
 
 /**
@@ -86,11 +80,11 @@ function initialPool(sessions: readonly CustomerSession[], requested: readonly C
  * same key, which only happens when the old one was removed while in use (sign-out, `clear()`).
  */
 function dropCounter(store: SessionStore | null): () => number {
-  let query: { queryHash: string } | undefined;
+  let query = store?.query();
   let drops = 0;
   return () => {
     const current = store?.query();
-    if (query && current !== query && current?.queryHash === query.queryHash) drops += 1;
+    if (current !== query && current?.queryHash === query?.queryHash) drops++;
     query = current;
     return drops;
   };
@@ -102,37 +96,31 @@ function dropCounter(store: SessionStore | null): () => number {
  * `QueryClientProvider`'s client, else a private one created once for this provider.
  */
 export function CustomerSessionProvider(props: CustomerSessionProviderProps): JSX.Element {
-  const { children, queryClient, publishableKey, stripe, initialSessions, ...options } = props;
+  const { children, queryClient, ...options } = props;
   const given = useSessionQueryClient(queryClient, false);
   const [privateClient] = useState(() => (given || typeof window === 'undefined' ? null : new QueryClient()));
   const client = given ?? privateClient;
+  // Follows focus and online events while the provider is mounted, as a QueryClientProvider would.
   useEffect(() => {
-    if (privateClient === null || client !== privateClient) return;
-    privateClient.mount();
-    return () => privateClient.unmount();
-  }, [client, privateClient]);
+    privateClient?.mount();
+    return () => privateClient?.unmount();
+  }, [privateClient]);
 
   const { store, serverState, getRequestInit } = useSessionStore(options, client);
   // Subscribing keeps the session alive while the provider is mounted; it re-renders only on a drop.
   // (`enabled` turned off needs no count: components see the status `off` at once.)
   const countDrops = useMemo(() => dropCounter(store), [store]);
-  const dropGeneration = useSyncExternalStore(store ? store.subscribe : subscribeNothing, countDrops, noDrops);
-  const enabled = options.enabled ?? true;
-  // Read once: `initialSessions` ?? the one `initialSession`, which the first element enabled by it renders.
-  const [setup] = useState(() => ({
-    getStripe: createStripeGetter(stripe, publishableKey),
-    publishableKey,
-    ...initialPool(initialSessions ?? (options.initialSession ? [options.initialSession] : []), options.components),
-  }));
-  const { endpoint, refreshMarginMs } = options;
-  const componentsId = [...new Set(options.components)].sort().join();
-  const session = useMemo(
-    () => ({ endpoint, components: componentsId ? (componentsId.split(',') as ComponentName[]) : undefined, refreshMarginMs, getRequestInit }),
-    [endpoint, componentsId, refreshMarginMs, getRequestInit],
-  );
+  const dropGeneration = useSyncExternalStore(store ? store.subscribe : subscribeNothing, countDrops, () => 0);
+  const enabled = options.enabled !== false;
+  const [setup] = useState(() => readOnce(props));
+  const { endpoint, components, refreshMarginMs } = options;
+  // By content: an inline array is a new one on every render.
+  const componentsId = String(components);
   const value = useMemo<CustomerSessionContextValue>(
-    () => ({ store, serverState, enabled, dropGeneration, client, session, ...setup }),
-    [store, serverState, enabled, dropGeneration, client, session, setup],
+    () => ({ store, serverState, enabled, dropGeneration, client, session: { endpoint, components, refreshMarginMs, getRequestInit }, ...setup }),
+    // (`serverState`, `getRequestInit` and `setup` are fixed for the provider's life; `client` changes with `store`.)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [store, enabled, dropGeneration, endpoint, componentsId, refreshMarginMs],
   );
   return <CustomerSessionContext.Provider value={value}>{children}</CustomerSessionContext.Provider>;
 }
@@ -145,9 +133,9 @@ export function useSessionContext(caller: string): { value: CustomerSessionConte
 export function useSessionContext(caller: string, optional: true): { value: CustomerSessionContextValue; state: CustomerSessionState } | null;
 export function useSessionContext(caller: string, optional = false): { value: CustomerSessionContextValue; state: CustomerSessionState } | null {
   const value = useContext(CustomerSessionContext);
-  const state = useTrackedState(value?.store ?? null, value?.serverState ?? disabledState, value?.enabled === false);
-  if (value !== null) return { value, state };
-  if (optional) return null;
+  // (Outside a provider: off, and the empty state.)
+  const state = useTrackedState(value?.store ?? null, value?.serverState ?? disabledState, !value?.enabled);
+  if (value || optional) return value && { value, state };
   throw new Error(
     process.env.NODE_ENV !== 'production'
       ? `${caller} must be used inside <CustomerSessionProvider>. Wrap the part of your app that renders it in <CustomerSessionProvider endpoint="...">.`

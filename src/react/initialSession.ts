@@ -1,27 +1,26 @@
 'use client';
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentName } from '../core/componentNames';
-import { refreshMoment, sessionTiming } from '../core/expiry';
-import { sessionData, type CustomerSessionData } from '../core/fetch';
-import { parseCustomerSessionResponse } from '../core/parse';
+import { refreshMoment } from '../core/expiry';
+import { readSessionData, type CustomerSessionData } from '../core/fetch';
 import type { CustomerSession } from '../core/types';
 import { deriveState, disabledState, resolved } from './store';
 import type { CustomerSessionState } from './types';
 
 /**
- * A server-rendered session as the query would hold it, or `null` when it is not a Customer
- * Session. Parsed like an endpoint's answer (so a session without `components` enables exactly
- * the requested ones). Its expiry is measured from the navigation start in the browser: the server
- * created it while handling the page's request, so after the navigation started, and measuring
- * from there errs early, never late. On the server, from now.
+ * A server-rendered session as the query would hold it, or `undefined` when there is none or it is
+ * not a Customer Session. Parsed like an endpoint's answer (so a session without `components`
+ * enables exactly the requested ones). Its expiry is measured from the navigation start in the
+ * browser: the server created it while handling the page's request, so after the navigation
+ * started, and measuring from there errs early, never late. On the server, from now.
  */
-function asData(session: CustomerSession, components: readonly ComponentName[]): CustomerSessionData | null {
-  const sentAt = typeof window === 'object' && performance.timeOrigin > 0 ? performance.timeOrigin : Date.now();
-  try {
-    const parsed = parseCustomerSessionResponse(session, components);
-    return sessionData(parsed, sessionTiming(parsed, sentAt));
-  } catch {
-    return null;
+function asData(session: CustomerSession | undefined, components?: readonly ComponentName[]): CustomerSessionData | undefined {
+  if (session) {
+    try {
+      return readSessionData(session, components, (typeof window === 'object' && performance.timeOrigin) || Date.now());
+    } catch {
+      // Not a Customer Session: as if there were none.
+    }
   }
 }
 
@@ -36,9 +35,8 @@ export function seedInitialSession(
   session: CustomerSession | undefined,
   refreshMarginMs?: number,
 ): void {
-  if (session === undefined || client.getQueryData(queryKey) !== undefined) return;
   const data = asData(session, queryKey[2]);
-  if (data && Date.now() < refreshMoment(data, refreshMarginMs)) client.setQueryData(queryKey, data);
+  if (data && client.getQueryData(queryKey) === undefined && Date.now() < refreshMoment(data, refreshMarginMs)) client.setQueryData(queryKey, data);
 }
 
 /**
@@ -46,8 +44,8 @@ export function seedInitialSession(
  * with its secret), else the empty state. The browser then renders the shared query's own state,
  * so a stale initial session is replaced at once, without a hydration mismatch.
  */
-export function initialState(session: CustomerSession | undefined, components: readonly ComponentName[] = []): CustomerSessionState {
-  const data = session && asData(session, components);
+export function initialState(session: CustomerSession | undefined, components?: readonly ComponentName[]): CustomerSessionState {
+  const data = asData(session, components);
   // As given, whatever the clock says (`now` 0): the server created it for this page, and the browser
   // hydrates with what the server rendered; the store's own state then applies the expiry.
   return data ? deriveState({ data, error: null, status: 'success', fetchStatus: 'idle' }, resolved, 0) : disabledState;

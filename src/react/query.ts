@@ -84,7 +84,7 @@ export function sessionQueryOptions(
     gcTime: element === undefined ? 30_000 : 0,
     structuralSharing: false,
     // Never through a query persister, even an app-wide `defaultOptions.queries.persister`: these
-    // options are spread over the defaults. (The data also serializes to nothing: see `sessionData`.)
+    // options are spread over the defaults. (The data also serializes to nothing: see `readSessionData`.)
     persister: undefined,
     meta: { persist: false },
   } satisfies SessionOptions;

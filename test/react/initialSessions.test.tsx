@@ -98,6 +98,14 @@ describe('initialSessions: one server-rendered session per element', () => {
     act(() => root.unmount());
   });
 
+  it('passes over a server session that is not a Customer Session: the element takes the next one that enables its component', () => {
+    const [initialSession, broken, pricing, buyFirst, buySecond] = serverSessions(components, ['pricing_table'], ['pricing_table'], ['buy_button'], ['buy_button']);
+    // `expires_at` in milliseconds: read like an endpoint's answer, it is no session at all.
+    const initialSessions = [{ ...broken!, expires_at: broken!.expires_at * 1000 }, pricing!, buyFirst!, buySecond!];
+    serve({ endpoint: endpointMock(), initialSession: initialSession!, initialSessions });
+    expect(rendered()).toEqual([pricing, buyFirst, buySecond].map((s) => s!.client_secret));
+  });
+
   it('an element beyond the given sessions asks the endpoint for its own, alone', async () => {
     const consoleCalls = captureConsole();
     const [initialSession, pricing, buyFirst] = serverSessions(components, ['pricing_table'], ['buy_button']);
