@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useId, useLayoutEffect, useMemo, useState, type RefObject } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { ComponentName } from '../core/componentNames';
 import { componentSecret, useWarnIfDisabled } from './componentSecret';
 import { useSessionContext, type CustomerSessionContextValue } from './CustomerSessionProvider';
@@ -58,8 +58,8 @@ const marginPx = 200;
 
 /**
  * Whether `target` is within `marginPx` of the viewport now, as far as layout says: clipped by each
- * scrolling ancestor on the way (as IntersectionObserver clips). `false` without a layout box (a
- * zero-size one: not displayed, or jsdom): the observer decides.
+ * scrolling ancestor on the way (as IntersectionObserver clips). `false` when no height of it shows:
+ * the 1 px box is out of view, or has no layout (not displayed, or jsdom); the observer decides.
  */
 function nearNow(target: Element): boolean {
   // The viewport grown by the margin, cut down to the target and each box that clips it.
@@ -68,41 +68,39 @@ function nearNow(target: Element): boolean {
   let bottom = innerHeight + marginPx;
   let right = innerWidth + marginPx;
   for (let box: Element | null = target; box && box !== document.body; box = box.parentElement) {
-    if (box !== target && getComputedStyle(box).overflow === 'visible') continue;
-    const rect = box.getBoundingClientRect();
-    if (box === target && !rect.width && !rect.height) return false;
-    top = Math.max(top, rect.top);
-    left = Math.max(left, rect.left);
-    bottom = Math.min(bottom, rect.bottom);
-    right = Math.min(right, rect.right);
+    if (box === target || getComputedStyle(box).overflow !== 'visible') {
+      const rect = box.getBoundingClientRect();
+      top = Math.max(top, rect.top);
+      left = Math.max(left, rect.left);
+      bottom = Math.min(bottom, rect.bottom);
+      right = Math.min(right, rect.right);
+    }
   }
-  return top <= bottom && left <= right;
+  return top < bottom && left <= right;
 }
 
-// Layout effects run before the browser paints and before the commit's session requests leave: an
-// element already in view joins the provider's request instead of waiting a frame for the observer.
-const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
-
 /**
- * Whether the element behind `ref` is within 200 px of the viewport (or was: it stays `true`).
- * `true` at once when `eager`, or where there is no `IntersectionObserver` (old browsers).
+ * Whether the box that takes the returned ref callback is within 200 px of the viewport (or was: it
+ * stays `true`). `true` at once when `eager`, or where there is no `IntersectionObserver` (old browsers).
  */
-export function useNearViewport(ref: RefObject<Element | null>, eager: boolean): boolean {
+export function useNearViewport(eager: boolean): [near: boolean, ref: (box: Element | null) => void] {
   const [near, setNear] = useState(eager);
-  useIsomorphicLayoutEffect(() => {
-    const target = ref.current;
-    if (near || !target) return;
-    if (typeof IntersectionObserver === 'undefined' || nearNow(target)) {
-      setNear(true);
-      return;
-    }
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) setNear(true);
-    }, { rootMargin: `${marginPx}px` });
-    observer.observe(target);
-    return () => observer.disconnect();
-  }, [near, ref]);
-  return near;
+  // A ref callback runs where a layout effect would: before the browser paints and before the commit's
+  // session requests leave (and never on the server), so an element already in view joins the
+  // provider's request instead of waiting a frame for the observer. Called with `null` when the box goes.
+  const [ref] = useState(() => {
+    let observer: IntersectionObserver | undefined;
+    return (target: Element | null) => {
+      observer?.disconnect();
+      if (!target) return;
+      if (typeof IntersectionObserver === 'undefined' || nearNow(target)) return setNear(true);
+      observer = new IntersectionObserver((entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) setNear(true);
+      }, { rootMargin: `${marginPx}px` });
+      observer.observe(target);
+    };
+  });
+  return [near, ref];
 }
 
 /**

@@ -1,5 +1,5 @@
 'use client';
-import { createElement, forwardRef, useContext, useRef, type ForwardedRef, type ReactNode } from 'react';
+import { createElement, forwardRef, useContext, type ForwardedRef, type ReactNode } from 'react';
 import type { ComponentName } from '../core/componentNames';
 import { settledSecret, useIsClient, useReportError, useShownSecret } from './componentSecret';
 import { CustomerSessionContext } from './CustomerSessionProvider';
@@ -25,8 +25,7 @@ interface Props extends Omit<StripeWebComponentProps, 'anonymous' | 'customerEma
 
 /** An element whose secret is its own Customer Session, created as it nears the viewport (or at once: `loading="eager"`). */
 function CustomerElement(props: Props): ReactNode {
-  const sentinel = useRef<HTMLDivElement>(null);
-  const near = useNearViewport(sentinel, props.loading === 'eager');
+  const [near, sentinel] = useNearViewport(props.loading === 'eager');
   // Stripe's tags are `stripe-<name>`: the session component is `<name>` in snake case.
   const { secret } = useElementSecret(`<${props.tag}>`, props.tag.slice(7).replace('-', '_') as ComponentName, near);
   // Until it is asked for, a 1 px box the observer watches sits before the fallback (a sibling,
