@@ -47,9 +47,10 @@ export function useElementSecret(caller: string, component: ComponentName, near 
   // Asked with the provider's endpoint and margin; its requests read the provider's `requestInit`.
   const { store, serverState } = useSessionStore({ ...session, components: [component], enabled: wanted, initialSession }, value.client, { ...session, mount });
   const own = useTrackedState(store, serverState, !wanted);
-  // Not asked for: gated by the provider's session (`off`, `disabled`, `error`), or waiting for it
-  // or for the element to near the viewport (never with the provider's own secret).
-  const secret: ComponentSecret = wanted ? componentSecret(own, component) : enabled ? { ...shared, clientSecret: null, status: 'pending' } : shared;
+  // Not asked for: gated by the provider's session (`off`, `disabled`, `error`), or waiting for it, or
+  // enabled but waiting for the element to near the viewport: then `own` is a disabled reader's empty
+  // pending state (never the provider's own secret, nor the provider's refresh error).
+  const secret: ComponentSecret = wanted || enabled ? componentSecret(own, component) : shared;
   useWarnIfDisabled(component, secret.status);
   return { secret, value, store };
 }

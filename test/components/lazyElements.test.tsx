@@ -3,9 +3,11 @@ import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BuyButton, CustomerSessionProvider, PricingTable } from '../../src';
 import { defineStripeWebComponentStandIns } from '../../src/testing';
+import { CustomerSessionError } from '../../src/core/errors';
 import { flushUntil } from '../helpers/advanceUntil';
 import { installFakeClock } from '../helpers/fakeClock';
 import { setupMswServer } from '../helpers/mswServer';
+import { makeSession, renderWithSessionState } from '../helpers/renderWithSessionState';
 import { createSessionEndpoint, sessionEndpointUrl } from '../helpers/sessionEndpoint';
 
 // A grid of buy buttons costs what the customer sees: each asks for its own session as it nears
@@ -111,5 +113,17 @@ describe('elements ask for their session as they near the viewport', () => {
     expect(endpoint.requests[0]?.body).toEqual({ sessions: [['buy_button', 'pricing_table'], ['pricing_table'], ['buy_button'], ['buy_button']] });
     const all = [...secrets(), document.querySelector('stripe-pricing-table')!.getAttribute(SECRET)!];
     expect(new Set(all).size).toBe(3);
+  });
+
+  it('a box not yet near waits without an error of its own: the provider’s failed refresh (its secret still good) is not reported', async () => {
+    const onError = vi.fn();
+    const refresh = new CustomerSessionError('network', 'refresh failed');
+    renderWithSessionState(<BuyButton buyButtonId="buy_btn_1" fallback={<span>waiting</span>} onError={onError} />, {
+      session: { status: 'ready', session: makeSession(['buy_button']), error: refresh },
+    });
+    await act(async () => {});
+    expect(FakeIntersectionObserver.all.size).toBe(1);
+    expect(document.body.textContent).toBe('waiting');
+    expect(onError).not.toHaveBeenCalled();
   });
 });
