@@ -36,8 +36,8 @@ export function settledSecret({ status, clientSecret }: ComponentSecret): string
  * before the provider dropped it (sign-out: a newer `dropGeneration`) goes at once, sticky or not.
  * `key` goes up each time a shown secret goes.
  */
-export function useShownSecret(wanted: string | null | undefined, drops: number, sticky = false): [shown: string | null | undefined, key: number] {
-  const [held, setHeld] = useState<[shown: string | null | undefined, drops: number, key: number]>([undefined, drops, 0]);
+export function useShownSecret(wanted: string | null | undefined, drops: number | undefined, sticky = false): [shown: string | null | undefined, key: number] {
+  const [held, setHeld] = useState<[shown: string | null | undefined, drops: number | undefined, key: number]>([undefined, drops, 0]);
   let [shown, , key] = held;
   const dropped = held[1] !== drops;
   if (dropped) shown &&= null;

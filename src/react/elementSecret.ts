@@ -63,12 +63,14 @@ const marginPx = 200;
  * the 1 px box is out of view, or has no layout (not displayed, or jsdom); the observer decides.
  */
 function nearNow(target: Element): boolean {
-  // The viewport grown by the margin, cut down to the target and each box that clips it.
+  // The viewport grown by the margin, cut down to the target and each box that clips it. That takes
+  // in <body> and <html> too when they set an overflow (the observer lets theirs go to the viewport):
+  // clipping only ever says no, and then the observer decides, a frame later.
   let top = -marginPx;
   let left = -marginPx;
   let bottom = innerHeight + marginPx;
   let right = innerWidth + marginPx;
-  for (let box: Element | null = target; box && box !== document.body; box = box.parentElement) {
+  for (let box: Element | null = target; box; box = box.parentElement) {
     if (box === target || getComputedStyle(box).overflow !== 'visible') {
       const rect = box.getBoundingClientRect();
       top = Math.max(top, rect.top);

@@ -63,7 +63,7 @@ function Element(props: Props): ReactNode {
   const scriptError = useStripeScript(tag, nonce);
   // An anonymous element has nothing to wait for.
   const wanted = secret ? settledSecret(secret) : null;
-  const [shown] = useShownSecret(isClient ? wanted : undefined, context?.dropGeneration ?? 0);
+  const [shown] = useShownSecret(isClient ? wanted : undefined, context?.dropGeneration);
   // On the server and while hydrating, the server's state as it is, and only a customer secret: never
   // an anonymous element that would then flip to the customer. The browser's own takes over after
   // (a server-rendered secret it does not share, from an initial session found stale, goes at once).
