@@ -28,14 +28,9 @@ function CustomerElement(props: Props): ReactNode {
   const [near, sentinel] = useNearViewport(props.loading === 'eager');
   // Stripe's tags are `stripe-<name>`: the session component is `<name>` in snake case.
   const { secret } = useElementSecret(`<${props.tag}>`, props.tag.slice(7).replace('-', '_') as ComponentName, near);
-  // Until it is asked for, a 1 px box the observer watches sits before the fallback (a sibling,
-  // so the element below keeps its state when the box goes).
-  return (
-    <>
-      {!near && <div ref={sentinel} style={{ height: 1 }} data-customer-session-pending="" />}
-      <Element {...props} secret={secret} />
-    </>
-  );
+  // Until it is asked for, a 1 px box the observer watches sits before the fallback (a keyed
+  // sibling, so the element below keeps its state when the box goes).
+  return [!near && <div key="near" ref={sentinel} style={{ height: 1 }} data-customer-session-pending="" />, <Element key="element" {...props} secret={secret} />];
 }
 
 /**
