@@ -32,7 +32,7 @@ function guardStripe(stripe: StripeProp | undefined, fail: (error: CustomerSessi
  * - Session error: renders anonymously (guest checkout) and calls `onError`.
  * - Stripe.js fails to load: `errorFallback` and `onError`.
  */
-export function CustomerSessionElements({ options, fallback = null, errorFallback = null, onError, children }: CustomerSessionElementsProps): ReactNode {
+export function CustomerSessionElements({ options, fallback, errorFallback, onError, children }: CustomerSessionElementsProps): ReactNode {
   const { secret: secretState, value, store } = useElementSecret('<CustomerSessionElements>', 'payment_element');
   const { status, error } = secretState;
   const [stripeError, setStripeError] = useState<CustomerSessionError | null>(null);
