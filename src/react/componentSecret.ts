@@ -57,20 +57,20 @@ export function useReportError(error: CustomerSessionError | null | undefined, o
   }, [error]);
 }
 
-/** In development, warns once per component when the session does not enable it; in production, nothing (not even an effect). */
-export const useWarnIfDisabled: (component: ComponentName, status: ComponentSecretStatus) => void =
-  process.env.NODE_ENV === 'production'
-    ? () => {}
-    : function useWarnIfDisabled(component, status) {
-        useEffect(() => {
-          if (status === 'disabled') {
-            warnOnce(
-              component,
-              `The Customer Session does not enable ${component}, so it renders without the customer. Enable components[${component}][enabled] on your server and list '${component}' in the provider's components.`,
-            );
-          }
-        }, [component, status]);
-      };
+/**
+ * In development, warns once per component when the session does not enable it. Call it behind
+ * `process.env.NODE_ENV !== 'production'`, so production builds keep neither the call nor an effect.
+ */
+export function useWarnIfDisabled(component: ComponentName, status: ComponentSecretStatus): void {
+  useEffect(() => {
+    if (status === 'disabled') {
+      warnOnce(
+        component,
+        `The Customer Session does not enable ${component}, so it renders without the customer. Enable components[${component}][enabled] on your server and list '${component}' in the provider's components.`,
+      );
+    }
+  }, [component, status]);
+}
 
 /** `false` on the server and during hydration, `true` after: client-only output never reaches server HTML. */
 export function useIsClient(): boolean {

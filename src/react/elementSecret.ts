@@ -51,7 +51,9 @@ export function useElementSecret(caller: string, component: ComponentName, near 
   // enabled but waiting for the element to near the viewport: then `own` is a disabled reader's empty
   // pending state (never the provider's own secret, nor the provider's refresh error).
   const secret: ComponentSecret = wanted || enabled ? componentSecret(own, component) : shared;
-  useWarnIfDisabled(component, secret.status);
+  // A build-time constant: the hook is called on every render or on none.
+  // eslint-disable-next-line react-hooks/rules-of-hooks
+  if (process.env.NODE_ENV !== 'production') useWarnIfDisabled(component, secret.status);
   return { secret, value, store };
 }
 
