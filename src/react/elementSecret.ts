@@ -98,9 +98,10 @@ export function useNearViewport(eager: boolean): [near: boolean, ref: (box: Elem
     return (target: Element | null) => {
       observer?.disconnect();
       if (!target) return;
-      if (typeof IntersectionObserver === 'undefined' || nearNow(target)) return setNear(true);
+      if (!window.IntersectionObserver || nearNow(target)) return setNear(true);
       observer = new IntersectionObserver((entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) setNear(true);
+        // The latest entry: where the box is now.
+        if (entries.pop()!.isIntersecting) setNear(true);
       }, { rootMargin: `${marginPx}px` });
       observer.observe(target);
     };
