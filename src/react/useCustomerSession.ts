@@ -13,6 +13,14 @@ CustomerSessionContext.displayName = 'CustomerSessionContext';
 
 let pageClient: QueryClient | undefined;
 
+function pageQueryClient(): QueryClient {
+  if (!pageClient) {
+    pageClient = new QueryClient();
+    pageClient.mount(); // follow focus and online events, like a QueryClientProvider would
+  }
+  return pageClient;
+}
+
 /**
  * The QueryClient a session hook runs on: the given one, the provider's, the app's, else (with
  * `pageWide`) one per page, so hooks with neither provider above them still share one session.
@@ -24,12 +32,7 @@ export function useSessionQueryClient(given?: QueryClient, pageWide = true): Que
   const client = given ?? fromProvider ?? fromApp;
   if (client) return client;
   // On the server nothing is fetched: no client is needed, and none is shared between requests.
-  if (!pageWide || typeof window === 'undefined') return null;
-  if (!pageClient) {
-    pageClient = new QueryClient();
-    pageClient.mount(); // follow focus and online events, like a QueryClientProvider would
-  }
-  return pageClient;
+  return pageWide && typeof window !== 'undefined' ? pageQueryClient() : null;
 }
 
 /**
