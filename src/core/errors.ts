@@ -20,7 +20,7 @@ export interface CustomerSessionErrorOptions {
  */
 export class CustomerSessionError extends Error {
   override readonly name = 'CustomerSessionError';
-  readonly kind: CustomerSessionErrorKind;
+  declare readonly kind: CustomerSessionErrorKind;
   declare readonly status?: number;
   declare readonly stripeError?: { type: string; code?: string; param?: string; message: string };
 

@@ -83,7 +83,6 @@ export function watchSessionQueries(client: QueryClient): void {
   cache.subscribe((event: QueryCacheNotifyEvent) => {
     const { type, query } = event;
     if (!isCustomerSessionQuery(query)) return;
-    if (type === 'added') clients.add(client);
     // Nobody is signed in: every session of the endpoint goes at once, the provider's and each
     // element's, like a sign-out (not on a 5xx, 429 or network failure), and the other tabs are told.
     if (type === 'updated' && event.action.type === 'error' && isSignedOutError(event.action.error)) {
