@@ -47,9 +47,6 @@ export function loadStripeScript(tag: StripeWebComponentTag, nonce?: string): Pr
   }));
 }
 
-/** After this long without a load, report an error (and keep waiting). */
-const LOAD_TIMEOUT_MS = 30_000;
-
 /**
  * Loads Stripe's script for `tag` after mount (never during server rendering), once per page.
  * Returns the load error, if any: the script failed, or has not loaded after 30 s. A slow script is
@@ -59,8 +56,9 @@ export function useStripeScript(tag: StripeWebComponentTag, nonce: string | unde
   const [error, setError] = useState<CustomerSessionError | null>(null);
   useEffect(() => {
     const slow = setTimeout(
-      () => setError(new CustomerSessionError('network', process.env.NODE_ENV !== 'production' ? `${stripeScriptUrl(tag)} has not loaded within ${LOAD_TIMEOUT_MS / 1000} s (still waiting).` : tag)),
-      LOAD_TIMEOUT_MS,
+      () => setError(new CustomerSessionError('network', process.env.NODE_ENV !== 'production' ? `${stripeScriptUrl(tag)} has not loaded within 30 s (still waiting).` : tag)),
+      // After this long without a load, report an error (and keep waiting).
+      30_000,
     );
     const settle = (cause: CustomerSessionError | null) => {
       clearTimeout(slow);
