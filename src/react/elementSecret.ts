@@ -57,21 +57,20 @@ export function useElementSecret(caller: string, component: ComponentName, near 
   return { secret, value, store };
 }
 
-const marginPx = 200;
-
 /**
- * Whether `target` is within `marginPx` of the viewport now, as far as layout says: clipped by each
+ * Whether `target` is within 200 px of the viewport now, as far as layout says: clipped by each
  * scrolling ancestor on the way (as IntersectionObserver clips). `false` when no height of it shows:
  * the 1 px box is out of view, or has no layout (not displayed, or jsdom); the observer decides.
  */
 function nearNow(target: Element): boolean {
-  // The viewport grown by the margin, cut down to the target and each box that clips it. That takes
-  // in <body> and <html> too when they set an overflow (the observer lets theirs go to the viewport):
-  // clipping only ever says no, and then the observer decides, a frame later.
-  let top = -marginPx;
-  let left = -marginPx;
-  let bottom = innerHeight + marginPx;
-  let right = innerWidth + marginPx;
+  // The viewport grown by the margin (200 px, the observer's rootMargin below), cut down to the
+  // target and each box that clips it. That takes in <body> and <html> too when they set an overflow
+  // (the observer lets theirs go to the viewport): clipping only ever says no, and then the observer
+  // decides, a frame later.
+  let top = -200;
+  let left = -200;
+  let bottom = innerHeight + 200;
+  let right = innerWidth + 200;
   for (let box: Element | null = target; box; box = box.parentElement) {
     if (box === target || getComputedStyle(box).overflow !== 'visible') {
       const rect = box.getBoundingClientRect();
@@ -98,11 +97,11 @@ export function useNearViewport(eager: boolean): [near: boolean, ref: (box: Elem
     return (target: Element | null) => {
       observer?.disconnect();
       if (!target) return;
-      if (!window.IntersectionObserver || nearNow(target)) return setNear(true);
+      if (typeof IntersectionObserver === 'undefined' || nearNow(target)) return setNear(true);
       observer = new IntersectionObserver((entries) => {
         // The latest entry: where the box is now.
         if (entries.pop()!.isIntersecting) setNear(true);
-      }, { rootMargin: `${marginPx}px` });
+      }, { rootMargin: '200px' });
       observer.observe(target);
     };
   });
