@@ -16,7 +16,8 @@ export function componentSecret(state: CustomerSessionState, component: Componen
   else if (session) status = state.isEnabled(component) ? 'ready' : 'disabled';
   // Failed, or refused and waiting out a long Retry-After: a busy shop still sells, to a guest.
   else if (state.status === 'error' || error) status = 'error';
-  else status = state.status === 'pending' ? 'pending' : 'expired';
+  // With no session and no error a state is `pending` or `expired` (see the store's `deriveState`).
+  else status = state.status as 'pending' | 'expired';
   return { clientSecret: status === 'ready' ? clientSecret : null, status, error };
 }
 
