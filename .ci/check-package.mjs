@@ -11,16 +11,15 @@ import { bundleSnippet, repoRoot } from '../bench/lib/bundle.mjs';
 
 /**
  * min+gzip budgets with peers external, per bundler. Issue 19 set rolldown 6,700 / 3,865 B and esbuild
- * 7,000 / 4,000 B (entry / hook), met when it landed (6,470 / 3,778 and 6,775 / 3,864 B). One session
- * per element (issue 17: batching, element sessions, lazy minting, initialSessions) and the sign-out
- * that holds (issue 18: 401 drops, cross-tab BroadcastChannel, bfcache, persister opt-out) then added
- * about 2.0 KB to the entry and 1.0 KB to the hook. These budgets are what the merged client measures
- * (+2%), so nothing grows unnoticed; bringing them back under issue 19's numbers is an open size pass.
- * See stories/docs/Performance.mdx and bench/results.json.
+ * 7,000 / 4,000 B (entry / hook), met when it landed (6,470 / 3,778 and 6,775 / 3,864 B). Issues 17, 18
+ * and 20 then added one session per element (batching, lazy minting, initialSessions), the sign-out that
+ * holds (401 drops, cross-tab, bfcache) and the guest render under a long Retry-After: 8,892 / 4,916 B
+ * under esbuild. The size pass of 2026-12-02 took that to the numbers below (+1 %), still over issue
+ * 19's: see stories/docs/Performance.mdx for what the hook's remaining bytes pay for.
  */
 const BUDGETS = [
-  { label: 'client entry (every export)', source: (entry) => `export * from '${entry}';`, bytes: { rolldown: 8650, esbuild: 9070 } },
-  { label: 'useCustomerSession alone', source: (entry) => `export { useCustomerSession } from '${entry}';`, bytes: { rolldown: 4890, esbuild: 5020 } },
+  { label: 'client entry (every export)', source: (entry) => `export * from '${entry}';`, bytes: { rolldown: 6890, esbuild: 7160 } },
+  { label: 'useCustomerSession alone', source: (entry) => `export { useCustomerSession } from '${entry}';`, bytes: { rolldown: 4345, esbuild: 4440 } },
 ];
 // Development-only messages that a production bundle must not carry, whichever bundler made it.
 const DEV_ONLY_TEXT = /Invalid Customer Session:|must be used inside <CustomerSessionProvider>|Customer Session endpoint answered/;
