@@ -18,8 +18,8 @@ import { bundleSnippet, repoRoot } from '../bench/lib/bundle.mjs';
  * 19's: see stories/docs/Performance.mdx for what the hook's remaining bytes pay for.
  */
 const BUDGETS = [
-  { label: 'client entry (every export)', source: (entry) => `export * from '${entry}';`, bytes: { rolldown: 6890, esbuild: 7160 } },
-  { label: 'useCustomerSession alone', source: (entry) => `export { useCustomerSession } from '${entry}';`, bytes: { rolldown: 4345, esbuild: 4440 } },
+  { label: 'client entry (every export)', source: (entry) => `export * from '${entry}';`, bytes: { rolldown: 7140, esbuild: 7410 } },
+  { label: 'useCustomerSession alone', source: (entry) => `export { useCustomerSession } from '${entry}';`, bytes: { rolldown: 4600, esbuild: 4700 } },
 ];
 // Development-only messages that a production bundle must not carry, whichever bundler made it.
 const DEV_ONLY_TEXT = /Invalid Customer Session:|must be used inside <CustomerSessionProvider>|Customer Session endpoint answered/;

@@ -1,10 +1,10 @@
 'use client';
 import type { Query, QueryClient, QueryCacheNotifyEvent } from '@tanstack/react-query';
 import { isSignedOutError } from '../core/errors';
-import { customerSessionQueryKeyPrefix, isCustomerSessionQuery, type CustomerSessionQueryKey } from './query';
+import { abortSessionRequest, customerSessionQueryKeyPrefix, isCustomerSessionQuery, type CustomerSessionQueryKey } from './query';
 
-// What TanStack Query does not do for a session query, each in one place below (it aborts the
-// request in flight itself, when the last observer leaves or the query is removed):
+// What TanStack Query does not do for a session query, each in one place below:
+// - abort the request in flight once its last observer has been gone for a macrotask;
 // - sign-out: drop the session when only disabled observers are left, or when the endpoint answers
 //   401/403 (nobody is signed in);
 // - when the session is removed (a drop, or the app's `removeQueries`/`clear`), move its observers
@@ -83,6 +83,8 @@ export function watchSessionQueries(client: QueryClient): void {
   cache.subscribe((event: QueryCacheNotifyEvent) => {
     const { type, query } = event;
     if (!isCustomerSessionQuery(query)) return;
+    // (A client forgotten while it held no session, then given one by a prefetch, is reached again.)
+    if (type === 'added') clients.add(client);
     // Nobody is signed in: every session of the endpoint goes at once, the provider's and each
     // element's, like a sign-out (not on a 5xx, 429 or network failure), and the other tabs are told.
     if (type === 'updated' && event.action.type === 'error' && isSignedOutError(event.action.error)) {
@@ -92,6 +94,7 @@ export function watchSessionQueries(client: QueryClient): void {
       // TanStack 5.52 also announces a query removed before, when its late gc runs: not ours to handle.
       if (cache.get(query.queryHash)) return;
       clearTimeout(pending.get(query));
+      abortSessionRequest(client, query);
       const observers = [...query.observers];
       // Removed while in use: a drop. The other tabs drop theirs; the message names the endpoint, never a secret.
       if (!quiet && observers.length > 0 && holds(query)) channel?.postMessage(endpointOf(query));
@@ -108,8 +111,18 @@ export function watchSessionQueries(client: QueryClient): void {
     // The last enabled hook switched off (`enabled={false}`): signed out now, not a macrotask later.
     // (Options reach the observers on every commit: only a switch from active counts.)
     if (type === 'observerOptionsUpdated' && before && query.getObserversCount() > 0) return drop(client, query);
-    // Only disabled hooks left: a macrotask after the last change, so StrictMode's unmount-remount
-    // (and a page that swaps one user for another in one commit) counts as no change at all.
-    pending.set(query, setTimeout(() => !query.isActive() && query.getObserversCount() > 0 && drop(client, query)));
+    // A macrotask after the last change, so StrictMode's unmount-remount (and a page that swaps one
+    // user for another in one commit) counts as no change at all: only disabled hooks left, a drop;
+    // none at all, the request in flight is aborted.
+    pending.set(
+      query,
+      setTimeout(() => {
+        if (query.isActive()) return;
+        if (query.getObserversCount() > 0) return drop(client, query);
+        if (query.state.fetchStatus === 'idle') return;
+        abortSessionRequest(client, query);
+        void query.cancel({ revert: true });
+      }),
+    );
   });
 }

@@ -1,5 +1,5 @@
 'use client';
-import type { DataTag, QueryFunctionContext, QueryObserverOptions, UseQueryOptions } from '@tanstack/react-query';
+import type { DataTag, QueryClient, QueryFunctionContext, QueryObserverOptions, UseQueryOptions } from '@tanstack/react-query';
 import type { ComponentName } from '../core/componentNames';
 import type { CustomerSessionError } from '../core/errors';
 import { refreshMoment } from '../core/expiry';
@@ -44,6 +44,23 @@ export function customerSessionQueryKey(endpoint: CustomerSessionEndpoint, compo
   return element === undefined ? [customerSessionQueryKeyPrefix, id, sorted] : [customerSessionQueryKeyPrefix, id, sorted, element];
 }
 
+// Batches are per QueryClient; TanStack Query 5.52 passes none to the query function.
+const sharedOwner = {};
+
+// The request in flight per query, aborted by the lifecycle (see lifecycle.ts) rather than through
+// TanStack's `signal`: reading that signal makes TanStack cancel the request the moment the last
+// observer leaves, StrictMode's unmount-remount included (TanStack/query#3633). Found by the
+// query's own key array (its query function receives it as `context.queryKey`), then by its
+// QueryClient: one options object used on two clients gives both queries that array.
+// (`context.client` is missing in TanStack Query 5.52: there, such queries share one slot.)
+const requests = new WeakMap<object, Map<unknown, AbortController>>();
+
+/** Aborts the session request `query` of `client` has in flight, if any. */
+export function abortSessionRequest(client: QueryClient, query: { queryKey: object }): void {
+  const slots = requests.get(query.queryKey);
+  (slots?.get(client) ?? slots?.get(undefined))?.abort();
+}
+
 type SessionOptions = QueryObserverOptions<CustomerSessionData, CustomerSessionError, CustomerSessionData, CustomerSessionData, CustomerSessionQueryKey>;
 type SessionQuery = { state: { data?: CustomerSessionData | undefined; dataUpdatedAt: number; fetchStatus: string; status: string } };
 
@@ -59,12 +76,23 @@ export function sessionQueryOptions(
   element?: number,
 ) {
   const queryKey = customerSessionQueryKey(endpoint, components, element);
-  // TanStack aborts the request (`context.signal`) when the query is cancelled or removed, and when
-  // its last observer leaves. StrictMode's unmount-remount and an element mounted and unmounted in
-  // one task abort their session before the batch leaves, so it is never asked for; every session
-  // started in one commit (the provider's, each element's) shares one request.
-  const queryFn = ({ queryKey, signal }: QueryFunctionContext<CustomerSessionQueryKey>): Promise<CustomerSessionData> =>
-    requestBatchedSession(endpoint, [...queryKey[2]], signal, getRequestInit());
+  // Never reads `context.signal` (see above).
+  const queryFn = async (context: QueryFunctionContext<CustomerSessionQueryKey>): Promise<CustomerSessionData> => {
+    const key = context.queryKey;
+    const client = (context as { client?: QueryClient }).client;
+    let slots = requests.get(key);
+    if (!slots) requests.set(key, (slots = new Map()));
+    const controller = new AbortController();
+    slots.set(client, controller);
+    try {
+      // Every session started in one commit (the provider's, each element's) shares one request.
+      // An element's session whose element is already gone (mounted and unmounted in one task) is never asked for.
+      const observed = key[3] === undefined || !client ? undefined : () => !!client.getQueryCache().find({ queryKey: key, exact: true })?.getObserversCount();
+      return await requestBatchedSession(client ?? sharedOwner, endpoint, [...key[2]], controller, getRequestInit(), observed);
+    } finally {
+      if (slots.get(client) === controller) slots.delete(client);
+    }
+  };
   // Fresh until the refresh moment stored with the session; no data, or a failed refresh, is stale.
   const staleTime = ({ state }: SessionQuery): number => (state.data ? Math.max(0, refreshMoment(state.data, refreshMarginMs) - state.dataUpdatedAt) : 0);
   // One timer at the refresh moment. None while a request runs, and none after a failed refresh:

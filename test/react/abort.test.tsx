@@ -1,5 +1,7 @@
 import { act, render, waitFor } from '@testing-library/react';
 import { useState } from 'react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { CustomerSessionProvider } from '../../src/index';
 import { captureConsole } from '../helpers/captureConsole';
 import { setupMswServer } from '../helpers/mswServer';
 import { providerTree, renderWithProvider } from '../helpers/renderWithProvider';
@@ -84,6 +86,38 @@ describe('aborting', () => {
     renderWithProvider(<recorder.ContextProbe />, { endpoint });
     await waitFor(() => expect(calls).toBe(2));
     expect(consoleCalls.calls).toEqual([]);
+  });
+
+  it.each([
+    ['a hook re-keyed', false],
+    ['a provider remounted (a route change) on the app QueryClient', true],
+  ])('%s while its request is in flight joins that request: one request, never aborted, one session', async (_label, asProvider) => {
+    const endpoint = createSessionEndpoint({ url: '/api/rekeyed' });
+    server.use(endpoint.handler);
+    const held = endpoint.hold();
+    const recorder = createSessionRecorder();
+    const client = new QueryClient();
+    const page = (key: string) => (
+      <QueryClientProvider client={client}>
+        {asProvider ? (
+          <CustomerSessionProvider key={key} endpoint={endpoint.url}>
+            <recorder.ContextProbe />
+          </CustomerSessionProvider>
+        ) : (
+          <recorder.HookProbe key={key} options={{ endpoint: endpoint.url }} />
+        )}
+      </QueryClientProvider>
+    );
+    const view = render(page('first'));
+    await waitFor(() => expect(endpoint.requests).toHaveLength(1));
+    view.rerender(page('second'));
+    await tick();
+    await act(async () => held.resolve());
+    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await tick();
+    expect(endpoint.requests).toHaveLength(1);
+    expect(endpoint.requests[0]?.signal.aborted).toBe(false);
+    view.unmount();
   });
 
   it('survives 100 rapid mount/unmount cycles with one request and no warnings', async () => {
