@@ -1,4 +1,5 @@
 import Stripe from 'stripe';
+import { installFakeDate } from '../helpers/fakeDate';
 import { createCustomerSession, createCustomerSessionHandler, createCustomerSessions, CustomerSessionRateLimitError } from '../../src/server';
 import type { CustomerSession, CustomerSessionBatchResponse, CustomerSessionComponentsParams } from '../../src/server';
 import { createEmulatorStripeClient, createStripeEmulator } from '../../src/testing';
@@ -81,11 +82,7 @@ describe('createCustomerSessions and the rate limit', () => {
   const emulator = createStripeEmulator();
   const stripe = createEmulatorStripeClient(emulator);
   const sessionsFor = (customer: string) => emulator.requests.filter((r) => r.path === '/v1/customer_sessions' && r.params.customer === customer).length;
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(Date.UTC(2026, 11, 2, 9, 0, 0));
-  });
-  afterEach(() => vi.useRealTimers());
+  installFakeDate(Date.UTC(2026, 11, 2, 9, 0, 0));
 
   it('spends one point per session from the budget the handler and createCustomerSession share, all or nothing', async () => {
     const customer = emulator.createCustomer().id;

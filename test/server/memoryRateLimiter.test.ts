@@ -1,12 +1,9 @@
 import { MemoryRateLimiter } from '../../src/server/memoryRateLimiter';
+import { installFakeDate } from '../helpers/fakeDate';
 
 // The default in-memory limiter keeps rate-limiter-flexible's RateLimiterMemory contract, so the
 // handler treats it exactly like RateLimiterRedis and the rest.
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(Date.UTC(2026, 11, 2, 12, 0, 0));
-});
-afterEach(() => vi.useRealTimers());
+installFakeDate(Date.UTC(2026, 11, 2, 12, 0, 0));
 
 describe('MemoryRateLimiter', () => {
   it('resolves within the points and rejects over them with msBeforeNext, per key', async () => {
@@ -47,12 +44,6 @@ describe('MemoryRateLimiter', () => {
 });
 
 describe('MemoryRateLimiter reward and block (used by the Stripe budget)', () => {
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(Date.UTC(2026, 11, 2, 12, 0, 0));
-  });
-  afterEach(() => vi.useRealTimers());
-
   it('reward gives points back to the current window; block refuses until it ends, then a fresh window opens', async () => {
     const limiter = new MemoryRateLimiter({ points: 1, duration: 1 });
     await limiter.consume('a');
@@ -71,12 +62,6 @@ describe('MemoryRateLimiter reward and block (used by the Stripe budget)', () =>
 });
 
 describe('MemoryRateLimiter blockDuration (the fallback keeps a store-backed limiter\'s)', () => {
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(Date.UTC(2026, 11, 2, 12, 0, 0));
-  });
-  afterEach(() => vi.useRealTimers());
-
   it('the consume that goes over closes the key for blockDuration; later refusals neither extend nor lift it', async () => {
     const limiter = new MemoryRateLimiter({ points: 2, duration: 10, blockDuration: 30 });
     expect(limiter.blockDuration).toBe(30);

@@ -1,4 +1,5 @@
 import { createCustomerSession, createCustomerSessionHandler, CustomerSessionRateLimitError } from '../../src/server';
+import { installFakeDate } from '../helpers/fakeDate';
 import type { CustomerSessionHandlerOptions, StripeErrorBody } from '../../src/server';
 import { createEmulatorStripeClient, createStripeEmulator } from '../../src/testing';
 
@@ -22,12 +23,7 @@ async function statuses(handler: (r: Request) => Promise<Response>, count: numbe
   return result;
 }
 
-beforeEach(() => {
-  // Date only: the in-memory limiter's window follows Date.now; nothing here waits on a timer.
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(Date.UTC(2026, 10, 29, 12, 0, 0));
-});
-afterEach(() => vi.useRealTimers());
+installFakeDate(Date.UTC(2026, 10, 29, 12, 0, 0));
 
 describe('rate limit: on by default, 360 sessions per customer per 60 s', () => {
   it('answers the 361st request 429 rate_limit_error with Retry-After and no-store, without calling Stripe', async () => {

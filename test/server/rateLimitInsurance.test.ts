@@ -4,6 +4,7 @@ import type { CustomerSessionRateLimiter } from '../../src/server';
 import { enforceRateLimit, prepareRateLimit } from '../../src/server/rateLimit';
 import { createEmulatorStripeClient, createStripeEmulator } from '../../src/testing';
 import { deadRedisClient, disconnectDeadRedisClients } from '../helpers/deadRedis';
+import { installFakeDate } from '../helpers/fakeDate';
 
 // Under 'allow', a limiter whose store is down is stood in for by an in-memory one of the same shape and
 // numbers. These pin what each shape answers, request by request, as the clock moves: the answers
@@ -15,16 +16,10 @@ const post = () => new Request('http://shop.test/api/customer-session', { method
 const deadRedis = (points: number, duration: number, keyPrefix: string, blockDuration = 0) =>
   new RateLimiterRedis({ storeClient: deadRedisClient(), points, duration, keyPrefix, blockDuration });
 
-// Date only: the in-memory windows follow Date.now. Each test starts an hour later.
-let now = Date.UTC(2026, 11, 2, 10, 0, 0);
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  now += 3_600_000;
-  vi.setSystemTime(now);
-});
-afterEach(() => vi.useRealTimers());
+// Each test starts an hour later.
+const clock = installFakeDate(Date.UTC(2026, 11, 2, 11, 0, 0), 3_600_000);
 afterAll(() => disconnectDeadRedisClients());
-const atSecond = (seconds: number) => vi.setSystemTime(now + seconds * 1000);
+const atSecond = (seconds: number) => clock.at(seconds * 1000);
 
 /** One customer of a handler limited by `rateLimit`, asking `count` times in turn: "200", or "429 <Retry-After>s". */
 function customerOf(rateLimit: CustomerSessionRateLimiter) {

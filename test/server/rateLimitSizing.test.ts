@@ -1,4 +1,5 @@
 import { createCustomerSessionHandler, maxSessionsPerRequest } from '../../src/server';
+import { installFakeDate } from '../helpers/fakeDate';
 import type { ComponentName, CustomerSessionBatchResponse } from '../../src/server';
 import { createEmulatorStripeClient, createStripeEmulator } from '../../src/testing';
 
@@ -30,12 +31,7 @@ async function pageView(handler: (request: Request) => Promise<Response>, at: nu
 }
 
 const start = Date.UTC(2026, 11, 2, 9, 0, 0);
-beforeEach(() => {
-  // Date only: the in-memory limiter's window follows Date.now; nothing here waits on a timer.
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(start);
-});
-afterEach(() => vi.useRealTimers());
+installFakeDate(start);
 
 describe('the default rate limit never refuses honest browsing (issue 17 storefront)', () => {
   it('10 page views in a minute, each scrolled to the end: 40 requests, 270 sessions, no 429', async () => {

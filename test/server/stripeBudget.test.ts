@@ -4,6 +4,7 @@ import type { CustomerSessionHandlerOptions, StripeErrorBody } from '../../src/s
 import { enforceRateLimit, prepareRateLimit } from '../../src/server/rateLimit';
 import { createEmulatorStripeClient, createStripeEmulator } from '../../src/testing';
 import { deadRedisClient, disconnectDeadRedisClients } from '../helpers/deadRedis';
+import { installFakeDate } from '../helpers/fakeDate';
 
 // The account-wide Stripe budget: sessions per second for the whole shop, whoever asks.
 const emulator = createStripeEmulator();
@@ -29,15 +30,8 @@ const inTurn = async <T>(list: string[], ask: (customer: string) => Promise<T>) 
   return results;
 };
 
-// Date only: the in-memory limiters' windows follow Date.now. Each test starts an hour later, so the
-// process-wide default budget starts full.
-let now = Date.UTC(2026, 11, 2, 10, 0, 0);
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  now += 3_600_000;
-  vi.setSystemTime(now);
-});
-afterEach(() => vi.useRealTimers());
+// Each test starts an hour later, so the process-wide default budget starts full.
+const clock = installFakeDate(Date.UTC(2026, 11, 2, 11, 0, 0), 3_600_000);
 afterAll(() => disconnectDeadRedisClients());
 
 describe('stripeBudget: on by default, 10 sessions per second for the whole shop', () => {
@@ -51,7 +45,7 @@ describe('stripeBudget: on by default, 10 sessions per second for the whole shop
     expect(refused.headers.get('retry-after')).toBe('1');
     expect(refused.headers.get('cache-control')).toBe('no-store');
     expect(((await refused.json()) as StripeErrorBody).error).toEqual({ type: 'rate_limit_error', message: expect.stringMatching(/across the shop/) });
-    vi.setSystemTime(now + 1000);
+    clock.at(1000);
     expect((await ask(emulator.createCustomer().id)).status).toBe(200);
   });
 
@@ -119,9 +113,9 @@ describe('stripeBudget and the per-customer limit', () => {
       expect(((await refused.json()) as StripeErrorBody).error.message).toMatch(/across the shop/);
     }
     // Without the refund the three refusals would have spent more than the customer's 2 points.
-    vi.setSystemTime(now + 1000);
+    clock.at(1000);
     expect((await ask(waiting)).status).toBe(200);
-    vi.setSystemTime(now + 2000);
+    clock.at(2000);
     expect((await ask(waiting)).status).toBe(200);
   });
 
@@ -138,12 +132,12 @@ describe('stripeBudget and the per-customer limit', () => {
     await enforceRateLimit(prepared, { customer: 'cus_Small' }, report, 1);
     // The window already holds a session: the big batch waits for the next one.
     await expect(enforceRateLimit(prepared, { customer: 'cus_Big' }, report, 10)).rejects.toMatchObject({ scope: 'account', retryAfterSeconds: 1 });
-    vi.setSystemTime(now + 1000);
+    clock.at(1000);
     await enforceRateLimit(prepared, { customer: 'cus_Big' }, report, 10);
     await Promise.resolve(); // the block is fire-and-forget
     // 10 sessions at 4 a second borrowed three windows: closed until then.
     await expect(enforceRateLimit(prepared, { customer: 'cus_Next' }, report, 1)).rejects.toMatchObject({ scope: 'account', retryAfterSeconds: 3 });
-    vi.setSystemTime(now + 1000 + 3000);
+    clock.at(1000 + 3000);
     await enforceRateLimit(prepared, { customer: 'cus_Next' }, report, 1);
   });
 
@@ -152,7 +146,7 @@ describe('stripeBudget and the per-customer limit', () => {
     const report = vi.fn();
     await enforceRateLimit(prepared, { customer: 'cus_Batch' }, report, 3);
     await expect(enforceRateLimit(prepared, { customer: 'cus_Batch' }, report, 3)).rejects.toMatchObject({ scope: 'account', status: 429 });
-    vi.setSystemTime(now + 1000);
+    clock.at(1000);
     await enforceRateLimit(prepared, { customer: 'cus_Batch' }, report, 5);
     await expect(enforceRateLimit(prepared, { customer: 'cus_Batch' }, report, 1)).rejects.toMatchObject({ scope: 'account' });
   });
