@@ -52,7 +52,8 @@ export { CustomerSessionContext };
  */
 function readOnce({ stripe, publishableKey, initialSessions, initialSession, components }: CustomerSessionProviderProps) {
   let loading: Promise<Stripe | null> | undefined;
-  const left = [...(initialSessions ?? [initialSession])];
+  // Each read once, as the provider reads its own (a session without `components` enables the requested ones).
+  const left = (initialSessions ?? [initialSession]).map((session) => ({ session, state: initialState(session, components) }));
   // By `useId` (whose ids never name an `Object.prototype` key).
   const taken: Record<string, CustomerSession | undefined> = {};
   return {
@@ -63,9 +64,8 @@ function readOnce({ stripe, publishableKey, initialSessions, initialSession, com
     publishableKey,
     takeInitial(id, component) {
       if (!(id in taken)) {
-        // Read as the provider reads its own (a session without `components` enables the requested ones).
-        const index = left.findIndex((session) => initialState(session, components).isEnabled(component));
-        taken[id] = index < 0 ? undefined : left.splice(index, 1)[0];
+        const index = left.findIndex(({ state }) => state.isEnabled(component));
+        taken[id] = index < 0 ? undefined : left.splice(index, 1)[0]!.session;
       }
       return taken[id];
     },
