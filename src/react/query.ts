@@ -111,6 +111,8 @@ export function sessionQueryOptions(
     // An element's secret is never handed to another mount: its query goes with its element.
     gcTime: element === undefined ? 30_000 : 0,
     structuralSharing: false,
+    // Not the app's `keepPreviousData`: it would show a dropped (signed-out) query's secret, or another key's, while the next loads.
+    placeholderData: undefined,
     // Never through a query persister, even an app-wide `defaultOptions.queries.persister`: these
     // options are spread over the defaults. (The data also serializes to nothing: see `readSessionData`.)
     persister: undefined,
