@@ -104,15 +104,13 @@ export function sessionQueryOptions(
     queryFn,
     staleTime,
     refetchInterval,
-    // Focus, reconnect and mount refetch only when stale (TanStack's defaults): that is, when due.
+    // Focus, reconnect and mount refetch only when stale (TanStack's defaults; the hooks never take the app's): that is, when due.
     refetchIntervalInBackground: true,
     retry: shouldRetry,
     retryDelay: retryDelayMs,
     // An element's secret is never handed to another mount: its query goes with its element.
     gcTime: element === undefined ? 30_000 : 0,
     structuralSharing: false,
-    // Not the app's `keepPreviousData`: it would show a dropped (signed-out) query's secret, or another key's, while the next loads.
-    placeholderData: undefined,
     // Never through a query persister, even an app-wide `defaultOptions.queries.persister`: these
     // options are spread over the defaults. (The data also serializes to nothing: see `readSessionData`.)
     persister: undefined,

@@ -54,10 +54,17 @@ export function useSessionStore(
   const [getRequestInit] = useState(() => element?.getRequestInit ?? (() => requestInit.current));
   // Like `useBaseQuery`, the options are built on every render and reach the observer after commit.
   // Server rendering builds nothing: no query in the request's QueryClient, no gc timer holding it.
-  const defaulted =
-    client && typeof window !== 'undefined'
-      ? (client.defaultQueryOptions({ ...sessionQueryOptions(endpoint, options.components, getRequestInit, refreshMarginMs, element?.mount), enabled }) as SessionObserverOptions)
-      : null;
+  // On TanStack's own defaults, never the app's `defaultOptions.queries`: marked defaulted (hashed as
+  // the client hashes, so a prefetched session is found), they get nothing merged in. An app-wide
+  // `keepPreviousData` would show a dropped customer's secret while the next loads,
+  // `refetchOnWindowFocus: false` miss the wake-up of a tab that slept, `'always'` there or on
+  // `refetchOnMount`/`refetchOnReconnect` spend a Stripe session per focus or mount, and
+  // `notifyOnChangeProps` hide a failure.
+  let defaulted: SessionObserverOptions | null = null;
+  if (client && typeof window !== 'undefined') {
+    const own = sessionQueryOptions(endpoint, options.components, getRequestInit, refreshMarginMs, element?.mount);
+    defaulted = { ...own, enabled, queryHash: client.defaultQueryOptions(own).queryHash, _defaulted: true } as unknown as SessionObserverOptions;
+  }
 
   // The observer lives as long as its client (like useBaseQuery's). A server-rendered session seeds
   // the cache once, before the observer reads it.

@@ -1,9 +1,10 @@
 import { act } from '@testing-library/react';
-import { keepPreviousData, QueryClient, type QueryClientConfig } from '@tanstack/react-query';
+import { http, HttpResponse } from 'msw';
+import { keepPreviousData, onlineManager, QueryClient, type QueryClientConfig } from '@tanstack/react-query';
 import { setupMswServer } from '../helpers/mswServer';
 import { flushUntil } from '../helpers/advanceUntil';
 import { installFakeClock } from '../helpers/fakeClock';
-import { renderWithProvider } from '../helpers/renderWithProvider';
+import { providerTree, renderWithProvider } from '../helpers/renderWithProvider';
 import { createSessionEndpoint } from '../helpers/sessionEndpoint';
 import { createSessionRecorder } from '../helpers/sessionRecorder';
 
@@ -12,6 +13,7 @@ import { createSessionRecorder } from '../helpers/sessionRecorder';
 
 const server = setupMswServer();
 const clock = installFakeClock();
+const minute = 60_000;
 
 type AppQueryDefaults = NonNullable<NonNullable<QueryClientConfig['defaultOptions']>['queries']>;
 
@@ -53,5 +55,79 @@ describe('placeholderData: keepPreviousData in the app defaults', () => {
     expect(recorder.states.slice(from).map((state) => state.clientSecret)).not.toContain(first);
     answer.resolve();
     await flushUntil(ready);
+  });
+});
+
+describe('refetchOnMount, refetchOnWindowFocus, refetchOnReconnect in the app defaults', () => {
+  afterEach(() => {
+    Reflect.deleteProperty(document, 'visibilityState');
+    onlineManager.setOnline(true);
+  });
+
+  it("refetchOnWindowFocus: false still refreshes at once a tab that slept past the refresh moment", async () => {
+    const { endpoint, recorder, ready } = openWithAppDefaults({ refetchOnWindowFocus: false });
+    await flushUntil(ready);
+    const first = recorder.latest().clientSecret;
+    // Asleep: the clock moves an hour, no timer runs.
+    act(() => vi.setSystemTime(Date.now() + 60 * minute));
+    act(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await flushUntil(() => endpoint.requests.length === 2 && ready());
+    expect(recorder.latest().clientSecret).not.toBe(first);
+  });
+
+  it("refetchOnWindowFocus: 'always' does not spend a Stripe session on every focus of a fresh session", async () => {
+    const { endpoint, ready } = openWithAppDefaults({ refetchOnWindowFocus: 'always' });
+    await flushUntil(ready);
+    await clock.advance(minute);
+    act(() => void window.dispatchEvent(new Event('focus')));
+    await clock.advance(0);
+    expect(endpoint.requests).toHaveLength(1);
+  });
+
+  it("refetchOnReconnect: 'always' does not spend one on every reconnect of a fresh session", async () => {
+    const { endpoint, ready } = openWithAppDefaults({ refetchOnReconnect: 'always' });
+    await flushUntil(ready);
+    await clock.advance(minute);
+    act(() => onlineManager.setOnline(false));
+    act(() => onlineManager.setOnline(true));
+    await clock.advance(0);
+    expect(endpoint.requests).toHaveLength(1);
+  });
+
+  it("refetchOnMount: 'always' does not spend one for each reader that mounts later", async () => {
+    const { endpoint, recorder, view, appQueryClient, ready } = openWithAppDefaults({ refetchOnMount: 'always' });
+    await flushUntil(ready);
+    await clock.advance(minute);
+    const hook = createSessionRecorder();
+    view.rerender(
+      providerTree(
+        <>
+          <recorder.ContextProbe />
+          <hook.HookProbe options={{ endpoint: endpoint.url, components: ['payment_element'] }} />
+        </>,
+        { components: ['payment_element'], appQueryClient },
+      ),
+    );
+    await clock.advance(0);
+    expect(hook.latest().clientSecret).toBe(recorder.latest().clientSecret);
+    expect(endpoint.requests).toHaveLength(1);
+  });
+});
+
+describe('notifyOnChangeProps in the app defaults', () => {
+  it("notifyOnChangeProps: ['data'] still shows a failed request as 'error', and a refresh as 'refreshing'", async () => {
+    const { endpoint, recorder, ready } = openWithAppDefaults({ notifyOnChangeProps: ['data'] });
+    await flushUntil(ready);
+    const answer = endpoint.hold();
+    await clock.advance(25 * minute);
+    expect(recorder.latest().status).toBe('refreshing');
+    answer.resolve();
+    await flushUntil(() => ready() && endpoint.requests.length === 2);
+    server.use(http.post(endpoint.url, () => HttpResponse.json({ error: { type: 'invalid_request_error', message: 'Bad components' } }, { status: 400 })));
+    await act(() => recorder.latest().refresh());
+    expect(recorder.latest()).toMatchObject({ status: 'error', error: { kind: 'http', status: 400 } });
   });
 });
