@@ -131,3 +131,39 @@ describe('notifyOnChangeProps in the app defaults', () => {
     expect(recorder.latest()).toMatchObject({ status: 'error', error: { kind: 'http', status: 400 } });
   });
 });
+
+describe('every query default an app might set at once', () => {
+  it('one request at mount, the next at the refresh moment, a failure shown as error: as with no defaults at all', async () => {
+    const { endpoint, recorder, ready } = openWithAppDefaults({
+      enabled: false,
+      staleTime: Infinity,
+      gcTime: 0,
+      retry: 0,
+      select: () => undefined,
+      throwOnError: true,
+      refetchInterval: 1000,
+      refetchOnMount: 'always',
+      refetchOnWindowFocus: 'always',
+      refetchOnReconnect: 'always',
+      retryOnMount: false,
+      notifyOnChangeProps: [],
+      placeholderData: keepPreviousData,
+      structuralSharing: true,
+      meta: { persist: true },
+    });
+    await flushUntil(ready);
+    expect(recorder.latest().session?.object).toBe('customer_session');
+    await clock.advance(25 * minute - 2000); // just before the refresh moment (25 min, less the second `created` is truncated by)
+    act(() => void window.dispatchEvent(new Event('focus')));
+    await clock.advance(0);
+    expect(endpoint.requests).toHaveLength(1);
+    await clock.advance(1000);
+    await flushUntil(() => endpoint.requests.length === 2 && ready());
+    endpoint.queue(...Array.from({ length: 4 }, () => () => new Response('down', { status: 503 })));
+    act(() => void recorder.latest().refresh());
+    await clock.advance(7000); // retried after 1 s, 2 s, 4 s
+    await flushUntil(() => recorder.latest().status === 'error');
+    expect(endpoint.requests).toHaveLength(6);
+    expect(recorder.latest().clientSecret).not.toBeNull(); // still valid: kept
+  });
+});
