@@ -131,4 +131,23 @@ describe('behind a proxy, through toNodeListener', () => {
     // A forged X-Forwarded-Host cannot make another site's page pass without trustProxy.
     expect((await send(await serve(), { ...headers, Origin: 'https://evil.example', 'X-Forwarded-Host': 'evil.example' })).status).toBe(403);
   });
+
+  it("takes the listener's trustProxy into the request URL when a body parser ran first (Express), as without one", async () => {
+    // What express.json() does: the stream is read, the parsed value left on req.body.
+    const listener = toNodeListener(handlerWith(), { trustProxy: true });
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        Object.assign(req, { body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown });
+        listener(req, res);
+      });
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/customer-session`;
+    const proxied = { 'X-Forwarded-Host': 'shop.test', 'X-Forwarded-Proto': 'https' };
+    expect((await send(url, { Origin: 'https://shop.test', 'Sec-Fetch-Site': 'same-origin', ...proxied })).status).toBe(200);
+    expect((await send(url, { Origin: 'https://evil.example', ...proxied })).status).toBe(403);
+  });
 });
