@@ -36,6 +36,7 @@ function handlerWith(options: Partial<CustomerSessionHandlerOptions> = {}) {
     },
     components: { pricing_table: { enabled: true } },
     rateLimit: false,
+    stripeBudget: false, // more than ten sessions a second here; the budget is not what this file tests
     ...options,
   });
 }
@@ -81,6 +82,17 @@ describe('cross-site requests are refused by default', () => {
   ])('admits %s', async (_label, headers, url?: string) => {
     expect((await handlerWith()(post(headers, url))).status).toBe(200);
     expect(resolved).toBe(1);
+  });
+
+  it.each([
+    ['the request addressed with the default port written out (shop.test:443)', {}, 'http://shop.test:443/api/customer-session'],
+    ['a trusted proxy naming the default port in X-Forwarded-Host ($host:$server_port)', { 'X-Forwarded-Host': 'shop.test:443' }, 'http://10.0.0.7:3000/api/customer-session'],
+  ])('admits an https page of this host: %s', async (_label, headers, url) => {
+    const handler = handlerWith({ trustProxy: true });
+    expect((await handler(post({ Origin: 'https://shop.test', 'Sec-Fetch-Site': 'same-origin', ...headers }, url))).status).toBe(200);
+    // The port still counts where it is not the default one.
+    resolved = 0;
+    await expectRefused(await handler(post({ Origin: 'https://shop.test:8443', ...headers }, url)));
   });
 
   it('allowedOrigins admits the origins it lists, and only those', async () => {
