@@ -204,8 +204,8 @@ try {
   check(spent > 0 && spent <= 360, `the route refuses a batch with 429 once a budget is spent (after ${spent} sessions)`);
 
   // Over the limit on the page: page views (3 sessions each) until createCustomerSessions is refused.
-  // (Next bundles the page and the route separately: each holds its own copy of the default in-memory
-  // limiter, so the route's spending above does not reach the page.)
+  // (Next bundles the page and the route separately, but both copies of the package spend the one
+  // in-memory budget of the process, so the route's spending above counts here too.)
   let views = 0;
   let limited;
   let limitedHtml = '';
