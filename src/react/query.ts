@@ -33,6 +33,11 @@ let nextFunctionId = 1;
 /** The query key of one session: endpoint plus sorted, de-duplicated components (and an element's mount). Never `requestInit`. */
 export function customerSessionQueryKey(endpoint: CustomerSessionEndpoint, components: readonly ComponentName[] = [], element?: number): CustomerSessionQueryKey {
   let id: { url: string } | { fn: number };
+  // A missing environment variable or a typo'd prop, named. (Production builds drop the check: the
+  // WeakMap below then throws a TypeError of its own, and an empty URL posts to the page itself.)
+  if (process.env.NODE_ENV !== 'production' && !(endpoint && /^(string|function)$/.test(typeof endpoint))) {
+    throw new TypeError(`\`endpoint\` must be your endpoint's URL or a function that resolves with a Customer Session, got ${endpoint === '' ? 'an empty string' : endpoint === null ? 'null' : typeof endpoint}.`);
+  }
   if (typeof endpoint === 'string') {
     id = { url: endpoint };
   } else {
