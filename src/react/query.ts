@@ -92,7 +92,7 @@ export function sessionQueryOptions(
     try {
       // Every session started in one commit (the provider's, each element's) shares one request.
       // An element's session whose element is already gone (mounted and unmounted in one task) is never asked for.
-      const observed = key[3] === undefined || !client ? undefined : () => !!client.getQueryCache().find({ queryKey: key, exact: true })?.getObserversCount();
+      const observed = key[3] === undefined || !client ? undefined : () => !!client.getQueryCache().getAll().find((query) => query.queryKey === key)?.getObserversCount();
       return await requestBatchedSession(client ?? sharedOwner, endpoint, [...key[2]], controller, getRequestInit(), observed);
     } finally {
       if (slots.get(client) === controller) slots.delete(client);

@@ -1,6 +1,7 @@
 import { act } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { keepPreviousData, onlineManager, QueryClient, type QueryClientConfig } from '@tanstack/react-query';
+import { customerSessionQueryOptions, PricingTable } from '../../src/index';
 import { setupMswServer } from '../helpers/mswServer';
 import { flushUntil } from '../helpers/advanceUntil';
 import { installFakeClock } from '../helpers/fakeClock';
@@ -165,5 +166,30 @@ describe('every query default an app might set at once', () => {
     await flushUntil(() => recorder.latest().status === 'error');
     expect(endpoint.requests).toHaveLength(6);
     expect(recorder.latest().clientSecret).not.toBeNull(); // still valid: kept
+  });
+});
+
+describe('queryKeyHashFn in the app defaults', () => {
+  beforeAll(() => {
+    if (!customElements.get('stripe-pricing-table')) customElements.define('stripe-pricing-table', class extends HTMLElement {});
+  });
+
+  it("is still the session queries' hashing: a prefetched session is used, and an element gets a session of its own", async () => {
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const recorder = createSessionRecorder();
+    const appQueryClient = new QueryClient({ defaultOptions: { queries: { queryKeyHashFn: (key) => `app:${JSON.stringify(key)}` } } });
+    await act(() => appQueryClient.prefetchQuery(customerSessionQueryOptions({ endpoint: endpoint.url, components: ['pricing_table'] })));
+    expect(endpoint.requests).toHaveLength(1);
+    renderWithProvider(
+      <>
+        <recorder.ContextProbe />
+        <PricingTable pricingTableId="prctbl_hash" loading="eager" />
+      </>,
+      { components: ['pricing_table'], appQueryClient, publishableKey: 'pk_test_hash' },
+    );
+    await flushUntil(() => document.querySelector('stripe-pricing-table')?.getAttribute('customer-session-client-secret')?.startsWith('cuss_') === true);
+    expect(endpoint.requests).toHaveLength(2); // the element's own; the provider's was the prefetched one
+    expect(recorder.latest().status).toBe('ready');
   });
 });
