@@ -192,6 +192,30 @@ describe('web component rotation policy', () => {
     expect(secret()).toBe(inserted[0]?.secret);
   });
 
+  it.each([
+    ['pricingTableId', { pricingTableId: 'prctbl_yearly' }],
+    ['clientReferenceId', { clientReferenceId: 'user_43' }],
+    ['publishableKey', { publishableKey: 'pk_test_other' }],
+  ] as const)('re-created for a new %s: with a fresh secret of its own, never the one the old element rendered', async (_prop, change) => {
+    // A monthly/yearly toggle swapping the table: Stripe sees a new element, which needs a new session.
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const answered = tableSecretsAnswered();
+    const props: ProviderTestProps = { components: ['pricing_table', 'buy_button'], publishableKey: 'pk_test_rotation' };
+    const view = render(providerTree(<PricingTable pricingTableId="prctbl_monthly" />, props));
+    await flushUntil(() => table()?.hasAttribute(SECRET_ATTR) === true);
+    const first = table();
+    const rendered = secret();
+    const inserted = recordInserts();
+
+    view.rerender(providerTree(<PricingTable pricingTableId="prctbl_monthly" {...change} />, props));
+    await flushUntil(() => table() !== first && table()?.hasAttribute(SECRET_ATTR) === true);
+    expect(first?.isConnected).toBe(false);
+    expect(inserted.map((insert) => insert.secret)).toEqual([secret()]);
+    expect(secret()).not.toBe(rendered);
+    expect(answered).toEqual([rendered, secret()]);
+  });
+
   it('stops its timers on unmount: the element leaves none behind under a provider that stays', async () => {
     const endpoint = createSessionEndpoint();
     server.use(endpoint.handler);
