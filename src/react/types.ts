@@ -63,9 +63,9 @@ export interface CustomerSessionProviderProps extends UseCustomerSessionOptions 
   children: ReactNode;
   /** A QueryClient to use; otherwise the surrounding QueryClientProvider's, otherwise a private one. */
   queryClient?: QueryClient;
-  /** Loads Stripe.js lazily on the client with `loadStripe(publishableKey)`. Read once. */
+  /** Loads Stripe.js lazily on the client with `loadStripe(publishableKey)`. Read once (a change warns in development). */
   publishableKey?: string;
-  /** A Stripe instance or promise, e.g. `loadStripe(...)`. Takes precedence over `publishableKey`. Read once. */
+  /** A Stripe instance or promise, e.g. `loadStripe(...)`. Takes precedence over `publishableKey`. Read once (a change warns in development). */
   stripe?: StripeProp;
   /**
    * Sessions created while the server rendered the page, one per customer-aware element it renders
