@@ -2,7 +2,7 @@ import { act, render } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { ComponentName } from '../../src/core/componentNames';
-import { PricingTable } from '../../src/react/webComponents';
+import { BuyButton, PricingTable } from '../../src/react/webComponents';
 import { flushUntil } from '../helpers/advanceUntil';
 import { providerTree, renderWithProvider, type ProviderTestProps } from '../helpers/renderWithProvider';
 import { createSessionEndpoint, type SessionEndpointOptions } from '../helpers/sessionEndpoint';
@@ -214,6 +214,23 @@ describe('web component rotation policy', () => {
     expect(inserted.map((insert) => insert.secret)).toEqual([secret()]);
     expect(secret()).not.toBe(rendered);
     expect(answered).toEqual([rendered, secret()]);
+  });
+
+  it('a re-ordered list of buy buttons keyed by position (as the docs advise): each button whose id changed gets a fresh secret, none renders one twice', async () => {
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const buttons = () => [...document.querySelectorAll('stripe-buy-button')];
+    const List = ({ ids }: { ids: string[] }) => ids.map((id, index) => <BuyButton key={index} buyButtonId={id} loading="eager" />);
+    const props: ProviderTestProps = { components: ['buy_button'], publishableKey: 'pk_test_rotation' };
+    const view = render(providerTree(<List ids={['buy_a', 'buy_b', 'buy_c']} />, props));
+    await flushUntil(() => buttons().length === 3 && buttons().every((element) => element.hasAttribute(SECRET_ATTR)));
+    const before = buttons().map((element) => element.getAttribute(SECRET_ATTR));
+
+    view.rerender(providerTree(<List ids={['buy_c', 'buy_a', 'buy_b']} />, props));
+    await flushUntil(() => buttons().length === 3 && buttons().every((element) => element.hasAttribute(SECRET_ATTR)));
+    expect(buttons().map((element) => element.getAttribute('buy-button-id'))).toEqual(['buy_c', 'buy_a', 'buy_b']);
+    const after = buttons().map((element) => element.getAttribute(SECRET_ATTR));
+    expect(new Set([...before, ...after]).size).toBe(6);
   });
 
   it('stops its timers on unmount: the element leaves none behind under a provider that stays', async () => {
