@@ -142,7 +142,7 @@ export type StripeWebComponentProps = CustomerSessionSlots &
     /**
      * When the element's own Customer Session is created: `'lazy'` (default) once the element nears
      * the viewport (`IntersectionObserver`, 200 px ahead), so a grid costs what the customer sees;
-     * `'eager'` at mount. Without `IntersectionObserver`, at mount.
+     * `'eager'` at mount (or at once, when it turns `'eager'` later). Without `IntersectionObserver`, at mount.
      */
     loading?: 'lazy' | 'eager';
     id?: string;
