@@ -76,7 +76,7 @@ export function toNodeListener(
       console.error(error);
     };
     void loadBridge()
-      .then(async ({ createRequestListener, createHeaders, sendResponse }) => {
+      .then(async ({ createRequestListener, createRequest, sendResponse }) => {
         if (!req.readableEnded) {
           await createRequestListener(answer, { ...options, onError })(req, res);
           return;
@@ -85,7 +85,7 @@ export function toNodeListener(
         // so a consumed request is rebuilt from what the parser left behind.
         let request: Request;
         try {
-          request = rebuildConsumedRequest(req, options, createHeaders);
+          request = rebuildConsumedRequest(req, res, options, createRequest);
         } catch (error) {
           await sendResponse(res, await onError(error) ?? new Response(null, { status: 500 }));
           return;
@@ -117,18 +117,23 @@ function closeIfBodyUnread(req: IncomingMessage, res: ServerResponse): void {
 
 const lingerMs = 500;
 
-function rebuildConsumedRequest(req: IncomingMessage, options: NodeListenerOptions | undefined, createHeaders: Bridge['createHeaders']): Request {
-  const headers = createHeaders(req);
+/**
+ * The request as the bridge builds it (its URL from `host`, `protocol` and, with `trustProxy`, the
+ * forwarded headers; a signal that aborts when the client goes), with the parsed body in place of the
+ * consumed stream. Built from a body-less view of `req`, so the bridge never reads the ended stream.
+ */
+function rebuildConsumedRequest(req: IncomingMessage, res: ServerResponse, options: NodeListenerOptions | undefined, createRequest: Bridge['createRequest']): Request {
+  const { onError: _onError, ...requestOptions } = options ?? {};
+  const built = createRequest(Object.create(req, { method: { value: 'GET' } }) as IncomingMessage, res, requestOptions);
+  const headers = new Headers(built.headers);
   headers.delete('content-length');
   headers.delete('transfer-encoding');
-  const encrypted = 'encrypted' in req.socket && req.socket.encrypted === true;
-  const protocol = options?.protocol ?? (encrypted ? 'https:' : 'http:');
-  const host = options?.host ?? headers.get('host') ?? 'localhost';
   const method = req.method ?? 'GET';
   const parsed = (req as IncomingMessage & { body?: unknown }).body;
-  return new Request(`${protocol}//${host}${req.url ?? '/'}`, {
+  return new Request(built.url, {
     method,
     headers,
+    signal: built.signal,
     body: method === 'GET' || method === 'HEAD' ? null : serialize(parsed),
   });
 }

@@ -43,7 +43,8 @@ export function decodeStripeForm(body: string): Record<string, unknown> {
   const parsed = qs.parse(body, {
     depth: 10,
     arrayLimit: 100,
-    parameterLimit: 1000,
+    // qs drops every param past its limit (1000 by default) without a word; Stripe reads them all.
+    parameterLimit: Number.POSITIVE_INFINITY,
     plainObjects: true,
     allowPrototypes: true,
     decoder: (text, decode, charset, type) => {

@@ -72,7 +72,13 @@ export function serverCall(options: Omit<CreateCustomerSessionOptions, 'narrow'>
   const rateLimit = prepareRateLimit(options, caller);
   const report = (error: RateLimiterUnavailableError) => {
     if (onError === undefined) console.error('[react-stripe-customer-session]', error);
-    else onError(error);
+    else {
+      try {
+        onError(error);
+      } catch {
+        // A failing logger must not fail the page: the limit goes on in memory, as the handler's does.
+      }
+    }
   };
   return { caller, stripe, customer, rateLimit, report };
 }

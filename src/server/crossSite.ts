@@ -52,9 +52,13 @@ function firstValue(header: string | null): string | undefined {
 /** The hosts this request was addressed to, as the app sees itself: its URL, `Host`, and a trusted proxy's word. */
 function ownHosts(request: Request, trustProxy: boolean): Set<string> {
   const hosts = new Set<string>();
+  // The scheme is not known here (TLS may end at a proxy), so a port written out is read as the default
+  // of either: `shop.test:443` is the `shop.test` an https page's Origin names, as `shop.test:80` is.
   const add = (host: string | undefined) => {
-    const parsed = host === undefined ? null : parseUrl(`http://${host}`);
-    if (parsed !== null) hosts.add(parsed.host);
+    for (const scheme of ['http', 'https']) {
+      const parsed = host === undefined ? null : parseUrl(`${scheme}://${host}`);
+      if (parsed !== null) hosts.add(parsed.host);
+    }
   };
   add(parseUrl(request.url)?.host);
   add(firstValue(request.headers.get('host')));

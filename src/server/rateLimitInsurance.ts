@@ -56,8 +56,11 @@ function build(limiter: CustomerSessionRateLimiter, fallback: LimitNumbers, dept
   return memoryLike(limiter, fallback);
 }
 
-// One insurance per limiter object: two handlers sharing a limiter share its fallback too.
-const insurances = new WeakMap<object, CustomerSessionRateLimiter>();
+// One insurance per limiter object in the process: two handlers sharing a limiter share its fallback too,
+// even from two copies of this package (globalThis, as for the in-memory limits in rateLimitOptions.ts).
+const insurancesKey = Symbol.for('react-stripe-customer-session.insurances');
+const registry = globalThis as typeof globalThis & { [insurancesKey]?: WeakMap<object, CustomerSessionRateLimiter> };
+const insurances = (registry[insurancesKey] ??= new WeakMap<object, CustomerSessionRateLimiter>());
 
 /**
  * The in-memory limit a store-backed `limiter` falls back to while its store fails: the limiter's own

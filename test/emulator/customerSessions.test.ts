@@ -104,6 +104,15 @@ describe('POST /v1/customer_sessions', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('reads every param of a long form body: none is dropped past the thousandth', async () => {
+    const { emulator, customer } = setup();
+    const filters = Array.from({ length: 1000 }, (_, i) => `components[payment_element][features][payment_method_allow_redisplay_filters][${i}]=always`);
+    const body = [`customer=${customer}`, 'components[payment_element][enabled]=true', ...filters, 'nope=1'].join('&');
+    const response = await call(emulator, '/v1/customer_sessions', body);
+    expect(response.status).toBe(400);
+    expect(response.json.error).toMatchObject({ code: 'parameter_unknown', param: 'nope' });
+  });
+
   it('validates before looking the customer up', async () => {
     const { emulator } = setup();
     const response = await call(emulator, '/v1/customer_sessions', { customer: 'cus_x', components: {} });

@@ -36,6 +36,7 @@ function handlerWith(options: Partial<CustomerSessionHandlerOptions> = {}) {
     },
     components: { pricing_table: { enabled: true } },
     rateLimit: false,
+    stripeBudget: false, // more than ten sessions a second here; the budget is not what this file tests
     ...options,
   });
 }
@@ -81,6 +82,17 @@ describe('cross-site requests are refused by default', () => {
   ])('admits %s', async (_label, headers, url?: string) => {
     expect((await handlerWith()(post(headers, url))).status).toBe(200);
     expect(resolved).toBe(1);
+  });
+
+  it.each([
+    ['the request addressed with the default port written out (shop.test:443)', {}, 'http://shop.test:443/api/customer-session'],
+    ['a trusted proxy naming the default port in X-Forwarded-Host ($host:$server_port)', { 'X-Forwarded-Host': 'shop.test:443' }, 'http://10.0.0.7:3000/api/customer-session'],
+  ])('admits an https page of this host: %s', async (_label, headers, url) => {
+    const handler = handlerWith({ trustProxy: true });
+    expect((await handler(post({ Origin: 'https://shop.test', 'Sec-Fetch-Site': 'same-origin', ...headers }, url))).status).toBe(200);
+    // The port still counts where it is not the default one.
+    resolved = 0;
+    await expectRefused(await handler(post({ Origin: 'https://shop.test:8443', ...headers }, url)));
   });
 
   it('allowedOrigins admits the origins it lists, and only those', async () => {
@@ -130,5 +142,24 @@ describe('behind a proxy, through toNodeListener', () => {
     expect((await send(await serve({ trustProxy: true }), headers)).status).toBe(200);
     // A forged X-Forwarded-Host cannot make another site's page pass without trustProxy.
     expect((await send(await serve(), { ...headers, Origin: 'https://evil.example', 'X-Forwarded-Host': 'evil.example' })).status).toBe(403);
+  });
+
+  it("takes the listener's trustProxy into the request URL when a body parser ran first (Express), as without one", async () => {
+    // What express.json() does: the stream is read, the parsed value left on req.body.
+    const listener = toNodeListener(handlerWith(), { trustProxy: true });
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        Object.assign(req, { body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown });
+        listener(req, res);
+      });
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/customer-session`;
+    const proxied = { 'X-Forwarded-Host': 'shop.test', 'X-Forwarded-Proto': 'https' };
+    expect((await send(url, { Origin: 'https://shop.test', 'Sec-Fetch-Site': 'same-origin', ...proxied })).status).toBe(200);
+    expect((await send(url, { Origin: 'https://evil.example', ...proxied })).status).toBe(403);
   });
 });

@@ -62,6 +62,27 @@ describe('rate limit: on by default, 360 sessions per customer per 60 s', () => 
   });
 });
 
+describe('rate limit: one in-memory budget per process, however many copies of the package it holds', () => {
+  it("a second copy (Next.js bundles a page's and a route's separately) spends the first copy's budgets", async () => {
+    // A fresh module graph stands for the second bundle's copy of the package.
+    vi.resetModules();
+    const copy = await import('../../src/server');
+    const customer = emulator.createCustomer().id;
+    await statuses(handlerFor(customer), 359);
+    await expect(copy.createCustomerSession({ stripe, customer, components })).resolves.toMatchObject({ customer });
+    await expect(copy.createCustomerSession({ stripe, customer, components })).rejects.toMatchObject({ status: 429, scope: 'customer' });
+    expect((await handlerFor(customer)(post())).status).toBe(429);
+
+    // The shop's Stripe budget too: ten sessions a second between both copies.
+    vi.setSystemTime(Date.now() + 60_001);
+    const others = Array.from({ length: 11 }, () => emulator.createCustomer().id);
+    for (const other of others.slice(0, 10)) await copy.createCustomerSession({ stripe, customer: other, components, rateLimit: false });
+    const refused = await handlerFor(others[10] as string, { stripeBudget: undefined, rateLimit: false })(post());
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as StripeErrorBody).error.message).toMatch(/across the shop/);
+  });
+});
+
 describe('rate limit: the options', () => {
   it('{ points, durationSeconds } changes the numbers; Retry-After rounds up to whole seconds', async () => {
     const customer = emulator.createCustomer().id;

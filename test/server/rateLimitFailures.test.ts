@@ -72,6 +72,14 @@ describe('rate limiter store failures', () => {
       reason: 'limiter_unavailable',
     });
   });
+
+  it('createCustomerSession: an onError that throws does not fail the page, as with the handler', async () => {
+    const onError = vi.fn(() => {
+      throw new Error('the log pipeline is down too');
+    });
+    await expect(createCustomerSession({ stripe, customer, components, rateLimit: broken, onError })).resolves.toMatchObject({ customer });
+    expect(onError).toHaveBeenCalledWith(expect.any(RateLimiterUnavailableError));
+  });
 });
 
 describe('a store that never answers', () => {

@@ -1,5 +1,5 @@
 import { BurstyRateLimiter, RateLimiterRedis, RateLimiterUnion } from 'rate-limiter-flexible';
-import { createCustomerSessionHandler } from '../../src/server';
+import { createCustomerSession, createCustomerSessionHandler } from '../../src/server';
 import type { CustomerSessionRateLimiter } from '../../src/server';
 import { enforceRateLimit, prepareRateLimit } from '../../src/server/rateLimit';
 import { createEmulatorStripeClient, createStripeEmulator } from '../../src/testing';
@@ -76,5 +76,22 @@ describe("the in-memory stand-in for a failing store ('allow')", () => {
     // Rate and burst are both over now: the next waits for the rate's window (1 s), the sooner.
     await expect(enforceRateLimit(prepared, { customer: 'cus_Next' }, report, 1)).rejects.toMatchObject({ scope: 'account', retryAfterSeconds: 1 });
     expect(report).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('the stand-in is one per limiter object in the process', () => {
+  it('a second copy of the package (a page and a route bundled apart) counts on the same stand-in', async () => {
+    const shared: CustomerSessionRateLimiter & { points: number; duration: number } = {
+      points: 2,
+      duration: 60,
+      consume: () => Promise.reject(new Error('store down')),
+    };
+    const customer = emulator.createCustomer().id;
+    const options = { stripe, components, customer, rateLimit: shared, stripeBudget: false as const, onError: () => {} };
+    vi.resetModules();
+    const copy = await import('../../src/server');
+    await createCustomerSession(options);
+    await copy.createCustomerSession(options);
+    await expect(copy.createCustomerSession(options)).rejects.toMatchObject({ status: 429, scope: 'customer' });
   });
 });
