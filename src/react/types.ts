@@ -148,7 +148,7 @@ export type StripeWebComponentProps = CustomerSessionSlots &
     id?: string;
     className?: string;
     style?: CSSProperties;
-    // `data-*` attributes pass through too (TypeScript accepts hyphenated JSX attributes on any component).
+    // `data-*` and `aria-*` attributes pass through too (TypeScript accepts hyphenated JSX attributes on any component).
   };
 
 export type PricingTableProps = StripeWebComponentProps & { pricingTableId: string };

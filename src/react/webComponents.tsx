@@ -87,7 +87,7 @@ function Element(props: Props): ReactNode {
     class: props.className,
     style: props.style,
   };
-  for (const name in props) if (name.startsWith('data-')) element[name] = props[name as keyof Props];
+  for (const name in props) if (/^(data|aria)-/.test(name)) element[name] = props[name as keyof Props];
   return createElement(tag, element);
 }
 
@@ -118,7 +118,7 @@ function stripeWebComponent<P extends StripeWebComponentProps>(tag: StripeWebCom
  * refresh, `refreshMarginMs` before expiry, well within the rendered secret's 30 minutes after render),
  * never with a secret it already rendered; a secret the provider drops (sign-out) goes at once. A new
  * `pricingTableId`, `publishableKey` or `clientReferenceId` makes a new element, with a session of its own.
- * `ref`, `id`, `className`, `style` and `data-*` reach the custom element.
+ * `ref`, `id`, `className`, `style`, `data-*` and `aria-*` reach the custom element.
  */
 export const PricingTable = /* @__PURE__ */ stripeWebComponent<PricingTableProps>('stripe-pricing-table', 'pricingTableId');
 

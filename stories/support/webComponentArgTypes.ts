@@ -22,5 +22,5 @@ export const webComponentArgTypes: ArgTypes = {
   nonce: row('string', 'CSP nonce for the `<script>` the component adds.'),
   anonymous: row('boolean', 'Never injects the customer secret; works outside a provider when `publishableKey` is given.', 'false'),
   customerEmail: row('string', '`customer-email`, only together with `anonymous` (Stripe does not combine it with a session).'),
-  'id / className / style / data-* / ref': row('HTML attributes', 'Passed to the custom element (`ref` receives the `HTMLElement`).'),
+  'id / className / style / data-* / aria-* / ref': row('HTML attributes', 'Passed to the custom element (`ref` receives the `HTMLElement`).'),
 };
