@@ -8,6 +8,7 @@ import type { ComponentName } from '../core/componentNames';
 import type { CustomerSession } from '../core/types';
 import { CustomerSessionContext, useSessionQueryClient, useSessionStore } from './useCustomerSession';
 import { initialState } from './initialSession';
+import { warnOnce } from '../core/warnings';
 
 /** What `CustomerSessionProvider` shares. Internal: consumers use the hooks. */
 export interface CustomerSessionContextValue {
@@ -75,6 +76,21 @@ function readOnce({ stripe, publishableKey, initialSessions, initialSession, com
   } satisfies Partial<CustomerSessionContextValue>;
 }
 
+/** In development, warns once per prop when `stripe` or `publishableKey` changes: the provider keeps the first. */
+function useWarnIfReadOnceChanged(props: CustomerSessionProviderProps): void {
+  const [first] = useState(props);
+  useEffect(() => {
+    for (const name of ['stripe', 'publishableKey'] as const) {
+      if (props[name] !== first[name]) {
+        warnOnce(
+          `read-once ${name}`,
+          `\`${name}\` changed after the first render of <CustomerSessionProvider>, which reads it once and keeps the first. Pass the same value on every render (call loadStripe outside render), or give the provider a new \`key\` to start over.`,
+        );
+      }
+    }
+  });
+}
+
 /**
  * Counts how often the store's session was dropped: its observer moved to a new query under the
  * same key, which only happens when the old one was removed while in use (sign-out, `clear()`).
@@ -113,6 +129,9 @@ export function CustomerSessionProvider(props: CustomerSessionProviderProps): JS
   const dropGeneration = useSyncExternalStore(store ? store.subscribe : subscribeNothing, countDrops, () => 0);
   const enabled = options.enabled !== false;
   const [setup] = useState(() => readOnce(props));
+  // A build-time constant: the hook is called on every render or on none.
+  // eslint-disable-next-line react-hooks/rules-of-hooks
+  if (process.env.NODE_ENV !== 'production') useWarnIfReadOnceChanged(props);
   const { endpoint, components, refreshMarginMs } = options;
   // By content: an inline array is a new one on every render.
   const componentsId = String(components);

@@ -85,10 +85,13 @@ function nearNow(target: Element): boolean {
 
 /**
  * Whether the box that takes the returned ref callback is within 200 px of the viewport (or was: it
- * stays `true`). `true` at once when `eager`, or where there is no `IntersectionObserver` (old browsers).
+ * stays `true`). `true` whenever `eager` (also when it turns so after mount), or where there is no
+ * `IntersectionObserver` (old browsers).
  */
 export function useNearViewport(eager: boolean): [near: boolean, ref: (box: Element | null) => void] {
   const [near, setNear] = useState(eager);
+  // Turned `eager` after mount: near from now on, as at mount.
+  if (eager && !near) setNear(true);
   // A ref callback runs where a layout effect would: before the browser paints and before the commit's
   // session requests leave (and never on the server), so an element already in view joins the
   // provider's request instead of waiting a frame for the observer. Called with `null` when the box goes.

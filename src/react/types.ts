@@ -63,9 +63,9 @@ export interface CustomerSessionProviderProps extends UseCustomerSessionOptions 
   children: ReactNode;
   /** A QueryClient to use; otherwise the surrounding QueryClientProvider's, otherwise a private one. */
   queryClient?: QueryClient;
-  /** Loads Stripe.js lazily on the client with `loadStripe(publishableKey)`. Read once. */
+  /** Loads Stripe.js lazily on the client with `loadStripe(publishableKey)`. Read once (a change warns in development). */
   publishableKey?: string;
-  /** A Stripe instance or promise, e.g. `loadStripe(...)`. Takes precedence over `publishableKey`. Read once. */
+  /** A Stripe instance or promise, e.g. `loadStripe(...)`. Takes precedence over `publishableKey`. Read once (a change warns in development). */
   stripe?: StripeProp;
   /**
    * Sessions created while the server rendered the page, one per customer-aware element it renders
@@ -142,13 +142,13 @@ export type StripeWebComponentProps = CustomerSessionSlots &
     /**
      * When the element's own Customer Session is created: `'lazy'` (default) once the element nears
      * the viewport (`IntersectionObserver`, 200 px ahead), so a grid costs what the customer sees;
-     * `'eager'` at mount. Without `IntersectionObserver`, at mount.
+     * `'eager'` at mount (or at once, when it turns `'eager'` later). Without `IntersectionObserver`, at mount.
      */
     loading?: 'lazy' | 'eager';
     id?: string;
     className?: string;
     style?: CSSProperties;
-    // `data-*` attributes pass through too (TypeScript accepts hyphenated JSX attributes on any component).
+    // `data-*` and `aria-*` attributes pass through too (TypeScript accepts hyphenated JSX attributes on any component).
   };
 
 export type PricingTableProps = StripeWebComponentProps & { pricingTableId: string };

@@ -87,7 +87,7 @@ function Element(props: Props): ReactNode {
     class: props.className,
     style: props.style,
   };
-  for (const name in props) if (name.startsWith('data-')) element[name] = props[name as keyof Props];
+  for (const name in props) if (/^(data|aria)-/.test(name)) element[name] = props[name as keyof Props];
   return createElement(tag, element);
 }
 
@@ -98,7 +98,10 @@ function Element(props: Props): ReactNode {
 function stripeWebComponent<P extends StripeWebComponentProps>(tag: StripeWebComponentTag, idProp: keyof P & string) {
   const component = forwardRef<HTMLElement, P>(function StripeWebComponent(props, ref) {
     const Body = props.anonymous ? Element : CustomerElement;
-    return <Body {...(props as StripeWebComponentProps)} tag={tag} elementId={(props as P)[idProp] as string} forwardedRef={ref} />;
+    const elementId = (props as P)[idProp] as string;
+    // Stripe reads these once, as its element connects: new ones make a new element, which must not
+    // render the old one's single-use secret. A new mount asks for a session of its own.
+    return <Body key={`${elementId} ${props.publishableKey} ${props.clientReferenceId}`} {...(props as StripeWebComponentProps)} tag={tag} elementId={elementId} forwardedRef={ref} />;
   });
   // `pricingTableId` → `PricingTable`, for React's devtools and warnings.
   if (process.env.NODE_ENV !== 'production') component.displayName = idProp[0]?.toUpperCase() + idProp.slice(1, -2);
@@ -113,8 +116,9 @@ function stripeWebComponent<P extends StripeWebComponentProps>(tag: StripeWebCom
  * secret is known there (an `initialSession`), else `fallback`; `errorFallback` when the script fails.
  * The element follows its own session: it is re-created whenever that session's secret changes (its
  * refresh, `refreshMarginMs` before expiry, well within the rendered secret's 30 minutes after render),
- * never with a secret it already rendered; a secret the provider drops (sign-out) goes at once.
- * `ref`, `id`, `className`, `style` and `data-*` reach the custom element.
+ * never with a secret it already rendered; a secret the provider drops (sign-out) goes at once. A new
+ * `pricingTableId`, `publishableKey` or `clientReferenceId` makes a new element, with a session of its own.
+ * `ref`, `id`, `className`, `style`, `data-*` and `aria-*` reach the custom element.
  */
 export const PricingTable = /* @__PURE__ */ stripeWebComponent<PricingTableProps>('stripe-pricing-table', 'pricingTableId');
 

@@ -9,6 +9,7 @@ import { Skeleton } from '../support/Skeleton';
 import { StoreCard } from '../support/StoreCard';
 import { Storefront } from '../support/Storefront';
 import { defaultStorefrontArgs, hiddenStorefrontArgTypes, type StorefrontArgs } from '../support/storefrontArgs';
+import { webComponentArgTypes } from '../support/webComponentArgTypes';
 
 interface Args extends StorefrontArgs {
   buyButtonId: string;
@@ -36,10 +37,9 @@ const meta = {
   },
   argTypes: {
     ...hiddenStorefrontArgTypes,
-    anonymous: { control: false },
+    ...webComponentArgTypes,
     buyButton: { name: 'session enables buy_button', control: 'boolean', table: { category: 'Server policy' } },
-    buyButtonId: { control: 'text' },
-    clientReferenceId: { control: 'text' },
+    buyButtonId: { control: 'text', description: '`buy-button-id`, from the Dashboard. A new one makes a new element, with a session of its own.', table: { type: { summary: 'string' } } },
   },
   render: ({ buyButtonId, clientReferenceId, ...args }, { loaded }) => (
     <Storefront args={args} loaded={storefrontLoaded(loaded)}>

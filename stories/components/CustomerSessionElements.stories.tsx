@@ -37,7 +37,11 @@ const meta = {
     showPaymentElement: { table: { disable: true } },
     showPricingTable: { table: { disable: true } },
     showBuyButton: { table: { disable: true } },
-    options: { control: 'object', description: 'Passed to `<Elements>` untouched (`mode`, `amount`, `currency`, `appearance`, …).' },
+    options: {
+      control: 'object',
+      description: "Passed to `<Elements>` untouched (`mode`, `amount`, `currency`, `appearance`, …): `@stripe/stripe-js`'s `StripeElementsOptions` minus `customerSessionClientSecret`, which the component sets. Changes reach `elements.update()`.",
+      table: { type: { summary: 'CustomerSessionElementsOptions' } },
+    },
   },
   render: ({ options, ...args }, { loaded }) => (
     <Storefront args={args} loaded={storefrontLoaded(loaded)}>

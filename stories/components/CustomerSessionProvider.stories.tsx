@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import { CustomerSessionProvider, type ComponentName } from '../../src/index';
 import { storefrontLoaded, loadStorefront } from '../support/loadStorefront';
-import { expectStatus, lastSecret } from '../support/play';
+import { expectPaymentElementAnonymous, expectStatus, expectWebComponentGuest, lastSecret } from '../support/play';
 import { Storefront } from '../support/Storefront';
 import { defaultStorefrontArgs, storefrontArgTypes, type StorefrontArgs } from '../support/storefrontArgs';
 
@@ -102,10 +102,14 @@ export const OutsideThePolicy: Story = {
 
 export const NotEnabled: Story = {
   args: { enabled: false },
-  parameters: { docs: { description: { story: '`enabled: false` (say, nobody signed in yet): nothing is fetched and the components wait.' } } },
+  parameters: { docs: { description: { story: '`enabled: false` (say, nobody signed in): nothing is fetched, and every component renders for a guest at once, with no fallback.' } } },
   play: async ({ canvas, loaded }) => {
+    const data = storefrontLoaded(loaded);
     await expectStatus(canvas, 'pending');
+    await expectPaymentElementAnonymous(canvas, data);
+    await expectWebComponentGuest(canvas, 'Pricing table');
+    await expectWebComponentGuest(canvas, 'Buy button');
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(storefrontLoaded(loaded).backend.calls()).toBe(0);
+    expect(data.backend.calls()).toBe(0);
   },
 };

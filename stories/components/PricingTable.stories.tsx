@@ -9,6 +9,7 @@ import { Skeleton } from '../support/Skeleton';
 import { StoreCard } from '../support/StoreCard';
 import { Storefront } from '../support/Storefront';
 import { defaultStorefrontArgs, hiddenStorefrontArgTypes, type StorefrontArgs } from '../support/storefrontArgs';
+import { webComponentArgTypes } from '../support/webComponentArgTypes';
 
 interface Args extends StorefrontArgs {
   pricingTableId: string;
@@ -36,10 +37,9 @@ const meta = {
   },
   argTypes: {
     ...hiddenStorefrontArgTypes,
-    anonymous: { control: false },
+    ...webComponentArgTypes,
     pricingTable: { name: 'session enables pricing_table', control: 'boolean', table: { category: 'Server policy' } },
-    pricingTableId: { control: 'text' },
-    clientReferenceId: { control: 'text' },
+    pricingTableId: { control: 'text', description: '`pricing-table-id`, from the Dashboard. A new one makes a new element, with a session of its own.', table: { type: { summary: 'string' } } },
   },
   render: ({ pricingTableId, clientReferenceId, ...args }, { loaded }) => (
     <Storefront args={args} loaded={storefrontLoaded(loaded)}>

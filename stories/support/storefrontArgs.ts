@@ -94,7 +94,7 @@ export const storefrontArgTypes: Partial<ArgTypes<StorefrontArgs>> = {
   save: { name: 'payment_method_save', control: 'inline-radio', options: toggle, table: features, if: whenPaymentElement },
   saveUsage: {
     name: 'payment_method_save_usage',
-    description: 'Required when payment_method_save is enabled.',
+    description: 'Required when `payment_method_save` is enabled.',
     control: 'inline-radio',
     options: ['unset', 'off_session', 'on_session'],
     table: features,

@@ -115,6 +115,33 @@ describe('elements ask for their session as they near the viewport', () => {
     expect(new Set(all).size).toBe(3);
   });
 
+  it('loading switched to "eager" after mount mints at once, as it would have at mount', async () => {
+    const endpoint = createSessionEndpoint({ policy: { buy_button: { enabled: true } } });
+    server.use(endpoint.handler);
+    const queryClient = new QueryClient();
+    const tree = (loading: 'lazy' | 'eager') => (
+      <CustomerSessionProvider endpoint={sessionEndpointUrl} components={['buy_button']} publishableKey="pk_test_grid" queryClient={queryClient}>
+        <BuyButton buyButtonId="buy_btn_1" loading={loading} />
+      </CustomerSessionProvider>
+    );
+    const view = render(tree('lazy'));
+    await flushUntil(() => endpoint.requests.length === 1 && FakeIntersectionObserver.all.size === 1);
+    expect(secrets()).toEqual([]);
+
+    view.rerender(tree('eager'));
+    await flushUntil(() => secrets().length === 1);
+    expect(endpoint.requests).toHaveLength(2);
+    expect(FakeIntersectionObserver.all.size).toBe(0);
+
+    // Back to "lazy": it stays near (as a box once in view does), keeping its session and secret.
+    const [secret] = secrets();
+    view.rerender(tree('lazy'));
+    await act(async () => {});
+    expect(secrets()).toEqual([secret]);
+    expect(FakeIntersectionObserver.all.size).toBe(0);
+    expect(document.querySelector('[data-customer-session-pending]')).toBeNull();
+  });
+
   it('a box not yet near waits without an error of its own: the provider’s failed refresh (its secret still good) is not reported', async () => {
     const onError = vi.fn();
     const refresh = new CustomerSessionError('network', 'refresh failed');

@@ -2,7 +2,7 @@ import { act, render } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { ComponentName } from '../../src/core/componentNames';
-import { PricingTable } from '../../src/react/webComponents';
+import { BuyButton, PricingTable } from '../../src/react/webComponents';
 import { flushUntil } from '../helpers/advanceUntil';
 import { providerTree, renderWithProvider, type ProviderTestProps } from '../helpers/renderWithProvider';
 import { createSessionEndpoint, type SessionEndpointOptions } from '../helpers/sessionEndpoint';
@@ -190,6 +190,47 @@ describe('web component rotation policy', () => {
     expect(inserted[0]?.secret).toMatch(/^cuss_secret_/);
     expect(inserted[0]?.secret).not.toBe(rendered);
     expect(secret()).toBe(inserted[0]?.secret);
+  });
+
+  it.each([
+    ['pricingTableId', { pricingTableId: 'prctbl_yearly' }],
+    ['clientReferenceId', { clientReferenceId: 'user_43' }],
+    ['publishableKey', { publishableKey: 'pk_test_other' }],
+  ] as const)('re-created for a new %s: with a fresh secret of its own, never the one the old element rendered', async (_prop, change) => {
+    // A monthly/yearly toggle swapping the table: Stripe sees a new element, which needs a new session.
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const answered = tableSecretsAnswered();
+    const props: ProviderTestProps = { components: ['pricing_table', 'buy_button'], publishableKey: 'pk_test_rotation' };
+    const view = render(providerTree(<PricingTable pricingTableId="prctbl_monthly" />, props));
+    await flushUntil(() => table()?.hasAttribute(SECRET_ATTR) === true);
+    const first = table();
+    const rendered = secret();
+    const inserted = recordInserts();
+
+    view.rerender(providerTree(<PricingTable pricingTableId="prctbl_monthly" {...change} />, props));
+    await flushUntil(() => table() !== first && table()?.hasAttribute(SECRET_ATTR) === true);
+    expect(first?.isConnected).toBe(false);
+    expect(inserted.map((insert) => insert.secret)).toEqual([secret()]);
+    expect(secret()).not.toBe(rendered);
+    expect(answered).toEqual([rendered, secret()]);
+  });
+
+  it('a re-ordered list of buy buttons keyed by position (as the docs advise): each button whose id changed gets a fresh secret, none renders one twice', async () => {
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const buttons = () => [...document.querySelectorAll('stripe-buy-button')];
+    const List = ({ ids }: { ids: string[] }) => ids.map((id, index) => <BuyButton key={index} buyButtonId={id} loading="eager" />);
+    const props: ProviderTestProps = { components: ['buy_button'], publishableKey: 'pk_test_rotation' };
+    const view = render(providerTree(<List ids={['buy_a', 'buy_b', 'buy_c']} />, props));
+    await flushUntil(() => buttons().length === 3 && buttons().every((element) => element.hasAttribute(SECRET_ATTR)));
+    const before = buttons().map((element) => element.getAttribute(SECRET_ATTR));
+
+    view.rerender(providerTree(<List ids={['buy_c', 'buy_a', 'buy_b']} />, props));
+    await flushUntil(() => buttons().length === 3 && buttons().every((element) => element.hasAttribute(SECRET_ATTR)));
+    expect(buttons().map((element) => element.getAttribute('buy-button-id'))).toEqual(['buy_c', 'buy_a', 'buy_b']);
+    const after = buttons().map((element) => element.getAttribute(SECRET_ATTR));
+    expect(new Set([...before, ...after]).size).toBe(6);
   });
 
   it('stops its timers on unmount: the element leaves none behind under a provider that stays', async () => {

@@ -67,7 +67,7 @@ describe('PricingTable and BuyButton', () => {
     expect(button()?.hasAttribute('customer-email')).toBe(false);
   });
 
-  it('forward ref, id, className, style and data-* to the custom element; publishableKey prop wins', async () => {
+  it('forward ref, id, className, style, data-* and aria-* to the custom element; publishableKey prop wins', async () => {
     const ref = createRef<HTMLElement>();
     renderServed(
       <PricingTable
@@ -79,6 +79,7 @@ describe('PricingTable and BuyButton', () => {
         style={{ marginTop: 12 }}
         data-testid="plans"
         data-variant="wide"
+        aria-label="Plans for your account"
       />,
       ['pricing_table'],
     );
@@ -90,6 +91,7 @@ describe('PricingTable and BuyButton', () => {
     expect(element.className).toBe('ds-plans');
     expect(element.style.marginTop).toBe('12px');
     expect(element.dataset.variant).toBe('wide');
+    expect(element.getAttribute('aria-label')).toBe('Plans for your account');
     expect(element.getAttribute('publishable-key')).toBe('pk_test_prop');
   });
 

@@ -11,6 +11,7 @@ function useCustomerSessionContextValue(caller: string) {
   return { ...value, state };
 }
 import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
+import { resetWarnings } from '../../src/core/warnings';
 
 const fakeStripe = { elements: vi.fn() } as unknown as Stripe;
 vi.mock('@stripe/stripe-js', () => ({ loadStripe: vi.fn(async () => fakeStripe) }));
@@ -78,5 +79,35 @@ describe('getStripe', () => {
     const { seen, latest } = renderCapturing({ publishableKey: 'pk_test_123' });
     await waitFor(() => expect(latest().state.status).toBe('ready'));
     expect(new Set(seen.map((v) => v.getStripe)).size).toBe(1);
+  });
+});
+
+describe('unsupported prop changes', () => {
+  // The provider reads `stripe` and `publishableKey` once (as `<Elements>` reads `stripe`): a change
+  // is ignored, and said so in development, never thrown.
+  it.each([
+    ['publishableKey', { publishableKey: 'pk_test_123' }, { publishableKey: 'pk_test_other' }],
+    ['stripe', { stripe: Promise.resolve(fakeStripe) }, { stripe: Promise.resolve(fakeStripe) }],
+  ] as const)('a new %s warns once in development and keeps the first', (name, first, next) => {
+    resetWarnings();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { latest, view } = renderCapturing({ ...first, enabled: false });
+    const stripe = latest().getStripe();
+    view.rerender(
+      <CustomerSessionProvider endpoint={endpoint} {...first} enabled={false}>
+        <span />
+      </CustomerSessionProvider>,
+    );
+    expect(warn).not.toHaveBeenCalled();
+    for (let i = 0; i < 2; i++) {
+      view.rerender(
+        <CustomerSessionProvider endpoint={endpoint} {...next} enabled={false}>
+          <span />
+        </CustomerSessionProvider>,
+      );
+    }
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(new RegExp(`\`${name}\`.*<CustomerSessionProvider>`));
+    expect(latest().getStripe()).toBe(stripe);
   });
 });
