@@ -60,11 +60,8 @@ export function useSessionStore(
   // `refetchOnWindowFocus: false` miss the wake-up of a tab that slept, `'always'` there or on
   // `refetchOnMount`/`refetchOnReconnect` spend a Stripe session per focus or mount, and
   // `notifyOnChangeProps` hide a failure.
-  let defaulted: SessionObserverOptions | null = null;
-  if (client && typeof window !== 'undefined') {
-    const own = sessionQueryOptions(endpoint, options.components, getRequestInit, refreshMarginMs, element?.mount);
-    defaulted = { ...own, enabled, queryHash: client.defaultQueryOptions(own).queryHash, _defaulted: true } as unknown as SessionObserverOptions;
-  }
+  const own = client && typeof window !== 'undefined' && sessionQueryOptions(endpoint, options.components, getRequestInit, refreshMarginMs, element?.mount);
+  const defaulted = own ? ({ ...own, enabled, queryHash: client!.defaultQueryOptions(own).queryHash, _defaulted: true } as unknown as SessionObserverOptions) : null;
 
   // The observer lives as long as its client (like useBaseQuery's). A server-rendered session seeds
   // the cache once, before the observer reads it.
