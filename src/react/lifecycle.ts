@@ -58,10 +58,13 @@ function dropWhere(targets: Iterable<QueryClient>, which: (query: Query) => bool
   quiet = false;
 }
 
+/** Drops every session of `endpoint` (as `endpointOf` names it) that `targets` hold. */
+const dropEndpoint = (targets: Iterable<QueryClient>, endpoint: string | null, quietly?: boolean): void => dropWhere(targets, (query) => endpointOf(query) === endpoint, quietly);
+
 function listenToPage(): void {
   channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(customerSessionQueryKeyPrefix) : null;
   // Another tab dropped its session for this endpoint: drop ours, and ask again.
-  if (channel) channel.onmessage = ({ data }: MessageEvent) => dropWhere(clients, (query) => endpointOf(query) === data);
+  if (channel) channel.onmessage = ({ data }: MessageEvent<string | null>) => dropEndpoint(clients, data);
   // Timers sleep with the tab or the laptop: these are the moments to re-check. In the capture phase,
   // which also sees `visibilitychange` (fired at `document`); `focus` counts only for the window itself.
   const wake = (event: Event): void => {
@@ -88,7 +91,7 @@ export function watchSessionQueries(client: QueryClient): void {
     // Nobody is signed in: every session of the endpoint goes at once, the provider's and each
     // element's, like a sign-out (not on a 5xx, 429 or network failure), and the other tabs are told.
     if (type === 'updated' && event.action.type === 'error' && isSignedOutError(event.action.error)) {
-      return dropWhere([client], (other) => endpointOf(other) === endpointOf(query), false);
+      return dropEndpoint([client], endpointOf(query), false);
     }
     if (type === 'removed') {
       // TanStack 5.52 also announces a query removed before, when its late gc runs: not ours to handle.
@@ -96,8 +99,13 @@ export function watchSessionQueries(client: QueryClient): void {
       clearTimeout(pending.get(query));
       abortSessionRequest(client, query);
       const observers = [...query.observers];
-      // Removed while in use: a drop. The other tabs drop theirs; the message names the endpoint, never a secret.
-      if (!quiet && observers.length > 0 && holds(query)) channel?.postMessage(endpointOf(query));
+      // Removed while in use: a drop. The other tabs drop theirs (the message names the endpoint, never a
+      // secret), and so do the page's other QueryClients (a second provider), which no message reaches.
+      if (!quiet && observers.length > 0 && holds(query)) {
+        const endpoint = endpointOf(query);
+        channel?.postMessage(endpoint);
+        dropEndpoint(clients, endpoint);
+      }
       // Observers of a removed query would keep its secret and never fetch again: re-point them.
       for (const observer of observers) observer.setOptions(observer.options);
       return;

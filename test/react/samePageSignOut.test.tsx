@@ -1,0 +1,59 @@
+import { act, render } from '@testing-library/react';
+import { CustomerSessionProvider } from '../../src/react/CustomerSessionProvider';
+import { flushUntil } from '../helpers/advanceUntil';
+import { installFakeClock } from '../helpers/fakeClock';
+import { setupMswServer } from '../helpers/mswServer';
+import { createSessionEndpoint } from '../helpers/sessionEndpoint';
+import { createSessionRecorder } from '../helpers/sessionRecorder';
+
+const server = setupMswServer();
+installFakeClock();
+
+const signedOut = () => Response.json({ error: { type: 'invalid_request_error', message: 'Not signed in' } }, { status: 401 });
+
+// Two providers on one page, each on a QueryClient of its own (no QueryClientProvider above them), on one endpoint.
+function openTwoProviders() {
+  const endpoint = createSessionEndpoint();
+  server.use(endpoint.handler);
+  const header = createSessionRecorder();
+  const checkout = createSessionRecorder();
+  const tree = (checkoutEnabled: boolean) => (
+    <>
+      <CustomerSessionProvider endpoint={endpoint.url} components={['buy_button']}>
+        <header.ContextProbe />
+      </CustomerSessionProvider>
+      <CustomerSessionProvider endpoint={endpoint.url} components={['payment_element']} enabled={checkoutEnabled}>
+        <checkout.ContextProbe />
+      </CustomerSessionProvider>
+    </>
+  );
+  const view = render(tree(true));
+  const ready = () => header.latest().status === 'ready' && checkout.latest().status === 'ready';
+  return { endpoint, header, checkout, ready, signOutCheckout: () => view.rerender(tree(false)) };
+}
+
+describe('a sign-out on one QueryClient hides the customer on the other QueryClients of the page', () => {
+  it('the endpoint answers 401 to one provider: the other provider on the same endpoint drops its secret too, and asks again', async () => {
+    const { endpoint, header, checkout, ready } = openTwoProviders();
+    await flushUntil(ready);
+    const requests = endpoint.requests.length;
+    endpoint.queue(signedOut, signedOut, signedOut);
+    await act(() => checkout.latest().refresh());
+    await flushUntil(() => checkout.latest().status === 'error' && header.latest().status === 'error');
+    expect(header.latest()).toMatchObject({ clientSecret: null, error: { status: 401 } });
+    // The checkout's refresh, then each provider's new ask (on a client of its own: a request each).
+    expect(endpoint.requests).toHaveLength(requests + 3);
+  });
+
+  it('one provider turns enabled={false}: the other provider on the same endpoint drops its secret and asks again', async () => {
+    const { endpoint, header, ready, signOutCheckout } = openTwoProviders();
+    await flushUntil(ready);
+    const first = header.latest().clientSecret;
+    const answer = endpoint.hold();
+    act(() => signOutCheckout());
+    await flushUntil(() => header.latest().clientSecret === null);
+    answer.resolve();
+    await flushUntil(() => header.latest().status === 'ready');
+    expect(header.latest().clientSecret).not.toBe(first);
+  });
+});
