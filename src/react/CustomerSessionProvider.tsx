@@ -136,7 +136,17 @@ export function CustomerSessionProvider(props: CustomerSessionProviderProps): JS
   // By content: an inline array is a new one on every render.
   const componentsId = String(components);
   const value = useMemo<CustomerSessionContextValue>(
-    () => ({ store, serverState, enabled, dropGeneration, client, session: { endpoint, components, refreshMarginMs, getRequestInit }, ...setup }),
+    () => ({
+      store,
+      serverState,
+      enabled,
+      dropGeneration,
+      client,
+      session: { endpoint, components, refreshMarginMs, getRequestInit },
+      ...setup,
+      // After a drop the server-rendered sessions not yet taken are someone else's: an element mounting now asks the endpoint.
+      ...(dropGeneration && { takeInitial: () => undefined }),
+    }),
     // (`serverState`, `getRequestInit` and `setup` are fixed for the provider's life; `client` changes with `store`.)
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [store, enabled, dropGeneration, endpoint, componentsId, refreshMarginMs],
