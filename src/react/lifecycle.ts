@@ -1,7 +1,7 @@
 'use client';
 import type { Query, QueryClient, QueryCacheNotifyEvent } from '@tanstack/react-query';
 import { isSignedOutError } from '../core/errors';
-import { abortSessionRequest, customerSessionQueryKeyPrefix, isCustomerSessionQuery, type CustomerSessionQueryKey } from './query';
+import { abortSessionRequest, countDrop, customerSessionQueryKeyPrefix, isCustomerSessionQuery, type CustomerSessionQueryKey } from './query';
 
 // What TanStack Query does not do for a session query, each in one place below:
 // - abort the request in flight once its last observer has been gone for a macrotask;
@@ -52,10 +52,11 @@ function eachSession(targets: Iterable<QueryClient>, visit: (query: Query, clien
 
 /**
  * Drops every session holding one that `which` picks: a request already asking again is left alone,
- * so a burst of drops asks once. `quietly`: for another tab or a bfcache restore, so not announced
- * (no ping-pong between tabs).
+ * so a burst of drops asks once (an answer to one sent before the drop is discarded: see `countDrop`).
+ * `quietly`: for another tab or a bfcache restore, so not announced (no ping-pong between tabs).
  */
 function dropWhere(targets: Iterable<QueryClient>, which: (query: Query) => boolean, quietly = true): void {
+  countDrop();
   quiet = quietly;
   eachSession(targets, (query, client) => query.state.data !== undefined && which(query) && drop(client, query));
   quiet = false;

@@ -60,6 +60,12 @@ const sharedOwner = {};
 // (`context.client` is missing in TanStack Query 5.52: there, such queries share one slot.)
 const requests = new WeakMap<object, Map<unknown, AbortController>>();
 
+// Drops on the page so far (a sign-out, a 401, a removal in use, another tab's, a bfcache restore:
+// lifecycle.ts counts them). An answer to a request sent before a drop may be the signed-out
+// customer's: never shown, asked again (a drop's own re-asks start after it, and are kept).
+let drops = 0;
+export const countDrop = (): number => drops++;
+
 /** Aborts the session request `query` of `client` has in flight, if any. */
 export function abortSessionRequest(client: QueryClient, query: { queryKey: object }): void {
   const slots = requests.get(query.queryKey);
@@ -93,7 +99,12 @@ export function sessionQueryOptions(
       // Every session started in one commit (the provider's, each element's) shares one request.
       // An element's session whose element is already gone (mounted and unmounted in one task) is never asked for.
       const observed = key[3] === undefined || !client ? undefined : () => !!client.getQueryCache().getAll().find((query) => query.queryKey === key)?.getObserversCount();
-      return await requestBatchedSession(client ?? sharedOwner, endpoint, [...key[2]], controller, getRequestInit(), observed);
+      let seen: number, data: CustomerSessionData;
+      do {
+        seen = drops;
+        data = await requestBatchedSession(client ?? sharedOwner, endpoint, [...key[2]], controller, getRequestInit(), observed);
+      } while (seen !== drops);
+      return data;
     } finally {
       if (slots.get(client) === controller) slots.delete(client);
     }
