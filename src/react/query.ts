@@ -99,12 +99,11 @@ export function sessionQueryOptions(
       // Every session started in one commit (the provider's, each element's) shares one request.
       // An element's session whose element is already gone (mounted and unmounted in one task) is never asked for.
       const observed = key[3] === undefined || !client ? undefined : () => !!client.getQueryCache().getAll().find((query) => query.queryKey === key)?.getObserversCount();
-      let seen: number, data: CustomerSessionData;
-      do {
-        seen = drops;
-        data = await requestBatchedSession(client ?? sharedOwner, endpoint, [...key[2]], controller, getRequestInit(), observed);
-      } while (seen !== drops);
-      return data;
+      for (;;) {
+        const seen = drops;
+        const data = await requestBatchedSession(client ?? sharedOwner, endpoint, [...key[2]], controller, getRequestInit(), observed);
+        if (seen === drops) return data;
+      }
     } finally {
       if (slots.get(client) === controller) slots.delete(client);
     }
