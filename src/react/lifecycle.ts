@@ -26,8 +26,10 @@ let quiet = false;
 const holds = ({ state }: Query): boolean => state.data !== undefined || state.fetchStatus !== 'idle';
 
 // Sign-out: the cached session and any request for it go; the 'removed' event below does the rest.
-function drop(client: QueryClient, query: Query): void {
+// `signOut` (the last enabled hook switched off or gone): a drop even with nothing held here.
+function drop(client: QueryClient, query: Query, signOut?: boolean): void {
   clearTimeout(pending.get(query));
+  if (signOut) countDrop();
   if (holds(query)) client.getQueryCache().remove(query);
 }
 
@@ -122,7 +124,7 @@ export function watchSessionQueries(client: QueryClient): void {
     if (active) return;
     // The last enabled hook switched off (`enabled={false}`): signed out now, not a macrotask later.
     // (Options reach the observers on every commit: only a switch from active counts.)
-    if (type === 'observerOptionsUpdated' && before && query.getObserversCount() > 0) return drop(client, query);
+    if (type === 'observerOptionsUpdated' && before && query.getObserversCount() > 0) return drop(client, query, true);
     // A macrotask after the last change, so StrictMode's unmount-remount (and a page that swaps one
     // user for another in one commit) counts as no change at all: only disabled hooks left, a drop;
     // none at all, the request in flight is aborted.
@@ -130,7 +132,7 @@ export function watchSessionQueries(client: QueryClient): void {
       query,
       setTimeout(() => {
         if (query.isActive()) return;
-        if (query.getObserversCount() > 0) return drop(client, query);
+        if (query.getObserversCount() > 0) return drop(client, query, before);
         if (query.state.fetchStatus === 'idle') return;
         abortSessionRequest(client, query);
         void query.cancel({ revert: true });
