@@ -124,7 +124,7 @@ export function watchSessionQueries(client: QueryClient): void {
     if (active) return;
     // The last enabled hook switched off (`enabled={false}`): signed out now, not a macrotask later.
     // (Options reach the observers on every commit: only a switch from active counts.)
-    if (type === 'observerOptionsUpdated' && before && query.getObserversCount() > 0) return drop(client, query, true);
+    if (type === 'observerOptionsUpdated' && before && query.getObserversCount() > 0) return drop(client, query, before);
     // A macrotask after the last change, so StrictMode's unmount-remount (and a page that swaps one
     // user for another in one commit) counts as no change at all: only disabled hooks left, a drop;
     // none at all, the request in flight is aborted.
