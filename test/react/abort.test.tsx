@@ -4,16 +4,14 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { CustomerSessionProvider } from '../../src/index';
 import { flushUntil } from '../helpers/advanceUntil';
 import { captureConsole } from '../helpers/captureConsole';
-import { installFakeClock } from '../helpers/fakeClock';
+import { installFakeClock, pastLifecycleMacrotask, settle } from '../helpers/fakeClock';
 import { setupMswServer } from '../helpers/mswServer';
 import { providerTree, renderWithProvider } from '../helpers/renderWithProvider';
 import { createSessionEndpoint } from '../helpers/sessionEndpoint';
 import { createSessionRecorder } from '../helpers/sessionRecorder';
 
 const server = setupMswServer();
-const clock = installFakeClock();
-/** Past the macrotask after the last change, in which the lifecycle aborts what nobody uses any more. */
-const pastLifecycle = () => clock.advance(1);
+installFakeClock();
 
 describe('aborting', () => {
   it('aborts the request when the last user unmounts, with no state-update warnings', async () => {
@@ -26,10 +24,10 @@ describe('aborting', () => {
     await flushUntil(() => endpoint.requests.length === 1);
     const rendersBefore = recorder.states.length;
     unmount();
-    await pastLifecycle();
+    await pastLifecycleMacrotask();
     await flushUntil(() => endpoint.requests[0]?.signal.aborted === true);
     held.resolve();
-    await clock.advance(1000);
+    await settle();
     expect(recorder.states).toHaveLength(rendersBefore);
     expect(consoleCalls.calls).toEqual([]);
   });
@@ -54,7 +52,7 @@ describe('aborting', () => {
     render(<Page />);
     await flushUntil(() => endpoint.requests.length === 1);
     act(() => hideFirst());
-    await pastLifecycle();
+    await pastLifecycleMacrotask();
     expect(endpoint.requests[0]?.signal.aborted).toBe(false);
     held.resolve();
     await flushUntil(() => recorder.latest().status === 'ready');
@@ -69,7 +67,7 @@ describe('aborting', () => {
     const first = render(providerTree(<recorder.ContextProbe />));
     await flushUntil(() => endpoint.requests.length === 1);
     first.unmount();
-    await pastLifecycle();
+    await pastLifecycleMacrotask();
     await flushUntil(() => endpoint.requests[0]?.signal.aborted === true);
     renderWithProvider(<recorder.ContextProbe />);
     await flushUntil(() => recorder.latest().status === 'ready');
@@ -87,7 +85,7 @@ describe('aborting', () => {
     const first = renderWithProvider(<recorder.ContextProbe />, { endpoint });
     await flushUntil(() => calls === 1);
     first.unmount();
-    await pastLifecycle();
+    await pastLifecycleMacrotask();
     // Mounting again starts a new request instead of joining the abandoned one.
     renderWithProvider(<recorder.ContextProbe />, { endpoint });
     await flushUntil(() => calls === 2);
@@ -117,10 +115,10 @@ describe('aborting', () => {
     const view = render(page('first'));
     await flushUntil(() => endpoint.requests.length === 1);
     view.rerender(page('second'));
-    await pastLifecycle();
+    await pastLifecycleMacrotask();
     await act(async () => held.resolve());
     await flushUntil(() => recorder.latest().status === 'ready');
-    await pastLifecycle();
+    await pastLifecycleMacrotask();
     expect(endpoint.requests).toHaveLength(1);
     expect(endpoint.requests[0]?.signal.aborted).toBe(false);
     view.unmount();
@@ -134,7 +132,7 @@ describe('aborting', () => {
     for (let i = 0; i < 100; i++) render(<recorder.HookProbe options={{ endpoint: endpoint.url }} />).unmount();
     render(<recorder.HookProbe options={{ endpoint: endpoint.url }} />);
     await flushUntil(() => recorder.latest().status === 'ready');
-    await pastLifecycle();
+    await pastLifecycleMacrotask();
     expect(endpoint.requests).toHaveLength(1);
     expect(endpoint.requests[0]?.signal.aborted).toBe(false);
     expect(consoleCalls.calls).toEqual([]);

@@ -1,12 +1,12 @@
 import { flushUntil } from '../helpers/advanceUntil';
-import { installFakeClock } from '../helpers/fakeClock';
+import { installFakeClock, settle } from '../helpers/fakeClock';
 import { setupMswServer } from '../helpers/mswServer';
 import { renderWithProvider } from '../helpers/renderWithProvider';
 import { createSessionEndpoint } from '../helpers/sessionEndpoint';
 import { createSessionRecorder } from '../helpers/sessionRecorder';
 
 const server = setupMswServer();
-const clock = installFakeClock();
+installFakeClock();
 
 describe('the URL endpoint request', () => {
   it('POSTs the sorted components as JSON, same-origin credentials by default', async () => {
@@ -39,7 +39,7 @@ describe('the URL endpoint request', () => {
     expect(request?.credentials).toBe('include');
     view.rerenderWith({ requestInit: { headers: { 'X-CSRF-Token': 'csrf-456' } } });
     // A session split off by the new requestInit would be asked for at once: a second later, still one request.
-    await clock.advance(1000);
+    await settle();
     expect(endpoint.requests).toHaveLength(1);
   });
 });
