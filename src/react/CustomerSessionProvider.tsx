@@ -41,6 +41,10 @@ export interface CustomerSessionContextValue {
 // Defined beside the hooks that read it (they share its module's imports).
 export { CustomerSessionContext };
 
+// The server-rendered secrets elements of this page have rendered (browser only: elements spend them
+// after mount).
+const spent = new Set<string | undefined>();
+
 /**
  * What the provider reads once, on its first render (the props say "Read once").
  * - `getStripe`: the given `stripe`, else `loadStripe(publishableKey)` started on first call in the
@@ -49,12 +53,14 @@ export { CustomerSessionContext };
  * - The server-rendered element sessions (`initialSessions`, else the one `initialSession`): each
  *   element takes the first unused one that enables its component, in render order, which is the
  *   same on the server and while hydrating; the same `useId` gets the same one (StrictMode renders
- *   twice) until its element has mounted.
+ *   twice) until its element has mounted. One an element of this page has already rendered is never
+ *   handed out again (single use), even by a provider mounted later with the same props (a page
+ *   entered again with its server payload cached, as on a Back navigation).
  */
 function readOnce({ stripe, publishableKey, initialSessions, initialSession, components }: CustomerSessionProviderProps) {
   let loading: Promise<Stripe | null> | undefined;
   // Each read once, as the provider reads its own (a session without `components` enables the requested ones).
-  const left = (initialSessions ?? [initialSession]).map((session) => ({ session, state: initialState(session, components) }));
+  const left = (initialSessions ?? [initialSession]).filter((session) => !spent.has(session?.client_secret)).map((session) => ({ session, state: initialState(session, components) }));
   // By `useId` (whose ids never name an `Object.prototype` key).
   const taken: Record<string, CustomerSession | undefined> = {};
   return {
@@ -71,6 +77,7 @@ function readOnce({ stripe, publishableKey, initialSessions, initialSession, com
       return taken[id];
     },
     spendInitial(id) {
+      spent.add(taken[id]?.client_secret);
       taken[id] = undefined;
     },
   } satisfies Partial<CustomerSessionContextValue>;

@@ -31,11 +31,14 @@ function drop(client: QueryClient, query: Query): void {
   if (holds(query)) client.getQueryCache().remove(query);
 }
 
-// The endpoint as every tab of the origin names it: the URL resolved against the page. A function
-// endpoint has no name across tabs (`null`): a drop on one drops the sessions of every function.
+// The endpoint as every tab of the origin names it: the URL resolved against the page, without its
+// query (`?locale=fr` and `?locale=en` sign the same customer in and out). A function endpoint has no
+// name across tabs (`null`): a drop on one drops the sessions of every function.
 const endpointOf = ({ queryKey }: Query): string | null => {
   const id = queryKey[1] as CustomerSessionQueryKey[1];
-  return 'url' in id ? new URL(id.url, location.href).href : null;
+  if (!('url' in id)) return null;
+  const url = new URL(id.url, location.href);
+  return url.origin + url.pathname;
 };
 
 /** Calls `visit` for every session query of `targets` (the provider's and each element's alike); forgets a client that holds none. */

@@ -73,6 +73,8 @@ export interface CustomerSessionProviderProps extends UseCustomerSessionOptions 
    * takes the first unused one that enables its component, so every secret in the first HTML is
    * distinct and the page asks the endpoint for none of them; elements beyond them (below the fold,
    * mounted later) ask the endpoint. Without it, `initialSession` is the one such session. Read once.
+   * A session an element of the page has rendered is never handed out again, even by a provider
+   * mounted later with the same sessions (a page entered again from a cached server payload).
    */
   initialSessions?: CustomerSession[];
 }

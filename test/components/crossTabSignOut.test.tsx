@@ -125,3 +125,25 @@ describe('function endpoints', () => {
     expect(posted.mock.calls).toEqual([[null]]);
   });
 });
+
+describe('URL endpoints are named by origin and path across tabs', () => {
+  it('a drop for the same path with other query parameters (another locale) drops here too, and a drop here is announced without them', async () => {
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const recorder = createSessionRecorder();
+    const ready = () => recorder.latest().status === 'ready';
+    const view = renderWithProvider(<recorder.ContextProbe />, { endpoint: `${endpoint.url}?locale=en`, components: ['pricing_table'] });
+    await flushUntil(ready);
+    const first = recorder.latest().clientSecret;
+    const path = new URL(endpoint.url, location.href).href;
+    // The tab in French signed out: its endpoint is `?locale=fr`, announced by origin and path.
+    otherTab.postMessage(path);
+    await deliverUntil(() => endpoint.requests.length === 2);
+    await flushUntil(() => ready() && recorder.latest().clientSecret !== first);
+
+    const posted = vi.spyOn(BroadcastChannel.prototype, 'postMessage');
+    view.rerenderWith({ enabled: false });
+    await flushUntil(() => posted.mock.calls.length > 0);
+    expect(posted.mock.calls).toEqual([[path]]);
+  });
+});
