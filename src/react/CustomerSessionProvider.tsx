@@ -7,7 +7,7 @@ import type { CustomerSessionProviderProps, CustomerSessionState, StripeProp, Us
 import type { ComponentName } from '../core/componentNames';
 import type { CustomerSession } from '../core/types';
 import { CustomerSessionContext, useSessionQueryClient, useSessionStore } from './useCustomerSession';
-import { initialState } from './initialSession';
+import { initialState, spent } from './initialSession';
 import { warnOnce } from '../core/warnings';
 
 /** What `CustomerSessionProvider` shares. Internal: consumers use the hooks. */
@@ -36,14 +36,12 @@ export interface CustomerSessionContextValue {
   takeInitial: (id: string, component: ComponentName) => CustomerSession | undefined;
   /** Marks an element's initial session used: another element mounted at its place later asks the endpoint. */
   spendInitial: (id: string) => void;
+  /** After a drop, marks every server-rendered session not handed out yet (the provider's own too) used. */
+  spendAll: () => void;
 }
 
 // Defined beside the hooks that read it (they share its module's imports).
 export { CustomerSessionContext };
-
-// The server-rendered secrets elements of this page have rendered (browser only: elements spend them
-// after mount).
-const spent = new Set<string | undefined>();
 
 /**
  * What the provider reads once, on its first render (the props say "Read once").
@@ -79,6 +77,9 @@ function readOnce({ stripe, publishableKey, initialSessions, initialSession, com
     spendInitial(id) {
       spent.add(taken[id]?.client_secret);
       taken[id] = undefined;
+    },
+    spendAll() {
+      for (const { session } of [...left, { session: initialSession }]) spent.add(session?.client_secret);
     },
   } satisfies Partial<CustomerSessionContextValue>;
 }
@@ -136,6 +137,9 @@ export function CustomerSessionProvider(props: CustomerSessionProviderProps): JS
   const dropGeneration = useSyncExternalStore(store ? store.subscribe : subscribeNothing, countDrops, () => 0);
   const enabled = options.enabled !== false;
   const [setup] = useState(() => readOnce(props));
+  useEffect(() => {
+    if (dropGeneration) setup.spendAll();
+  }, [setup, dropGeneration]);
   // A build-time constant: the hook is called on every render or on none.
   // eslint-disable-next-line react-hooks/rules-of-hooks
   if (process.env.NODE_ENV !== 'production') useWarnIfReadOnceChanged(props);

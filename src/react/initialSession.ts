@@ -4,7 +4,7 @@ import type { ComponentName } from '../core/componentNames';
 import { refreshMoment } from '../core/expiry';
 import { readSessionData, type CustomerSessionData } from '../core/fetch';
 import type { CustomerSession } from '../core/types';
-import { deriveState, disabledState, resolved } from './store';
+import { deriveState, disabledState, resolved, type SessionObserverOptions } from './store';
 import type { CustomerSessionState } from './types';
 
 /**
@@ -25,18 +25,23 @@ function asData(session: CustomerSession | undefined, components?: readonly Comp
 }
 
 /**
- * Seeds the shared session query with a server-rendered session (browser only, once, when the
- * cache holds none): unless it is already expired or due for a refresh by the navigation-start
- * measure, in which case it is never shown and the observer fetches a new one at once.
+ * The server-rendered secrets this page must not hand out (again): each one an element has rendered,
+ * and, once a provider dropped its customer, every one it had not handed out yet. Browser only (filled
+ * after mount), so a page entered again from a cached server payload (Back) mounts a provider that
+ * finds them spent.
  */
-export function seedInitialSession(
-  client: QueryClient,
-  queryKey: readonly [unknown, unknown, readonly ComponentName[], ...unknown[]],
-  session: CustomerSession | undefined,
-  refreshMarginMs?: number,
-): void {
-  const data = asData(session, queryKey[2]);
-  if (data && client.getQueryData(queryKey) === undefined && Date.now() < refreshMoment(data, refreshMarginMs)) client.setQueryData(queryKey, data);
+export const spent = new Set<string | undefined>();
+
+/**
+ * Seeds a session query with a server-rendered session (browser only, once, when the cache holds
+ * none): unless it is spent, or already expired or due for a refresh by the navigation-start measure,
+ * in which case it is never shown and the observer fetches a new one at once. The query is built with
+ * the session's own options (an element's `gcTime` 0, never the app's defaults).
+ */
+export function seedInitialSession(client: QueryClient, options: SessionObserverOptions, session: CustomerSession | undefined, refreshMarginMs?: number): void {
+  const data = asData(session, options.queryKey[2]);
+  const query = client.getQueryCache().build(client, options);
+  if (data && !spent.has(session!.client_secret) && query.state.data === undefined && Date.now() < refreshMoment(data, refreshMarginMs)) query.setData(data, { manual: true });
 }
 
 /**

@@ -61,13 +61,15 @@ export function useSessionStore(
   // `refetchOnMount`/`refetchOnReconnect` spend a Stripe session per focus or mount, and
   // `notifyOnChangeProps` hide a failure.
   const own = client && typeof window !== 'undefined' && sessionQueryOptions(endpoint, options.components, getRequestInit, refreshMarginMs, element?.mount);
-  const defaulted = own ? ({ ...own, enabled, queryHash: client!.defaultQueryOptions(own).queryHash, _defaulted: true } as unknown as SessionObserverOptions) : null;
+  // (With an app-wide `queryKeyHashFn`, the query keeps it too: TanStack's `exact` filters re-hash with it.)
+  const { queryHash, queryKeyHashFn } = own ? client!.defaultQueryOptions(own) : ({} as Partial<SessionObserverOptions>);
+  const defaulted = own ? ({ ...own, enabled, queryHash, queryKeyHashFn, _defaulted: true } as unknown as SessionObserverOptions) : null;
 
   // The observer lives as long as its client (like useBaseQuery's). A server-rendered session seeds
   // the cache once, before the observer reads it.
   const store = useMemo(() => {
     if (!defaulted) return null;
-    if (enabled) seedInitialSession(client!, defaulted.queryKey, initialSession, refreshMarginMs);
+    if (enabled) seedInitialSession(client!, defaulted, initialSession, refreshMarginMs);
     return createSessionStore(client!, defaulted);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client]);

@@ -42,6 +42,7 @@ function renderOnServer(state: Pick<CustomerSessionState, 'status' | 'session' |
     session: { endpoint: '/api/customer-session', getRequestInit: () => undefined },
     takeInitial: () => state.session ?? undefined,
     spendInitial: () => {},
+    spendAll: () => {},
   };
   const page: ReactNode = createElement(
     Fragment,

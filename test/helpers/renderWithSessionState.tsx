@@ -95,6 +95,7 @@ export function sessionContextValue(
     session: { endpoint: '/api/customer-session', getRequestInit: () => undefined },
     takeInitial: () => undefined,
     spendInitial: () => {},
+    spendAll: () => {},
     ...rest,
   };
 }
