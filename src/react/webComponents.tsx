@@ -23,11 +23,14 @@ interface Props extends Omit<StripeWebComponentProps, 'anonymous' | 'customerEma
   secret?: ComponentSecret;
 }
 
+/** Development messages name the component the app wrote (`<PricingTable>`), production ones the tag. */
+const named = (tag: StripeWebComponentTag): string => `<${tag.slice(7).replace(/(?:^|-)(\w)/g, (_, letter: string) => letter.toUpperCase())}>`;
+
 /** An element whose secret is its own Customer Session, created as it nears the viewport (or at once: `loading="eager"`). */
 function CustomerElement(props: Props): ReactNode {
   const [near, sentinel] = useNearViewport(props.loading === 'eager');
   // Stripe's tags are `stripe-<name>`: the session component is `<name>` in snake case.
-  const { secret } = useElementSecret(`<${props.tag}>`, props.tag.slice(7).replace('-', '_') as ComponentName, near);
+  const { secret } = useElementSecret(process.env.NODE_ENV !== 'production' ? named(props.tag) : `<${props.tag}>`, props.tag.slice(7).replace('-', '_') as ComponentName, near);
   // Until it is asked for, a 1 px box the observer watches sits before the fallback (a keyed
   // sibling, so the element below keeps its state when the box goes).
   return [!near && <div key="near" ref={sentinel} style={{ height: 1 }} data-customer-session-pending="" />, <Element key="element" {...props} secret={secret} />];
@@ -52,7 +55,7 @@ function Element(props: Props): ReactNode {
   // An anonymous element never asks for a session, but still takes the provider's publishableKey.
   const context = useContext(CustomerSessionContext);
   const key = publishableKey ?? context?.publishableKey;
-  if (!key) throw new Error(process.env.NODE_ENV !== 'production' ? `<${tag}> needs a publishableKey prop, or publishableKey on <CustomerSessionProvider>.` : `<${tag}>: no publishableKey`);
+  if (!key) throw new Error(process.env.NODE_ENV !== 'production' ? `${named(tag)} needs a publishableKey prop, or publishableKey on <CustomerSessionProvider>.` : `<${tag}>: no publishableKey`);
 
   const isClient = useIsClient();
   const scriptError = useStripeScript(tag, nonce);

@@ -4,6 +4,7 @@ import { buildCustomerSessionComponents } from '../params/components';
 import { assertValidPolicy } from './assertValidPolicy';
 import { withinBounds, type StripeCallBounds } from './boundedStripeCall';
 import { customerParams, type CustomerParams } from './customerParams';
+import { callOnError } from './describeThrownError';
 import { EndpointError } from './EndpointError';
 import { narrowPolicy } from './narrowPolicy';
 import { enforceRateLimit, prepareRateLimit, type PreparedRateLimit } from './rateLimit';
@@ -71,14 +72,9 @@ export function serverCall(options: Omit<CreateCustomerSessionOptions, 'narrow'>
   }
   const rateLimit = prepareRateLimit(options, caller);
   const report = (error: RateLimiterUnavailableError) => {
+    // A failing logger must not fail the page: the limit goes on in memory, as the handler's does.
     if (onError === undefined) console.error('[react-stripe-customer-session]', error);
-    else {
-      try {
-        onError(error);
-      } catch {
-        // A failing logger must not fail the page: the limit goes on in memory, as the handler's does.
-      }
-    }
+    else callOnError(onError, error);
   };
   return { caller, stripe, customer, rateLimit, report };
 }

@@ -4,7 +4,7 @@ import { checkStripeTimeout } from './boundedStripeCall';
 import { requestCustomerSessions } from './createCustomerSession';
 import { prepareCrossSitePolicy, refuseCrossSite } from './crossSite';
 import { customerParams } from './customerParams';
-import { describeThrownError } from './describeThrownError';
+import { callOnError, describeThrownError } from './describeThrownError';
 import { EndpointError } from './EndpointError';
 import { isJsonContentType } from './isJsonContentType';
 import { jsonResponse } from './jsonResponse';
@@ -121,9 +121,5 @@ function report(
     if (status >= 500) console.error('[react-stripe-customer-session] creating a Customer Session failed:', error);
     return;
   }
-  try {
-    onError(error, request);
-  } catch {
-    // A failing logger must not turn a clean error response into a crash.
-  }
+  callOnError(onError, error, request);
 }

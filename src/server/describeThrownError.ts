@@ -85,3 +85,16 @@ export function describeThrownError(error: unknown): Described {
   if (typeof error.doc_url === 'string') described.doc_url = error.doc_url;
   return { status, error: described, headers };
 }
+
+/**
+ * Calls the app's `onError`, which must never fail what it reports on: a throw is swallowed, and so is
+ * the rejection of an async one (a logger shipping over the network), which would otherwise be an
+ * unhandled rejection that Node answers by exiting.
+ */
+export function callOnError<A extends unknown[]>(onError: (...args: A) => unknown, ...args: A): void {
+  try {
+    void Promise.resolve(onError(...args)).catch(() => {});
+  } catch {
+    // A failing logger must not turn a clean answer into a crash.
+  }
+}

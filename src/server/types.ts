@@ -99,9 +99,9 @@ export interface CustomerSessionHandlerOptions extends CustomerSessionRateLimitO
   /**
    * Called with every error thrown by `resolveCustomer`, the Stripe client or the rate limiter's
    * store (`RateLimiterUnavailableError`), before the response is sent: the place to log. The response itself never carries more than
-   * Stripe's public fields.
+   * Stripe's public fields. Not awaited; if it throws or (async) rejects, that is ignored.
    */
-  onError?: (error: unknown, request: Request) => void;
+  onError?: (error: unknown, request: Request) => void | Promise<void>;
 }
 
 export interface CreateCustomerSessionOptions extends CustomerSessionRateLimitOptions {
@@ -113,8 +113,8 @@ export interface CreateCustomerSessionOptions extends CustomerSessionRateLimitOp
   components: CustomerSessionComponentsParams;
   /** A subset of the policy's components, as the browser's request body narrows the handler's policy. */
   narrow?: readonly ComponentName[];
-  /** Called with a rate limiter failure (`RateLimiterUnavailableError`); default `console.error`. */
-  onError?: (error: unknown) => void;
+  /** Called with a rate limiter failure (`RateLimiterUnavailableError`); default `console.error`. Not awaited; a throw or rejection is ignored. */
+  onError?: (error: unknown) => void | Promise<void>;
 }
 
 export interface CreateCustomerSessionsOptions extends Omit<CreateCustomerSessionOptions, 'narrow'> {

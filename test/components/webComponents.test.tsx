@@ -159,8 +159,10 @@ describe('PricingTable and BuyButton', () => {
     const { unmount } = renderWithoutProvider(<PricingTable pricingTableId="prctbl_1" anonymous publishableKey="pk_test_x" />);
     expect(table()?.getAttribute('publishable-key')).toBe('pk_test_x');
     unmount();
-    expect(() => renderWithoutProvider(<PricingTable pricingTableId="prctbl_1" />)).toThrow(/CustomerSessionProvider/);
-    expect(() => renderWithoutProvider(<PricingTable pricingTableId="prctbl_1" anonymous />)).toThrow(/publishableKey/);
+    // Named as the app wrote them, not by Stripe's tag.
+    expect(() => renderWithoutProvider(<PricingTable pricingTableId="prctbl_1" />)).toThrow(/^<PricingTable> must be used inside <CustomerSessionProvider>/);
+    expect(() => renderWithoutProvider(<BuyButton buyButtonId="buy_btn_1" />)).toThrow(/^<BuyButton> must be used inside <CustomerSessionProvider>/);
+    expect(() => renderWithoutProvider(<PricingTable pricingTableId="prctbl_1" anonymous />)).toThrow(/^<PricingTable> needs a publishableKey/);
   });
 
   it('stand-ins show the masked secret, never the whole one', async () => {

@@ -1,8 +1,10 @@
-import { act, render, waitFor } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { customerSessionQueryKeyPrefix } from '../../src/react/query';
 import { StrictMode } from 'react';
+import { flushUntil } from '../helpers/advanceUntil';
 import { captureConsole } from '../helpers/captureConsole';
+import { installFakeClock, pastLifecycleMacrotask, settle } from '../helpers/fakeClock';
 import { setupMswServer } from '../helpers/mswServer';
 import { everyElementHasASecret, expectNoBadSecrets, expectOwnSecrets } from './support/expectations';
 import { createFaultEndpoint } from './support/faultEndpoint';
@@ -10,8 +12,7 @@ import { faultProvider, renderFaultPage } from './support/faultPage';
 import { setupFaultSuite } from './support/setupFaultSuite';
 
 const server = setupMswServer();
-const macrotask = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
-const settle = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 30)));
+installFakeClock();
 
 const suite = setupFaultSuite();
 
@@ -48,7 +49,7 @@ describe('fault: StrictMode', () => {
     const endpoint = createFaultEndpoint(server, suite.ledger);
     const client = new QueryClient();
     const page = renderFaultPage(suite.ledger, endpoint.url, { strict: true, appQueryClient: client });
-    await waitFor(() => expect(page.record.latest().status === 'ready' && everyElementHasASecret(suite.ledger)).toBe(true));
+    await flushUntil(() => page.record.latest().status === 'ready' && everyElementHasASecret(suite.ledger));
     await settle();
     expect(endpoint.requests).toHaveLength(1);
     expect(endpoint.sessionsAsked()).toHaveLength(5); // the double mount spends no extra session
@@ -62,7 +63,7 @@ describe('fault: StrictMode', () => {
 
     // Every session refetched at once (as at a shared refresh moment): one request.
     await act(() => client.refetchQueries({ queryKey: [customerSessionQueryKeyPrefix] }));
-    await waitFor(() => expect(page.stripe.calls.update.length).toBeGreaterThan(0));
+    await flushUntil(() => page.stripe.calls.update.length > 0);
     const second = page.record.latest().clientSecret;
     expect(second).not.toBe(first);
     expect(endpoint.requests).toHaveLength(2);
@@ -72,7 +73,7 @@ describe('fault: StrictMode', () => {
     expect(rotated).not.toBe(paymentSecret);
     expect(page.stripe.calls.create).toHaveLength(createdPaymentElements); // rotated in place, not remounted
     // The pricing table follows its own session: re-created once, with the refetched secret (StrictMode's double render included).
-    await waitFor(() => expect(document.querySelector('stripe-pricing-table')).not.toBe(tables[0]));
+    await flushUntil(() => document.querySelector('stripe-pricing-table') !== tables[0]);
     expect(document.querySelectorAll('stripe-pricing-table')).toHaveLength(1);
     expectOwnSecrets(suite.ledger, second);
 
@@ -95,9 +96,9 @@ describe('fault: rapid mount/unmount 100×', () => {
       const page = renderFaultPage(suite.ledger, endpoint.url);
       records.push(page.record);
       // The provider's session and the four elements', in one request.
-      await waitFor(() => expect(endpoint.requests).toHaveLength(i + 1), { interval: 1 });
+      await flushUntil(() => endpoint.requests.length === i + 1);
       page.unmount();
-      await macrotask(); // past the grace period that StrictMode's remount relies on
+      await pastLifecycleMacrotask(); // past the grace period that StrictMode's remount relies on
     }
     expect(endpoint.requests.filter((r) => !r.signal.aborted)).toHaveLength(0);
     expect(endpoint.sessionsAsked()).toHaveLength(500);
@@ -108,7 +109,7 @@ describe('fault: rapid mount/unmount 100×', () => {
     expect(liveListeners()).toBe(before);
 
     const last = renderFaultPage(suite.ledger, endpoint.url);
-    await waitFor(() => expect(last.record.latest().status === 'ready' && everyElementHasASecret(suite.ledger)).toBe(true));
+    await flushUntil(() => last.record.latest().status === 'ready' && everyElementHasASecret(suite.ledger));
     expect(endpoint.requests).toHaveLength(101);
     expect(liveListeners()).toBeGreaterThan(before); // the tracker does see the mounted page's listeners
     // Only the last page's five sessions were ever seen, each by its own receiver.
@@ -139,7 +140,7 @@ describe('fault: rapid mount/unmount 100×', () => {
     for (let i = 0; i < 100; i++) render(tree().ui).unmount();
     const last = tree();
     render(last.ui);
-    await waitFor(() => expect(last.record.latest().status === 'ready' && everyElementHasASecret(suite.ledger)).toBe(true));
+    await flushUntil(() => last.record.latest().status === 'ready' && everyElementHasASecret(suite.ledger));
     await settle();
     // The provider's session is shared by every cycle; the elements of the 100 pages unmounted in
     // the same task were never shown, so they must cost no Stripe session.

@@ -1,15 +1,17 @@
-import { act, render, waitFor } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import { useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { CustomerSessionProvider } from '../../src/index';
+import { flushUntil } from '../helpers/advanceUntil';
 import { captureConsole } from '../helpers/captureConsole';
+import { installFakeClock, pastLifecycleMacrotask, settle } from '../helpers/fakeClock';
 import { setupMswServer } from '../helpers/mswServer';
 import { providerTree, renderWithProvider } from '../helpers/renderWithProvider';
 import { createSessionEndpoint } from '../helpers/sessionEndpoint';
 import { createSessionRecorder } from '../helpers/sessionRecorder';
 
 const server = setupMswServer();
-const tick = (ms = 20) => new Promise((resolve) => setTimeout(resolve, ms));
+installFakeClock();
 
 describe('aborting', () => {
   it('aborts the request when the last user unmounts, with no state-update warnings', async () => {
@@ -19,12 +21,13 @@ describe('aborting', () => {
     const held = endpoint.hold();
     const recorder = createSessionRecorder();
     const { unmount } = renderWithProvider(<recorder.ContextProbe />);
-    await waitFor(() => expect(endpoint.requests).toHaveLength(1));
+    await flushUntil(() => endpoint.requests.length === 1);
     const rendersBefore = recorder.states.length;
     unmount();
-    await waitFor(() => expect(endpoint.requests[0]?.signal.aborted).toBe(true));
+    await pastLifecycleMacrotask();
+    await flushUntil(() => endpoint.requests[0]?.signal.aborted === true);
     held.resolve();
-    await tick(50);
+    await settle();
     expect(recorder.states).toHaveLength(rendersBefore);
     expect(consoleCalls.calls).toEqual([]);
   });
@@ -47,12 +50,12 @@ describe('aborting', () => {
       );
     }
     render(<Page />);
-    await waitFor(() => expect(endpoint.requests).toHaveLength(1));
+    await flushUntil(() => endpoint.requests.length === 1);
     act(() => hideFirst());
-    await tick();
+    await pastLifecycleMacrotask();
     expect(endpoint.requests[0]?.signal.aborted).toBe(false);
     held.resolve();
-    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await flushUntil(() => recorder.latest().status === 'ready');
     expect(endpoint.requests).toHaveLength(1);
   });
 
@@ -62,11 +65,12 @@ describe('aborting', () => {
     endpoint.hold();
     const recorder = createSessionRecorder();
     const first = render(providerTree(<recorder.ContextProbe />));
-    await waitFor(() => expect(endpoint.requests).toHaveLength(1));
+    await flushUntil(() => endpoint.requests.length === 1);
     first.unmount();
-    await waitFor(() => expect(endpoint.requests[0]?.signal.aborted).toBe(true));
+    await pastLifecycleMacrotask();
+    await flushUntil(() => endpoint.requests[0]?.signal.aborted === true);
     renderWithProvider(<recorder.ContextProbe />);
-    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await flushUntil(() => recorder.latest().status === 'ready');
     expect(endpoint.requests).toHaveLength(2);
   });
 
@@ -79,12 +83,12 @@ describe('aborting', () => {
     };
     const recorder = createSessionRecorder();
     const first = renderWithProvider(<recorder.ContextProbe />, { endpoint });
-    await waitFor(() => expect(calls).toBe(1));
+    await flushUntil(() => calls === 1);
     first.unmount();
-    await tick();
+    await pastLifecycleMacrotask();
     // Mounting again starts a new request instead of joining the abandoned one.
     renderWithProvider(<recorder.ContextProbe />, { endpoint });
-    await waitFor(() => expect(calls).toBe(2));
+    await flushUntil(() => calls === 2);
     expect(consoleCalls.calls).toEqual([]);
   });
 
@@ -109,12 +113,12 @@ describe('aborting', () => {
       </QueryClientProvider>
     );
     const view = render(page('first'));
-    await waitFor(() => expect(endpoint.requests).toHaveLength(1));
+    await flushUntil(() => endpoint.requests.length === 1);
     view.rerender(page('second'));
-    await tick();
+    await pastLifecycleMacrotask();
     await act(async () => held.resolve());
-    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
-    await tick();
+    await flushUntil(() => recorder.latest().status === 'ready');
+    await pastLifecycleMacrotask();
     expect(endpoint.requests).toHaveLength(1);
     expect(endpoint.requests[0]?.signal.aborted).toBe(false);
     view.unmount();
@@ -127,8 +131,8 @@ describe('aborting', () => {
     const recorder = createSessionRecorder();
     for (let i = 0; i < 100; i++) render(<recorder.HookProbe options={{ endpoint: endpoint.url }} />).unmount();
     render(<recorder.HookProbe options={{ endpoint: endpoint.url }} />);
-    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
-    await tick();
+    await flushUntil(() => recorder.latest().status === 'ready');
+    await pastLifecycleMacrotask();
     expect(endpoint.requests).toHaveLength(1);
     expect(endpoint.requests[0]?.signal.aborted).toBe(false);
     expect(consoleCalls.calls).toEqual([]);

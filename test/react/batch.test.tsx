@@ -1,15 +1,17 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import type { ComponentName, CustomerSession } from '../../src/index';
 import type { CustomerSessionEndpointContext } from '../../src/core/fetch';
 import { useComponentSecret } from '../../src/react/elementSecret';
 import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
+import { flushUntil } from '../helpers/advanceUntil';
+import { installFakeClock, settle } from '../helpers/fakeClock';
 import { setupMswServer } from '../helpers/mswServer';
 import { providerTree } from '../helpers/renderWithProvider';
 import { createSessionEndpoint } from '../helpers/sessionEndpoint';
 
 const server = setupMswServer();
-const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+installFakeClock();
 
 /** An element a team renders itself: it shows its status and keeps its secret in `data-secret`. */
 function Element({ component }: { component: ComponentName }): ReactElement {
@@ -19,7 +21,7 @@ function Element({ component }: { component: ComponentName }): ReactElement {
 
 const elements = (count: number, component: ComponentName = 'pricing_table') => Array.from({ length: count }, (_, i) => <Element key={i} component={component} />);
 const secrets = () => screen.getAllByTestId('element').map((el) => el.dataset.secret);
-const allReady = () => expect(screen.getAllByTestId('element').every((el) => el.textContent === 'ready')).toBe(true);
+const allReady = () => screen.getAllByTestId('element').every((el) => el.textContent === 'ready');
 const sessionsIn = (body: unknown) => (body as { sessions?: unknown[] }).sessions?.length ?? 1;
 
 describe('the sessions of one commit, batched', () => {
@@ -27,7 +29,7 @@ describe('the sessions of one commit, batched', () => {
     const endpoint = createSessionEndpoint();
     server.use(endpoint.handler);
     render(providerTree(elements(33), { components: ['pricing_table'] }));
-    await waitFor(allReady);
+    await flushUntil(allReady);
     await settle();
     // The real handler in front refuses a batch over its maxSessionsPerRequest (32).
     expect(endpoint.requests.map((r) => sessionsIn(r.body))).toEqual([32, 2]);
@@ -41,7 +43,7 @@ describe('the sessions of one commit, batched', () => {
       return makeCustomerSession({ components: ctx.components });
     };
     render(providerTree([...elements(1, 'pricing_table'), ...elements(1, 'buy_button')], { endpoint, components: ['pricing_table', 'buy_button'] }));
-    await waitFor(allReady);
+    await flushUntil(allReady);
     await settle();
     // The first call carries the whole batch; the function answered one session, so each remaining entry is asked alone.
     expect(calls.map((c) => c.components)).toEqual([['buy_button', 'pricing_table'], ['pricing_table'], ['buy_button']]);
@@ -57,7 +59,7 @@ describe('the sessions of one commit, batched', () => {
       return ctx.sessions ? ctx.sessions.map((list) => makeCustomerSession({ components: list })) : makeCustomerSession({ components: ctx.components });
     };
     render(providerTree(elements(3), { endpoint, components: ['pricing_table'] }));
-    await waitFor(allReady);
+    await flushUntil(allReady);
     await settle();
     expect(calls).toHaveLength(1);
     expect(calls[0]?.sessions).toEqual([['pricing_table'], ['pricing_table'], ['pricing_table'], ['pricing_table']]);
@@ -67,7 +69,7 @@ describe('the sessions of one commit, batched', () => {
   it('refuses an array of the wrong length as an invalid_response, reaching no element', async () => {
     const endpoint = async (ctx: CustomerSessionEndpointContext): Promise<CustomerSession[]> => [makeCustomerSession({ components: ctx.components })];
     render(providerTree(elements(2), { endpoint, components: ['pricing_table'] }));
-    await waitFor(() => expect(screen.getAllByTestId('element').every((el) => el.textContent === 'error')).toBe(true));
+    await flushUntil(() => screen.getAllByTestId('element').every((el) => el.textContent === 'error'));
     expect(secrets()).toEqual(['', '']);
   });
 });

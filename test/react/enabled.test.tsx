@@ -1,13 +1,15 @@
-import { act, render, waitFor } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { CustomerSessionProvider } from '../../src/react/CustomerSessionProvider';
+import { flushUntil } from '../helpers/advanceUntil';
+import { installFakeClock, settle } from '../helpers/fakeClock';
 import { setupMswServer } from '../helpers/mswServer';
 import { renderWithProvider } from '../helpers/renderWithProvider';
 import { createSessionEndpoint, sessionEndpointUrl } from '../helpers/sessionEndpoint';
 import { createSessionRecorder } from '../helpers/sessionRecorder';
 
 const server = setupMswServer();
-const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+installFakeClock();
 const empty = { status: 'pending', session: null, clientSecret: null, expiresAt: null, error: null };
 
 describe('enabled={false} (sign-out)', () => {
@@ -16,7 +18,7 @@ describe('enabled={false} (sign-out)', () => {
     server.use(endpoint.handler);
     const recorder = createSessionRecorder();
     const view = renderWithProvider(<recorder.ContextProbe />);
-    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await flushUntil(() => recorder.latest().status === 'ready');
     const rendered = recorder.states.length;
     view.rerenderWith({ enabled: false });
     expect(recorder.latest()).toMatchObject(empty);
@@ -31,13 +33,13 @@ describe('enabled={false} (sign-out)', () => {
     server.use(endpoint.handler);
     const recorder = createSessionRecorder();
     const view = renderWithProvider(<recorder.ContextProbe />);
-    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await flushUntil(() => recorder.latest().status === 'ready');
     const first = recorder.latest().clientSecret;
     view.rerenderWith({ enabled: false });
     await settle();
     const rendered = recorder.states.length;
     view.rerenderWith({ enabled: true });
-    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await flushUntil(() => recorder.latest().status === 'ready');
     await settle();
     expect(endpoint.requests).toHaveLength(2);
     expect(recorder.latest().clientSecret).toMatch(/^cuss_secret_/);
@@ -50,14 +52,14 @@ describe('enabled={false} (sign-out)', () => {
     server.use(endpoint.handler);
     const recorder = createSessionRecorder();
     const view = renderWithProvider(<recorder.ContextProbe />);
-    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await flushUntil(() => recorder.latest().status === 'ready');
     const { refresh } = recorder.latest();
     view.rerenderWith({ enabled: false });
     await act(() => refresh());
     await settle();
     expect(endpoint.requests).toHaveLength(1);
     view.rerenderWith({ enabled: true });
-    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await flushUntil(() => recorder.latest().status === 'ready');
     expect(endpoint.requests).toHaveLength(2);
   });
 
@@ -73,13 +75,14 @@ describe('enabled={false} (sign-out)', () => {
       </>
     );
     const view = render(tree(true));
-    await waitFor(() => expect(kept.latest().status).toBe('ready'));
+    await flushUntil(() => kept.latest().status === 'ready');
     const { refresh } = kept.latest();
     const first = other.latest().clientSecret;
     view.rerender(tree(false));
     const rendered = kept.states.length;
     await act(() => refresh());
-    await waitFor(() => expect(other.latest().clientSecret).not.toBe(first));
+    await flushUntil(() => other.latest().clientSecret !== first);
+    await settle(); // the count is final: a request the kept refresh() started late would be in it
     expect(endpoint.requests).toHaveLength(2);
     expect(kept.states.slice(rendered - 1).every((s) => s.clientSecret === null && s.session === null)).toBe(true);
     view.unmount();
@@ -91,16 +94,14 @@ describe('enabled={false} (sign-out)', () => {
     const held = endpoint.hold();
     const recorder = createSessionRecorder();
     const view = renderWithProvider(<recorder.ContextProbe />);
-    await waitFor(() => expect(endpoint.requests).toHaveLength(1));
+    await flushUntil(() => endpoint.requests.length === 1);
     view.rerenderWith({ enabled: false });
     expect(endpoint.requests[0]?.signal.aborted).toBe(true);
-    await act(async () => {
-      held.resolve();
-      await settle();
-    });
+    held.resolve();
+    await settle();
     expect(recorder.states.every((s) => s.clientSecret === null)).toBe(true);
     view.rerenderWith({ enabled: true });
-    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await flushUntil(() => recorder.latest().status === 'ready');
     expect(endpoint.requests).toHaveLength(2);
   });
 
@@ -115,7 +116,7 @@ describe('enabled={false} (sign-out)', () => {
         <disabled.HookProbe options={{ endpoint: sessionEndpointUrl, enabled: false }} />
       </>,
     );
-    await waitFor(() => expect(shared.latest().status).toBe('ready'));
+    await flushUntil(() => shared.latest().status === 'ready');
     await settle();
     expect(disabled.latest()).toMatchObject(empty);
     expect(disabled.states.every((s) => s.clientSecret === null && s.session === null)).toBe(true);
@@ -137,14 +138,14 @@ describe('enabled={false} (sign-out)', () => {
       </>
     );
     const view = render(tree(true));
-    await waitFor(() => expect(enabled.latest().status).toBe('ready'));
+    await flushUntil(() => enabled.latest().status === 'ready');
     const first = enabled.latest().clientSecret;
     view.rerender(tree(false));
     await settle();
     const rendered = enabled.states.length;
     view.rerender(tree(true));
     expect(enabled.states[rendered]).toMatchObject(empty);
-    await waitFor(() => expect(enabled.latest().status).toBe('ready'));
+    await flushUntil(() => enabled.latest().status === 'ready');
     expect(enabled.latest().clientSecret).not.toBe(first);
     expect(endpoint.requests).toHaveLength(2);
     view.unmount();
@@ -163,7 +164,7 @@ describe('enabled={false} (sign-out)', () => {
         </CustomerSessionProvider>
       </StrictMode>,
     );
-    await waitFor(() => expect(shared.latest().status).toBe('ready'));
+    await flushUntil(() => shared.latest().status === 'ready');
     await settle();
     expect(endpoint.requests).toHaveLength(1);
     expect(endpoint.requests[0]?.signal.aborted).toBe(false);

@@ -1,4 +1,4 @@
-import { act, render, waitFor } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { createElement, type ReactNode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
@@ -7,9 +7,12 @@ import { CustomerSessionElements, CustomerSessionProvider, PricingTable, type Cu
 import type { CustomerSessionEndpointContext } from '../../src/core/fetch';
 import { createStripeStandIn } from '../../src/testing/createStripeStandIn';
 import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
+import { flushUntil } from '../helpers/advanceUntil';
 import { captureConsole } from '../helpers/captureConsole';
+import { installFakeClock, settle } from '../helpers/fakeClock';
 import { createSessionRecorder } from '../helpers/sessionRecorder';
 
+installFakeClock();
 const minute = 60_000;
 const SECRET_ATTR = 'customer-session-client-secret';
 const table = () => document.querySelector('stripe-pricing-table');
@@ -75,7 +78,7 @@ describe('an initial session in the browser', () => {
 
     const recorder = createSessionRecorder();
     const root = await act(async () => hydrateRoot(container, page(session, endpoint, new QueryClient(), <recorder.ContextProbe key="probe" />)));
-    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    await settle();
     expect(consoleCalls.calls).toEqual([]);
     expect(endpoint).not.toHaveBeenCalled();
     expect(table()).toBe(serverTable);
@@ -90,6 +93,7 @@ describe('an initial session in the browser', () => {
     render(page(session, endpoint, new QueryClient(), <recorder.ContextProbe key="probe" />));
     expect(recorder.states[0]).toMatchObject({ status: 'ready', clientSecret: session.client_secret });
     await act(() => recorder.latest().refresh());
+    await settle(); // the count below is final
     // The provider's session and the table's own, renewed together in one call.
     expect(endpoint).toHaveBeenCalledTimes(1);
     expect(endpoint.mock.calls[0]?.[0].sessions).toEqual([['pricing_table'], ['pricing_table']]);
@@ -106,7 +110,7 @@ describe('an initial session in the browser', () => {
     // The app signs the customer out: every session query goes, and its observers are re-pointed.
     const signedOut = recorder.states.length;
     act(() => queryClient.removeQueries());
-    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await flushUntil(() => recorder.latest().status === 'ready');
     expect(endpoint).toHaveBeenCalled();
     expect(recorder.states.slice(signedOut).map((state) => state.clientSecret)).not.toContain(session.client_secret);
     expect(table()?.getAttribute(SECRET_ATTR)).not.toBe(session.client_secret);
@@ -127,8 +131,9 @@ describe('an initial session in the browser', () => {
     const recorder = createSessionRecorder();
     await act(async () => void hydrateRoot(container, page(stale, endpoint, new QueryClient(), <recorder.ContextProbe key="probe" />)));
     expect(document.body.innerHTML).not.toContain(stale.client_secret);
-    await waitFor(() => expect(table()?.getAttribute(SECRET_ATTR)).toMatch(/^cuss_secret_/));
-    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await flushUntil(() => /^cuss_secret_/.test(table()?.getAttribute(SECRET_ATTR) ?? ''));
+    await flushUntil(() => recorder.latest().status === 'ready');
+    await settle(); // the count below is final
     // The provider's session and the table's own, both new, in one call.
     expect(endpoint).toHaveBeenCalledTimes(1);
     expect(endpoint.mock.calls[0]?.[0].sessions).toEqual([['pricing_table'], ['pricing_table']]);
@@ -162,7 +167,8 @@ describe('an initial session in the browser', () => {
 
     const stripe = createStripeStandIn();
     await act(async () => void hydrateRoot(container, checkout(stripe)));
-    await waitFor(() => expect(stripe.elementsOptions?.customerSessionClientSecret).toMatch(/^cuss_secret_/));
+    await flushUntil(() => /^cuss_secret_/.test(stripe.elementsOptions?.customerSessionClientSecret ?? ''));
+    await settle(); // the counts below are final
     const handed = [...stripe.calls.elements, ...stripe.calls.update].map((options) => options?.customerSessionClientSecret);
     expect(handed).not.toContain(stale.client_secret);
     expect(stripe.calls.elements).toHaveLength(1);
@@ -191,8 +197,8 @@ describe('an initial session in the browser', () => {
     const observer = new MutationObserver(() => shown.push(table()?.getAttribute(SECRET_ATTR) ?? null));
     observer.observe(document.body, { subtree: true, childList: true, attributes: true });
     render(page(stale, endpoint, new QueryClient(), <recorder.ContextProbe key="probe" />));
-    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
-    await waitFor(() => expect(table()?.getAttribute(SECRET_ATTR)).toMatch(/^cuss_secret_/));
+    await flushUntil(() => recorder.latest().status === 'ready');
+    await flushUntil(() => /^cuss_secret_/.test(table()?.getAttribute(SECRET_ATTR) ?? ''));
     observer.disconnect();
     expect(endpoint).toHaveBeenCalledTimes(1);
     expect(recorder.states.every((s) => s.clientSecret !== stale.client_secret)).toBe(true);
@@ -214,7 +220,7 @@ describe('an initial session in the browser', () => {
       </CustomerSessionProvider>,
     );
     expect(document.body.textContent).not.toContain('loading');
-    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    await settle();
     expect(stripe.calls.elements).toEqual([{ mode: 'payment', amount: 100, currency: 'usd', customerSessionClientSecret: session.client_secret }]);
     expect(stripe.calls.update).toEqual([]);
     expect(endpoint).not.toHaveBeenCalled();

@@ -1,4 +1,4 @@
-import { act, render, waitFor } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { StrictMode, type ReactNode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
@@ -6,14 +6,17 @@ import { renderToString } from 'react-dom/server';
 import { BuyButton, CustomerSessionProvider, PricingTable, type ComponentName, type CustomerSession } from '../../src/index';
 import type { CustomerSessionEndpointContext } from '../../src/core/fetch';
 import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
+import { flushUntil } from '../helpers/advanceUntil';
 import { captureConsole } from '../helpers/captureConsole';
+import { installFakeClock, settle } from '../helpers/fakeClock';
 import { createSessionRecorder } from '../helpers/sessionRecorder';
 
 const SECRET_ATTR = 'customer-session-client-secret';
 const components: ComponentName[] = ['pricing_table', 'buy_button'];
 /** The secret each web component on the page renders, in document order (`null`: none). */
 const rendered = () => [...document.querySelectorAll('stripe-pricing-table, stripe-buy-button')].map((el) => el.getAttribute(SECRET_ATTR));
-const later = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+
+installFakeClock();
 
 // Like Stripe's, these keep their light DOM empty, so hydration finds exactly the server's markup.
 beforeAll(() => {
@@ -88,7 +91,7 @@ describe('initialSessions: one server-rendered session per element', () => {
     const root = await act(async () =>
       hydrateRoot(container, <StrictMode>{page({ endpoint, initialSession: initialSession!, initialSessions, queryClient: new QueryClient(), children: <recorder.ContextProbe /> })}</StrictMode>),
     );
-    await later();
+    await settle();
     expect(consoleCalls.calls).toEqual([]);
     expect(endpoint).not.toHaveBeenCalled();
     expect(rendered()).toEqual(secrets);
@@ -116,7 +119,8 @@ describe('initialSessions: one server-rendered session per element', () => {
     expect(rendered()).toEqual([pricing!.client_secret, buyFirst!.client_secret]);
 
     const root = await act(async () => hydrateRoot(container, page({ ...props, queryClient: new QueryClient() })));
-    await waitFor(() => expect(rendered()).toHaveLength(3));
+    await flushUntil(() => rendered().length === 3);
+    await settle(); // the count below is final
     expect(endpoint).toHaveBeenCalledTimes(1);
     expect(endpoint.mock.calls[0]?.[0]).toMatchObject({ components: ['buy_button'] });
     expect(endpoint.mock.calls[0]?.[0].sessions).toBeUndefined();
@@ -132,12 +136,12 @@ describe('initialSessions: one server-rendered session per element', () => {
     const props = { endpoint, initialSession: initialSession!, initialSessions: [pricing!, buyFirst!], queryClient: new QueryClient(), buyButtons: 1 };
     const view = render(page(props));
     expect(rendered()).toEqual([pricing!.client_secret, buyFirst!.client_secret]);
-    await later();
+    await settle();
     expect(endpoint).not.toHaveBeenCalled();
 
     view.rerender(page({ ...props, buyButtons: 0 })); // hidden…
     view.rerender(page({ ...props, buyButtons: 1 })); // …and shown again: a new mount
-    await waitFor(() => expect(rendered()[1]).toMatch(/^cuss_secret_/));
+    await flushUntil(() => /^cuss_secret_/.test(rendered()[1] ?? ''));
     expect(endpoint).toHaveBeenCalledTimes(1);
     expect(endpoint.mock.calls[0]?.[0]).toMatchObject({ components: ['buy_button'] });
     const fresh = (await endpoint.mock.results[0]?.value) as CustomerSession;
@@ -153,12 +157,12 @@ describe('initialSessions: one server-rendered session per element', () => {
     const container = serve(props);
     const queryClient = new QueryClient();
     const root = await act(async () => hydrateRoot(container, page({ ...props, queryClient })));
-    await later();
+    await settle();
     expect(endpoint).not.toHaveBeenCalled();
     const button = container.querySelector('stripe-buy-button');
 
     await act(async () => root.render(page({ ...props, queryClient, tableKey: 'remounted' })));
-    await waitFor(() => expect(rendered()[0]).toMatch(/^cuss_secret_/));
+    await flushUntil(() => /^cuss_secret_/.test(rendered()[0] ?? ''));
     expect(endpoint).toHaveBeenCalledTimes(1);
     expect(endpoint.mock.calls[0]?.[0]).toMatchObject({ components: ['pricing_table'] });
     const fresh = (await endpoint.mock.results[0]?.value) as CustomerSession;

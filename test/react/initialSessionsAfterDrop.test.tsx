@@ -3,12 +3,14 @@ import { QueryClient } from '@tanstack/react-query';
 import { BuyButton, CustomerSessionError, CustomerSessionProvider, PricingTable, type ComponentName, type CustomerSession } from '../../src/index';
 import type { CustomerSessionEndpointContext } from '../../src/core/fetch';
 import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
+import { installFakeClock, settle } from '../helpers/fakeClock';
 import { createSessionRecorder } from '../helpers/sessionRecorder';
 
 const SECRET_ATTR = 'customer-session-client-secret';
 const components: ComponentName[] = ['pricing_table', 'buy_button'];
 const rendered = () => [...document.querySelectorAll('stripe-pricing-table, stripe-buy-button')].map((el) => el.getAttribute(SECRET_ATTR));
-const later = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+
+installFakeClock();
 
 beforeAll(() => {
   for (const tag of ['stripe-pricing-table', 'stripe-buy-button']) if (!customElements.get(tag)) customElements.define(tag, class extends HTMLElement {});
@@ -44,32 +46,32 @@ function openPage() {
 describe('server-rendered element sessions not yet taken when the customer is dropped', () => {
   it('are never handed to an element that mounts after a 401', async () => {
     const { table, auth, endpoint, recorder, rerender } = openPage();
-    await later();
+    await settle();
     expect(rendered()).toEqual([table.client_secret]);
     expect(endpoint).not.toHaveBeenCalled();
     // Signed out on the server: the next ask answers 401, and the customer is dropped.
     auth.signedIn = false;
     await act(() => recorder.latest().refresh());
-    await later();
+    await settle();
     expect(recorder.latest().status).toBe('error');
     expect(rendered()).toEqual([null]);
     // A buy button opens later (a modal): its server-rendered session is the signed-out customer's.
     rerender(true);
-    await later();
+    await settle();
     expect(rendered()).toEqual([null, null]);
   });
 
   it('are never handed to an element that mounts after a sign-out and the next sign-in', async () => {
     const { table, button, endpoint, rerender } = openPage();
-    await later();
+    await settle();
     expect(rendered()).toEqual([table.client_secret]);
     rerender(false, false);
-    await later();
+    await settle();
     rerender(false, true); // someone signs in: the provider and the table ask for their sessions
-    await later();
+    await settle();
     const asked = endpoint.mock.calls.length;
     rerender(true);
-    await later();
+    await settle();
     const secrets = rendered();
     expect(secrets).not.toContain(button.client_secret);
     expect(secrets[1]).toMatch(/^cuss_/);

@@ -3,6 +3,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { BuyButton, CustomerSessionError, CustomerSessionProvider, PricingTable, type ComponentName, type CustomerSession } from '../../src/index';
 import type { CustomerSessionEndpointContext } from '../../src/core/fetch';
 import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
+import { installFakeClock, settle } from '../helpers/fakeClock';
 import { createSessionRecorder } from '../helpers/sessionRecorder';
 
 // Stripe's rule, one secret for one render of one element, and the sign-out that holds, across
@@ -12,8 +13,7 @@ import { createSessionRecorder } from '../helpers/sessionRecorder';
 const SECRET_ATTR = 'customer-session-client-secret';
 const components: ComponentName[] = ['pricing_table', 'buy_button'];
 const rendered = () => [...document.querySelectorAll('stripe-pricing-table, stripe-buy-button')].map((el) => el.getAttribute(SECRET_ATTR));
-/** Runs what the endpoint and the commit's effects started (function endpoints answer in microtasks). */
-const flush = () => act(async () => {});
+installFakeClock();
 
 beforeAll(() => {
   for (const tag of ['stripe-pricing-table', 'stripe-buy-button']) if (!customElements.get(tag)) customElements.define(tag, class extends HTMLElement {});
@@ -51,13 +51,13 @@ describe.each([
   it('never hands an element a secret an element already rendered: it asks the endpoint', async () => {
     const { table, endpoint, page } = serverPayload(makeClient());
     const first = render(page(false));
-    await flush();
+    await settle();
     expect(rendered()).toEqual([table.client_secret]);
     expect(endpoint).not.toHaveBeenCalled();
     first.unmount(); // the customer navigates away…
 
     render(page(false)); // …and back
-    await flush();
+    await settle();
     expect(rendered()).toHaveLength(1);
     expect(rendered()[0]).toMatch(/^cuss_/);
     expect(rendered()[0]).not.toBe(table.client_secret);
@@ -68,17 +68,17 @@ describe.each([
   it('after a drop (a 401), hands out neither the dropped provider session nor an element session not taken before', async () => {
     const { state, table, button, auth, recorder, page } = serverPayload(makeClient());
     const first = render(page(false));
-    await flush();
+    await settle();
     expect(rendered()).toEqual([table.client_secret]);
     auth.signedIn = false; // signed out on the server: the next ask answers 401 and drops the customer
     await act(() => recorder.latest().refresh());
-    await flush();
+    await settle();
     expect(recorder.latest().clientSecret).toBeNull();
     first.unmount();
     const before = recorder.states.length;
 
     render(page(true)); // Back, the modal's buy button open this time
-    await flush();
+    await settle();
     expect(rendered()).toEqual([null, null]);
     expect(recorder.states.slice(before).some((s) => s.clientSecret === state.client_secret || s.clientSecret === button.client_secret)).toBe(false);
     expect(recorder.latest().status).toBe('error');
@@ -88,12 +88,12 @@ describe.each([
     const { state, endpoint, page } = serverPayload(makeClient());
     // Without `initialSessions`, the first element the provider's session enables renders that one.
     const first = render(page(false, false));
-    await flush();
+    await settle();
     expect(rendered()).toEqual([state.client_secret]);
     first.unmount();
 
     render(page(false, false));
-    await flush();
+    await settle();
     expect(rendered()).toHaveLength(1);
     expect(rendered()[0]).toMatch(/^cuss_/);
     expect(rendered()[0]).not.toBe(state.client_secret);

@@ -1,10 +1,12 @@
-import { waitFor } from '@testing-library/react';
+import { flushUntil } from '../helpers/advanceUntil';
+import { installFakeClock, settle } from '../helpers/fakeClock';
 import { setupMswServer } from '../helpers/mswServer';
 import { renderWithProvider } from '../helpers/renderWithProvider';
 import { createSessionEndpoint } from '../helpers/sessionEndpoint';
 import { createSessionRecorder } from '../helpers/sessionRecorder';
 
 const server = setupMswServer();
+installFakeClock();
 
 describe('the URL endpoint request', () => {
   it('POSTs the sorted components as JSON, same-origin credentials by default', async () => {
@@ -12,7 +14,7 @@ describe('the URL endpoint request', () => {
     server.use(endpoint.handler);
     const recorder = createSessionRecorder();
     renderWithProvider(<recorder.ContextProbe />, { components: ['pricing_table', 'payment_element'] });
-    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await flushUntil(() => recorder.latest().status === 'ready');
     const [request] = endpoint.requests;
     expect(request?.method).toBe('POST');
     expect(request?.headers.get('content-type')).toBe('application/json');
@@ -28,7 +30,7 @@ describe('the URL endpoint request', () => {
     const recorder = createSessionRecorder();
     const requestInit: RequestInit = { headers: { 'X-CSRF-Token': 'csrf-123', Accept: 'application/json, */*' }, credentials: 'include', method: 'GET' };
     const view = renderWithProvider(<recorder.ContextProbe />, { requestInit });
-    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await flushUntil(() => recorder.latest().status === 'ready');
     const [request] = endpoint.requests;
     expect(request?.method).toBe('POST');
     expect(request?.headers.get('x-csrf-token')).toBe('csrf-123');
@@ -36,7 +38,8 @@ describe('the URL endpoint request', () => {
     expect(request?.headers.get('content-type')).toBe('application/json');
     expect(request?.credentials).toBe('include');
     view.rerenderWith({ requestInit: { headers: { 'X-CSRF-Token': 'csrf-456' } } });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // A session split off by the new requestInit would be asked for at once: a second later, still one request.
+    await settle();
     expect(endpoint.requests).toHaveLength(1);
   });
 });

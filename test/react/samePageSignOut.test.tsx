@@ -41,8 +41,13 @@ describe('a sign-out on one QueryClient hides the customer on the other QueryCli
     await act(() => checkout.latest().refresh());
     await flushUntil(() => checkout.latest().status === 'error' && header.latest().status === 'error');
     expect(header.latest()).toMatchObject({ clientSecret: null, error: { status: 401 } });
-    // The checkout's refresh, then each provider's new ask (on a client of its own: a request each).
-    expect(endpoint.requests).toHaveLength(requests + 3);
+    // The checkout's refresh, then each provider asks again, the header included (a request per client;
+    // one for both on TanStack Query versions that pass the query function no client, such as 5.52).
+    const askedAgain = endpoint.requests.slice(requests + 1).flatMap(({ body }) => {
+      const { components, sessions } = body as { components?: string[]; sessions?: string[][] };
+      return (sessions ?? [components ?? []]).map(String);
+    });
+    expect(askedAgain.sort()).toEqual(['buy_button', 'payment_element']);
   });
 
   it('one provider turns enabled={false}: the other provider on the same endpoint drops its secret and asks again', async () => {

@@ -1,4 +1,3 @@
-import { waitFor } from '@testing-library/react';
 import { defaultShouldDehydrateQuery, dehydrate, QueryClient } from '@tanstack/react-query';
 import { HttpResponse } from 'msw';
 import { customerSessionQueryKeyPrefix } from '../../src/react/query';
@@ -6,13 +5,16 @@ import { isCustomerSessionQuery } from '../../src/react/query';
 import { resetWarnings } from '../../src/core/warnings';
 import type { CustomerSessionEndpoint } from '../../src/react/types';
 import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
+import { flushUntil } from '../helpers/advanceUntil';
 import { captureConsole } from '../helpers/captureConsole';
+import { installFakeClock } from '../helpers/fakeClock';
 import { setupMswServer } from '../helpers/mswServer';
 import { renderWithProvider } from '../helpers/renderWithProvider';
 import { createSessionEndpoint } from '../helpers/sessionEndpoint';
 import { createSessionRecorder } from '../helpers/sessionRecorder';
 
 const server = setupMswServer();
+const clock = installFakeClock();
 
 afterEach(() => {
   localStorage.clear();
@@ -29,13 +31,16 @@ describe('the client secret stays secret', () => {
     const recorder = createSessionRecorder();
     const href = location.href;
     const view = renderWithProvider(<recorder.ContextProbe />, { components: ['payment_element'] });
-    await waitFor(() => expect(recorder.latest().status).toBe('ready'), { timeout: 3000 });
+    await flushUntil(() => endpoint.requests.length === 1);
+    await clock.advance(1000); // the retry after the 500
+    await flushUntil(() => recorder.latest().status === 'ready');
     const first = recorder.latest().clientSecret!;
     await recorder.latest().refresh();
-    await waitFor(() => expect(recorder.latest().clientSecret).not.toBe(first));
+    await flushUntil(() => recorder.latest().clientSecret !== first);
     const secrets = [first, recorder.latest().clientSecret!];
     view.unmount();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Past the lifecycle's macrotask after the last user leaves, and the cache's 30 s drop.
+    await clock.advance(30_000);
 
     const printed = consoleCalls.text();
     for (const secret of secrets) {
@@ -57,7 +62,7 @@ describe('the client secret stays secret', () => {
     const client = new QueryClient();
     const recorder = createSessionRecorder();
     renderWithProvider(<recorder.ContextProbe />, { appQueryClient: client });
-    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await flushUntil(() => recorder.latest().status === 'ready');
     const secret = recorder.latest().clientSecret!;
     const [query] = client.getQueryCache().findAll({ queryKey: [customerSessionQueryKeyPrefix] });
     expect(query?.meta).toEqual({ persist: false });
@@ -74,18 +79,13 @@ describe('the client secret stays secret', () => {
     const client = new QueryClient();
     const recorder = createSessionRecorder();
     const view = renderWithProvider(<recorder.ContextProbe />, { appQueryClient: client });
-    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await flushUntil(() => recorder.latest().status === 'ready');
     const find = () => client.getQueryCache().findAll({ predicate: isCustomerSessionQuery });
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    try {
-      view.unmount();
-      await vi.advanceTimersByTimeAsync(29_999);
-      expect(find()).toHaveLength(1);
-      await vi.advanceTimersByTimeAsync(1);
-      expect(find()).toHaveLength(0);
-    } finally {
-      vi.useRealTimers();
-    }
+    view.unmount();
+    await clock.advance(29_999);
+    expect(find()).toHaveLength(1);
+    await clock.advance(1);
+    expect(find()).toHaveLength(0);
   });
 });
 
@@ -98,7 +98,7 @@ describe('development warning', () => {
       const endpoint: CustomerSessionEndpoint = async () => makeCustomerSession({ client_secret: 'seti_1Abc_secret_Xyz' });
       const recorder = createSessionRecorder();
       renderWithProvider(<recorder.ContextProbe />, { endpoint });
-      await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+      await flushUntil(() => recorder.latest().status === 'ready');
       expect(consoleCalls.calls).toEqual([]);
     } finally {
       vi.unstubAllEnvs();
@@ -111,7 +111,7 @@ describe('development warning', () => {
     const endpoint: CustomerSessionEndpoint = async () => makeCustomerSession({ client_secret: wrongSecret });
     const recorder = createSessionRecorder();
     renderWithProvider(<recorder.ContextProbe />, { endpoint });
-    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await flushUntil(() => recorder.latest().status === 'ready');
     await recorder.latest().refresh();
     const warnings = consoleCalls.calls.filter((c) => c.level === 'warn');
     expect(warnings).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import type { ComponentName } from '../../src/core/componentNames';
@@ -7,13 +7,17 @@ import { useComponentSecret } from '../../src/react/elementSecret';
 import { isCustomerSessionQuery } from '../../src/react/query';
 import type { CustomerSessionEndpoint } from '../../src/react/types';
 import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
+import { flushUntil } from '../helpers/advanceUntil';
+import { installFakeClock, settle } from '../helpers/fakeClock';
 import { setupMswServer } from '../helpers/mswServer';
 import { renderWithProvider, providerTree } from '../helpers/renderWithProvider';
 import { createSessionEndpoint } from '../helpers/sessionEndpoint';
 import { createSessionRecorder } from '../helpers/sessionRecorder';
 
 const server = setupMswServer();
-const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+installFakeClock();
+/** The text of every element with `testId`, in document order. */
+const texts = (testId: string) => screen.getAllByTestId(testId).map((el) => el.textContent);
 
 /** An element's own secret (`data-secret`) and status. */
 function SecretProbe({ component }: { component: ComponentName }) {
@@ -31,7 +35,7 @@ describe('one session, shared', () => {
     server.use(endpoint.handler);
     const recorder = createSessionRecorder();
     renderWithProvider(Array.from({ length: 100 }, (_, i) => <recorder.ContextProbe key={i} />), { components: ['payment_element'] });
-    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await flushUntil(() => recorder.latest().status === 'ready');
     await settle();
     expect(endpoint.requests).toHaveLength(1);
     expect(recorder.latest().clientSecret).toMatch(/^cuss_secret_/);
@@ -49,7 +53,7 @@ describe('one session, shared', () => {
         ))}
       </>,
     );
-    await waitFor(() => expect(screen.getAllByTestId('status').every((el) => el.textContent === 'ready')).toBe(true));
+    await flushUntil(() => texts('status').every((text) => text === 'ready'));
     await settle();
     expect(endpoint.requests).toHaveLength(1);
     expect(endpoint.requests[0]?.body).toEqual({ components: ['buy_button', 'pricing_table'] });
@@ -60,7 +64,7 @@ describe('one session, shared', () => {
     server.use(endpoint.handler);
     const recorder = createSessionRecorder();
     renderWithProvider(<recorder.ContextProbe />, { strict: true });
-    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await flushUntil(() => recorder.latest().status === 'ready');
     await settle();
     expect(endpoint.requests).toHaveLength(1);
     expect(endpoint.requests[0]?.signal.aborted).toBe(false);
@@ -81,7 +85,7 @@ describe('one session, shared', () => {
       </>,
       { components: ['pricing_table', 'buy_button'], strict: true },
     );
-    await waitFor(() => expect(screen.getAllByTestId('secret').every((el) => el.textContent === 'ready')).toBe(true));
+    await flushUntil(() => texts('secret').every((text) => text === 'ready'));
     await settle();
     expect(endpoint.requests.map((r) => r.body)).toEqual([{ sessions: [['buy_button', 'pricing_table'], ['pricing_table'], ['pricing_table'], ['buy_button']] }]);
     expect(endpoint.requests[0]?.signal.aborted).toBe(false);
@@ -100,7 +104,7 @@ describe('one session, shared', () => {
       </>,
       { components: ['pricing_table'], strict: true },
     );
-    await waitFor(() => expect(screen.getAllByTestId('status').map((el) => el.textContent)).toEqual(['ready', 'ready']));
+    await flushUntil(() => texts('status').join() === 'ready,ready');
     await settle();
     expect(endpoint.requests).toHaveLength(1);
   });
@@ -117,7 +121,7 @@ describe('one session, shared', () => {
         <buySecond.HookProbe options={{ endpoint: second.url, components: ['buy_button'] }} />
       </>,
     );
-    await waitFor(() => expect(screen.getAllByTestId('status').map((el) => el.textContent)).toEqual(['ready', 'ready', 'ready']));
+    await flushUntil(() => texts('status').join() === 'ready,ready,ready');
     await settle();
     // Started in one commit: one request per endpoint, each component set a session of its own in it.
     expect(first.requests.map((r) => r.body)).toEqual([{ sessions: [['pricing_table'], ['buy_button']] }]);
@@ -136,7 +140,7 @@ describe('one session, shared', () => {
     const recorder = createSessionRecorder();
     renderWithProvider(<recorder.ContextProbe />);
     expect(recorder.latest().status).toBe('pending');
-    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await flushUntil(() => recorder.latest().status === 'ready');
     expect(recorder.latest().session?.customer).toBe(endpoint.customerId);
   });
 
@@ -146,7 +150,7 @@ describe('one session, shared', () => {
     const appClient = new QueryClient();
     const recorder = createSessionRecorder();
     renderWithProvider(<recorder.ContextProbe />, { appQueryClient: appClient });
-    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await flushUntil(() => recorder.latest().status === 'ready');
     const queries = appClient.getQueryCache().findAll({ predicate: isCustomerSessionQuery });
     expect(queries).toHaveLength(1);
     expect(queries[0]?.meta).toEqual({ persist: false });
@@ -159,7 +163,7 @@ describe('one session, shared', () => {
     const ownClient = new QueryClient();
     const recorder = createSessionRecorder();
     renderWithProvider(<recorder.ContextProbe />, { appQueryClient: appClient, queryClient: ownClient });
-    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await flushUntil(() => recorder.latest().status === 'ready');
     expect(ownClient.getQueryCache().findAll({ predicate: isCustomerSessionQuery })).toHaveLength(1);
     expect(appClient.getQueryCache().getAll()).toHaveLength(0);
   });
@@ -191,7 +195,7 @@ describe('one session, shared', () => {
         )}
       </StrictMode>,
     );
-    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await flushUntil(() => recorder.latest().status === 'ready');
     await settle();
     expect(calls).toHaveLength(1);
     expect(calls[0]?.components).toEqual(['pricing_table']);
@@ -203,7 +207,7 @@ describe('one session, shared', () => {
     const endpoint: CustomerSessionEndpoint = async () => ({ client_secret: 'cuss_secret_x' }) as never;
     const recorder = createSessionRecorder();
     renderWithProvider(<recorder.ContextProbe />, { endpoint });
-    await waitFor(() => expect(recorder.latest().status).toBe('error'));
+    await flushUntil(() => recorder.latest().status === 'error');
     expect(recorder.latest().error).toMatchObject({ kind: 'invalid_response', message: expect.stringContaining('`object`') });
   });
 
@@ -213,7 +217,7 @@ describe('one session, shared', () => {
     const recorder = createSessionRecorder();
     renderWithProvider(<recorder.ContextProbe />, { components: ['pricing_table'] });
     expect(recorder.latest().isEnabled('pricing_table')).toBe(false); // nothing yet
-    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await flushUntil(() => recorder.latest().status === 'ready');
     const state = recorder.latest();
     expect(state.isEnabled('pricing_table')).toBe(true);
     expect(state.isEnabled('buy_button')).toBe(false);
@@ -230,7 +234,7 @@ describe('one session, shared', () => {
     expect(endpoint.requests).toHaveLength(0);
     expect(recorder.latest()).toMatchObject({ status: 'pending', clientSecret: null });
     view.rerenderWith({ enabled: true });
-    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await flushUntil(() => recorder.latest().status === 'ready');
     expect(endpoint.requests).toHaveLength(1);
   });
 
@@ -239,11 +243,11 @@ describe('one session, shared', () => {
     server.use(endpoint.handler);
     const recorder = createSessionRecorder();
     const view = renderWithProvider(<recorder.ContextProbe />, { components: ['pricing_table'] });
-    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await flushUntil(() => recorder.latest().status === 'ready');
     const first = recorder.latest().clientSecret;
     const rendered = recorder.states.length;
     view.rerenderWith({ components: ['buy_button'] });
-    await waitFor(() => expect(recorder.latest().isEnabled('buy_button')).toBe(true));
+    await flushUntil(() => recorder.latest().isEnabled('buy_button'));
     expect(recorder.states.slice(rendered).every((s) => s.clientSecret !== first)).toBe(true);
     expect(recorder.latest().isEnabled('pricing_table')).toBe(false);
     expect(endpoint.requests.map((r) => r.body)).toEqual([{ components: ['pricing_table'] }, { components: ['buy_button'] }]);
@@ -255,11 +259,11 @@ describe('one session, shared', () => {
     const appClient = new QueryClient();
     const recorder = createSessionRecorder();
     renderWithProvider(<recorder.ContextProbe />, { appQueryClient: appClient });
-    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await flushUntil(() => recorder.latest().status === 'ready');
     const first = recorder.latest().clientSecret;
     const rendered = recorder.states.length;
     act(() => appClient.clear());
-    await waitFor(() => expect(recorder.latest().status).toBe('ready'));
+    await flushUntil(() => recorder.latest().status === 'ready');
     expect(recorder.states[rendered]).toMatchObject({ status: 'pending', clientSecret: null });
     expect(recorder.latest().clientSecret).not.toBe(first);
     expect(endpoint.requests).toHaveLength(2);

@@ -80,6 +80,29 @@ describe('rate limiter store failures', () => {
     await expect(createCustomerSession({ stripe, customer, components, rateLimit: broken, onError })).resolves.toMatchObject({ customer });
     expect(onError).toHaveBeenCalledWith(expect.any(RateLimiterUnavailableError));
   });
+
+  it('an async onError that rejects (a logger shipping over the network) leaves no unhandled rejection, in the handler or createCustomerSession', async () => {
+    const unhandled: unknown[] = [];
+    const listener = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', listener);
+    try {
+      // A plain function: a `vi.fn` would handle the rejection itself (it records how its promise settles).
+      let calls = 0;
+      const onError = async () => {
+        calls++;
+        throw new Error('the log pipeline is down too');
+      };
+      await expect(createCustomerSession({ stripe, customer, components, rateLimit: broken, onError })).resolves.toMatchObject({ customer });
+      const handler = createCustomerSessionHandler({ stripe, components, resolveCustomer: () => customer, rateLimit: broken, onError });
+      expect((await handler(post())).status).toBe(200);
+      expect(calls).toBe(2);
+      // Node reports unhandled rejections after the microtasks of the turn: let one pass.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', listener);
+    }
+  });
 });
 
 describe('a store that never answers', () => {
