@@ -1,8 +1,9 @@
 // Bundle size: min+gzip of the client entry and of each public export alone, bundled the way an
 // app's bundler would (rolldown, minified, production, peers external). Baseline:
-// @stripe/react-stripe-js's ESM build measured the same way. Targets (issue "Client core on TanStack
-// Query's own machinery"): useCustomerSession alone ≤ 3,000 B, the whole client entry smaller than
-// react-stripe-js's; importing only the hooks must not pull in the web-component or <Elements> code.
+// @stripe/react-stripe-js's ESM build measured the same way. Targets: useCustomerSession alone
+// ≤ 3,865 B (issue 19 re-set the client-core issue's 3,000 B to its rolldown budget; check:package
+// enforces what is measured today), the whole client entry smaller than react-stripe-js's; importing
+// only the hooks must not pull in the web-component or <Elements> code.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleSnippet, peerExternals } from './lib/bundle.mjs';
@@ -10,7 +11,7 @@ import { loadClient } from './lib/dist';
 import { finishSection, repoRoot, round, type Check } from './lib/report';
 
 const entry = join(repoRoot, 'dist', 'index.js');
-const hookTargetBytes = 3000;
+const hookTargetBytes = 3865;
 const webComponentCode = /pricing-table\.js|buy-button\.js|stripe-pricing-table|stripe-buy-button/;
 const elementsCode = /from\s*["']@stripe\/react-stripe-js["']/;
 const webComponentExports = new Set(['PricingTable', 'BuyButton']);
