@@ -6,9 +6,10 @@ import { makeCustomerSession } from '../../src/testing/makeCustomerSession';
 import { installFakeClock, settle } from '../helpers/fakeClock';
 import { createSessionRecorder } from '../helpers/sessionRecorder';
 
-// Stripe's rule, one secret for one render of one element, and the sign-out that holds, across
-// providers: a page entered again with its server payload cached (Back in Next.js or React Router)
-// mounts a new provider with the very same `initialSession` and `initialSessions`.
+// Server-rendered sessions and the two rules they must keep: Stripe's one secret for one render of one
+// element, and the sign-out that holds. Within one provider (an element mounting after a drop), and
+// across providers: a page entered again with its server payload cached (Back in Next.js or React
+// Router) mounts a new provider with the very same `initialSession` and `initialSessions`.
 
 const SECRET_ATTR = 'customer-session-client-secret';
 const components: ComponentName[] = ['pricing_table', 'buy_button'];
@@ -34,8 +35,8 @@ function serverPayload(queryClient: QueryClient | undefined) {
     return sessions ? sessions.map((list) => makeCustomerSession({ components: list })) : makeCustomerSession({ components: asked });
   });
   const recorder = createSessionRecorder();
-  const page = (withButton: boolean, elementSessions = true) => (
-    <CustomerSessionProvider endpoint={endpoint} components={components} initialSession={state} initialSessions={elementSessions ? [table, button] : undefined} publishableKey="pk_test_ssr" queryClient={queryClient}>
+  const page = (withButton: boolean, elementSessions = true, enabled = true) => (
+    <CustomerSessionProvider endpoint={endpoint} components={components} initialSession={state} initialSessions={elementSessions ? [table, button] : undefined} enabled={enabled} publishableKey="pk_test_ssr" queryClient={queryClient}>
       <recorder.ContextProbe />
       <PricingTable pricingTableId="prctbl_ssr" loading="eager" />
       {withButton && <BuyButton buyButtonId="buy_btn_modal" loading="eager" />}
@@ -43,6 +44,44 @@ function serverPayload(queryClient: QueryClient | undefined) {
   );
   return { state, table, button, auth, endpoint, recorder, page };
 }
+
+describe('server-rendered element sessions not yet taken when the customer is dropped', () => {
+  it('are never handed to an element that mounts after a 401', async () => {
+    const { table, auth, endpoint, recorder, page } = serverPayload(new QueryClient());
+    const view = render(page(false));
+    await settle();
+    expect(rendered()).toEqual([table.client_secret]);
+    expect(endpoint).not.toHaveBeenCalled();
+    // Signed out on the server: the next ask answers 401, and the customer is dropped.
+    auth.signedIn = false;
+    await act(() => recorder.latest().refresh());
+    await settle();
+    expect(recorder.latest().status).toBe('error');
+    expect(rendered()).toEqual([null]);
+    // A buy button opens later (a modal): its server-rendered session is the signed-out customer's.
+    view.rerender(page(true));
+    await settle();
+    expect(rendered()).toEqual([null, null]);
+  });
+
+  it('are never handed to an element that mounts after a sign-out and the next sign-in', async () => {
+    const { table, button, endpoint, page } = serverPayload(new QueryClient());
+    const view = render(page(false));
+    await settle();
+    expect(rendered()).toEqual([table.client_secret]);
+    view.rerender(page(false, true, false));
+    await settle();
+    view.rerender(page(false)); // someone signs in: the provider and the table ask for their sessions
+    await settle();
+    const asked = endpoint.mock.calls.length;
+    view.rerender(page(true));
+    await settle();
+    const secrets = rendered();
+    expect(secrets).not.toContain(button.client_secret);
+    expect(secrets[1]).toMatch(/^cuss_/);
+    expect(endpoint.mock.calls.length).toBe(asked + 1); // the button's own, from the endpoint
+  });
+});
 
 describe.each([
   ['its private QueryClient', () => undefined],
