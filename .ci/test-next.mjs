@@ -65,6 +65,9 @@ const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const served = startServer(next, ['start', appDir, '--port', String(port), '--hostname', '127.0.0.1'], { cwd: root, env });
 
+/** Waits out the shop's current one-second Stripe budget window (10 sessions a second by default). */
+const freshStripeWindow = () => new Promise((resolve) => setTimeout(resolve, 1100));
+
 // A real browser (Debian's Chromium, as in test:browser) for what only hydration shows: the session
 // requests a page view makes, and the pricing table the browser ends up with. Stripe's own scripts
 // cannot load offline: they are answered empty at once, so nothing waits on them.
@@ -110,6 +113,9 @@ try {
   // request, refreshes through the endpoint, nothing for a signed-out visitor.
   await checkServerRendering(base, check);
 
+  // The page and the route share the shop's Stripe budget (10 sessions a second, one limiter per
+  // process), which the checks above have about spent: each group below starts on a fresh second.
+  await freshStripeWindow();
   // Next's page renders one distinct session per customer-aware element (createCustomerSessions).
   const html = await (await fetch(base)).text();
   const match = tagWithSecret.exec(html);
@@ -117,10 +123,12 @@ try {
   const secrets = new Set(html.match(/cuss_secret_[A-Za-z0-9]+/g) ?? []);
   check(secrets.size === 3 && match !== null && secrets.has(match[1]), `the first HTML holds 3 distinct sessions, one per customer-aware element and the provider's (got ${secrets.size})`);
 
+  await freshStripeWindow();
   const viewed = await viewInBrowser();
   check(/^cuss_secret_/.test(viewed.table.secret ?? ''), `in the browser, the hydrated pricing table keeps a customer secret (got ${viewed.table.secret === null ? 'none' : 'one'})`);
   check(viewed.sessionRequests.length === 0, `a server-rendered page view makes 0 session requests in the browser (got ${viewed.sessionRequests.length})`);
 
+  await freshStripeWindow();
   const batch = await fetch(`${base}/api/customer-session`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -133,7 +141,7 @@ try {
   // The route refuses a batch once a budget is spent: the customer's (360 sessions per 60 s by default)
   // or the shop's Stripe budget (10 sessions a second: a batch of 32 goes through alone on an empty
   // one-second window, then the budget stays closed for the windows it borrowed). Wait for an empty one.
-  await new Promise((resolve) => setTimeout(resolve, 1100));
+  await freshStripeWindow();
   let spent = 0;
   for (let i = 0; i < 20; i++) {
     const spend = await fetch(`${base}/api/customer-session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sessions: Array(32).fill(['pricing_table']) }) });

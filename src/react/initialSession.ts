@@ -36,11 +36,13 @@ export const spent = new Set<string | undefined>();
  * Seeds a session query with a server-rendered session (browser only, once, when the cache holds
  * none): unless it is spent, or already expired or due for a refresh by the navigation-start measure,
  * in which case it is never shown and the observer fetches a new one at once. The query is built with
- * the session's own options (an element's `gcTime` 0, never the app's defaults).
+ * the session's own options, never the app's defaults (whose `gcTime` could keep it for good).
  */
 export function seedInitialSession(client: QueryClient, options: SessionObserverOptions, session: CustomerSession | undefined, refreshMarginMs?: number): void {
   const data = asData(session, options.queryKey[2]);
-  const query = client.getQueryCache().build(client, options);
+  // Kept 30 s once unobserved, an element's too: with its own gcTime of 0, the seeded query would go
+  // before hydration's effects subscribe its observer, and the element would ask for another session.
+  const query = client.getQueryCache().build(client, { ...options, gcTime: 30_000 });
   if (data && !spent.has(session!.client_secret) && query.state.data === undefined && Date.now() < refreshMoment(data, refreshMarginMs)) query.setData(data, { manual: true });
 }
 
