@@ -1,5 +1,5 @@
 'use client';
-import { createContext, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { createContext, useContext, useEffect, useInsertionEffect, useMemo, useRef, useState } from 'react';
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import type { CustomerSessionContextValue } from './CustomerSessionProvider';
 import { initialState, seedInitialSession } from './initialSession';
@@ -46,9 +46,11 @@ export function useSessionStore(
 ): { store: SessionStore | null; serverState: CustomerSessionState; getRequestInit: () => RequestInit | undefined } {
   const { endpoint, enabled = true, refreshMarginMs, initialSession } = options;
   // Read at request time (the latest any render gave), never part of the session's identity; an
-  // element's session reads its provider's.
+  // element's session reads its provider's. Stored in an insertion effect, which runs before any
+  // passive effect of the commit: a drop one provider makes in its effects re-asks the others' sessions
+  // at once, with the credentials of this render (a sign-out's), not the last one's.
   const requestInit = useRef(options.requestInit);
-  useEffect(() => {
+  useInsertionEffect(() => {
     requestInit.current = options.requestInit;
   });
   const [getRequestInit] = useState(() => element?.getRequestInit ?? (() => requestInit.current));

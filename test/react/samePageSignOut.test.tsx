@@ -1,7 +1,7 @@
 import { act, render } from '@testing-library/react';
 import { CustomerSessionProvider } from '../../src/react/CustomerSessionProvider';
 import { flushUntil } from '../helpers/advanceUntil';
-import { installFakeClock } from '../helpers/fakeClock';
+import { installFakeClock, settle } from '../helpers/fakeClock';
 import { setupMswServer } from '../helpers/mswServer';
 import { createSessionEndpoint } from '../helpers/sessionEndpoint';
 import { createSessionRecorder } from '../helpers/sessionRecorder';
@@ -60,5 +60,29 @@ describe('a sign-out on one QueryClient hides the customer on the other QueryCli
     answer.resolve();
     await flushUntil(() => header.latest().status === 'ready');
     expect(header.latest().clientSecret).not.toBe(first);
+  });
+
+  it("the other provider asks again with its requestInit of the sign-out render, never the signed-out customer's credentials", async () => {
+    const endpoint = createSessionEndpoint();
+    server.use(endpoint.handler);
+    const header = createSessionRecorder();
+    const init = (token: string | null): RequestInit => (token ? { headers: { Authorization: `Bearer ${token}` } } : {});
+    // The checkout comes first: its effects (and so its drop) run before the header's in the sign-out commit.
+    const tree = (token: string | null) => (
+      <>
+        <CustomerSessionProvider endpoint={endpoint.url} components={['payment_element']} enabled={token !== null} requestInit={init(token)} />
+        <CustomerSessionProvider endpoint={endpoint.url} components={['buy_button']} requestInit={init(token)}>
+          <header.ContextProbe />
+        </CustomerSessionProvider>
+      </>
+    );
+    const view = render(tree('tok_jenny'));
+    await flushUntil(() => header.latest().status === 'ready');
+    const before = endpoint.requests.length;
+    act(() => view.rerender(tree(null))); // signed out: no token, the checkout off
+    await settle();
+    const after = endpoint.requests.slice(before).map((request) => request.headers.get('authorization'));
+    expect(after.length).toBeGreaterThan(0); // the header asked again
+    expect(after).toEqual(after.map(() => null));
   });
 });
