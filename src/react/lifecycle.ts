@@ -18,12 +18,16 @@ const clients = new Set<QueryClient>();
 const watched = new WeakSet<QueryClient>();
 const pending = new WeakMap<Query, ReturnType<typeof setTimeout>>();
 const wasActive = new WeakMap<Query, boolean>();
+const refusedOnce = new WeakSet<Query>();
 /** One per page, opened with the first watched client (`null` where there is none). */
 let channel: BroadcastChannel | null | undefined;
 /** Set while dropping what another tab (or a bfcache restore) asked for: not announced again. */
 let quiet = false;
 
 const holds = ({ state }: Query): boolean => state.data !== undefined || state.fetchStatus !== 'idle';
+// The shared session of a hook or provider, not an element's own. An element's goes when its provider's
+// state says so (pending again, or no longer enabling it): never a sign-out of its own.
+const isShared = ({ queryKey }: Query): boolean => queryKey.length < 4;
 
 // Sign-out: the cached session and any request for it go; the 'removed' event below does the rest.
 // `signOut` (the last enabled hook switched off or gone): a drop even with nothing held here.
@@ -96,7 +100,11 @@ export function watchSessionQueries(client: QueryClient): void {
     if (type === 'added') clients.add(client);
     // Nobody is signed in: every session of the endpoint goes at once, the provider's and each
     // element's, like a sign-out (not on a 5xx, 429 or network failure), and the other tabs are told.
-    if (type === 'updated' && event.action.type === 'error' && isSignedOutError(event.action.error)) {
+    // An element's own session refused again, after its first refusal already dropped the endpoint and
+    // the provider's session was answered since: the endpoint contradicts itself (a 403 for one product,
+    // say). The element stays a guest; dropping the page again would loop.
+    if (type === 'updated' && event.action.type === 'error' && isSignedOutError(event.action.error) && (isShared(query) || !refusedOnce.has(query))) {
+      refusedOnce.add(query);
       return dropEndpoint([client], endpointOf(query), false);
     }
     if (type === 'removed') {
@@ -107,7 +115,7 @@ export function watchSessionQueries(client: QueryClient): void {
       const observers = [...query.observers];
       // Removed while in use: a drop. The other tabs drop theirs (the message names the endpoint, never a
       // secret), and so do the page's other QueryClients (a second provider), which no message reaches.
-      if (!quiet && observers.length > 0 && holds(query)) {
+      if (!quiet && observers.length > 0 && holds(query) && isShared(query)) {
         const endpoint = endpointOf(query);
         channel?.postMessage(endpoint);
         dropEndpoint(clients, endpoint);
@@ -124,7 +132,7 @@ export function watchSessionQueries(client: QueryClient): void {
     if (active) return;
     // The last enabled hook switched off (`enabled={false}`): signed out now, not a macrotask later.
     // (Options reach the observers on every commit: only a switch from active counts.)
-    if (type === 'observerOptionsUpdated' && before && query.getObserversCount() > 0) return drop(client, query, before);
+    if (type === 'observerOptionsUpdated' && before && query.getObserversCount() > 0) return drop(client, query, before && isShared(query));
     // A macrotask after the last change, so StrictMode's unmount-remount (and a page that swaps one
     // user for another in one commit) counts as no change at all: only disabled hooks left, a drop;
     // none at all, the request in flight is aborted.
@@ -132,7 +140,7 @@ export function watchSessionQueries(client: QueryClient): void {
       query,
       setTimeout(() => {
         if (query.isActive()) return;
-        if (query.getObserversCount() > 0) return drop(client, query, before);
+        if (query.getObserversCount() > 0) return drop(client, query, before && isShared(query));
         if (query.state.fetchStatus === 'idle') return;
         abortSessionRequest(client, query);
         void query.cancel({ revert: true });

@@ -70,7 +70,9 @@ describe('a sign-out on one QueryClient hides the customer on the other QueryCli
     // The checkout comes first: its effects (and so its drop) run before the header's in the sign-out commit.
     const tree = (token: string | null) => (
       <>
-        <CustomerSessionProvider endpoint={endpoint.url} components={['payment_element']} enabled={token !== null} requestInit={init(token)} />
+        <CustomerSessionProvider endpoint={endpoint.url} components={['payment_element']} enabled={token !== null} requestInit={init(token)}>
+          {null}
+        </CustomerSessionProvider>
         <CustomerSessionProvider endpoint={endpoint.url} components={['buy_button']} requestInit={init(token)}>
           <header.ContextProbe />
         </CustomerSessionProvider>
