@@ -18,7 +18,8 @@ const clients = new Set<QueryClient>();
 const watched = new WeakSet<QueryClient>();
 const pending = new WeakMap<Query, ReturnType<typeof setTimeout>>();
 const wasActive = new WeakMap<Query, boolean>();
-const refusedOnce = new WeakSet<Query>();
+/** Elements (endpoint and component) whose refusal has dropped the page since the last sure sign-out. */
+const refusedElements = new Set<string>();
 /** One per page, opened with the first watched client (`null` where there is none). */
 let channel: BroadcastChannel | null | undefined;
 /** Set while dropping what another tab (or a bfcache restore) asked for: not announced again. */
@@ -100,11 +101,16 @@ export function watchSessionQueries(client: QueryClient): void {
     if (type === 'added') clients.add(client);
     // Nobody is signed in: every session of the endpoint goes at once, the provider's and each
     // element's, like a sign-out (not on a 5xx, 429 or network failure), and the other tabs are told.
-    // An element's own session refused again, after its first refusal already dropped the endpoint and
+    // An element's own session refused again (any mount of it: an element shown only while the
+    // provider is ready mounts anew each time), after its first refusal already dropped the endpoint and
     // the provider's session was answered since: the endpoint contradicts itself (a 403 for one product,
-    // say). The element stays a guest; dropping the page again would loop.
-    if (type === 'updated' && event.action.type === 'error' && isSignedOutError(event.action.error) && (isShared(query) || !refusedOnce.has(query))) {
-      refusedOnce.add(query);
+    // say). The element stays a guest; dropping the page again would loop. A refused shared session (a
+    // sign-out for sure) trusts elements' refusals again.
+    if (type === 'updated' && event.action.type === 'error' && isSignedOutError(event.action.error)) {
+      const element = isShared(query) ? '' : `${endpointOf(query)} ${String(query.queryKey[2])}`;
+      if (refusedElements.has(element)) return;
+      if (element) refusedElements.add(element);
+      else refusedElements.clear();
       return dropEndpoint([client], endpointOf(query), false);
     }
     if (type === 'removed') {

@@ -1,6 +1,6 @@
 import { act, render } from '@testing-library/react';
 import { http } from 'msw';
-import { CustomerSessionProvider, PricingTable } from '../../src/index';
+import { CustomerSessionProvider, PricingTable, useCustomerSessionContext } from '../../src/index';
 import { flushUntil } from '../helpers/advanceUntil';
 import { installFakeClock, settle } from '../helpers/fakeClock';
 import { setupMswServer } from '../helpers/mswServer';
@@ -48,7 +48,8 @@ it('a bfcache restore under a provider that does not declare the element: one re
 });
 
 it("an endpoint that refuses one element's session with a 401 while answering the provider's does not loop", async () => {
-  const endpoint = createSessionEndpoint();
+  // (Each test its own endpoint: what the page learnt of one endpoint's refusals lasts as long as the page.)
+  const endpoint = createSessionEndpoint({ url: '/api/refusing-one-product' });
   // Every element request is refused (a 401 says: nobody signed in); the provider's are answered.
   let refusedCount = 0;
   server.use(
@@ -73,3 +74,35 @@ it("an endpoint that refuses one element's session with a 401 while answering th
   expect(endpoint.requests).toHaveLength(4);
   expect(table()?.getAttribute(SECRET_ATTR) ?? null).toBeNull();
 });
+
+/** A table shown only while the provider's session is ready: each time it is, a new mount (a new session key). */
+function TableWhenReady() {
+  const { status } = useCustomerSessionContext();
+  return status === 'ready' ? <PricingTable pricingTableId="prctbl_1" loading="eager" /> : <p>Loading plans</p>;
+}
+
+it("the same, for an element mounted anew each time its provider's session is ready", async () => {
+  const endpoint = createSessionEndpoint({ url: '/api/refusing-one-product-again' });
+  let refusedCount = 0;
+  server.use(
+    http.post(endpoint.url, async ({ request }) => {
+      if (!JSON.stringify(await request.clone().json()).includes('pricing_table')) return undefined;
+      if (++refusedCount > 20) return new Promise<never>(() => {});
+      return Response.json({ error: { type: 'invalid_request_error', message: 'Not signed in' } }, { status: 401 });
+    }),
+    endpoint.handler,
+  );
+  render(
+    <CustomerSessionProvider endpoint={endpoint.url} publishableKey="pk_test">
+      <TableWhenReady />
+    </CustomerSessionProvider>,
+  );
+  await flushUntil(() => refusedCount >= 1);
+  await clock.advance(60 * 60_000);
+  // The first refusal drops the page once; later ones (a new mount each time this app shows the table
+  // again, after each refresh) drop nothing: the provider's requests are its first, its re-ask after the
+  // drop, and its refreshes at 25 and 50 minutes.
+  expect(refusedCount).toBeLessThanOrEqual(4);
+  expect(endpoint.requests).toHaveLength(4);
+});
+
