@@ -16,12 +16,12 @@ import { bundleSnippet, repoRoot } from '../bench/lib/bundle.mjs';
  * holds (401 drops, cross-tab, bfcache) and the guest render under a long Retry-After: 8,892 / 4,916 B
  * under esbuild. The size pass of 2026-12-02 took that to 7,357 / 4,651 B; the review that followed
  * (fixes for secrets shown after a sign-out or twice, and app query defaults reaching the sessions)
- * added 286 / 197 B. The budgets below are those numbers +1 %, still over issue 19's: see
+ * added 318 / 226 B. The budgets below are those numbers +1 %, still over issue 19's: see
  * stories/docs/Performance.mdx for what the hook's bytes pay for.
  */
 const BUDGETS = [
-  { label: 'client entry (every export)', source: (entry) => `export * from '${entry}';`, bytes: { rolldown: 7440, esbuild: 7720 } },
-  { label: 'useCustomerSession alone', source: (entry) => `export { useCustomerSession } from '${entry}';`, bytes: { rolldown: 4800, esbuild: 4900 } },
+  { label: 'client entry (every export)', source: (entry) => `export * from '${entry}';`, bytes: { rolldown: 7470, esbuild: 7755 } },
+  { label: 'useCustomerSession alone', source: (entry) => `export { useCustomerSession } from '${entry}';`, bytes: { rolldown: 4825, esbuild: 4930 } },
 ];
 // Development-only messages that a production bundle must not carry, whichever bundler made it.
 const DEV_ONLY_TEXT = /Invalid Customer Session:|must be used inside <CustomerSessionProvider>|Customer Session endpoint answered/;
