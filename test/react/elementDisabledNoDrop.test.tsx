@@ -47,29 +47,37 @@ it('a bfcache restore under a provider that does not declare the element: one re
   await clock.advance(1000);
 });
 
-it("an endpoint that refuses one element's session with a 401 while answering the provider's does not loop", async () => {
-  // (Each test its own endpoint: what the page learnt of one endpoint's refusals lasts as long as the page.)
-  const endpoint = createSessionEndpoint({ url: '/api/refusing-one-product' });
-  // Every element request is refused (a 401 says: nobody signed in); the provider's are answered.
-  let refusedCount = 0;
+/**
+ * An endpoint that answers the provider's sessions and refuses every `pricing_table` session with a 401
+ * (which says: nobody signed in). Each test its own URL: what the page learnt of an endpoint's refusals
+ * lasts as long as the page. A loop would spin in zero fake time: past 20 refusals nothing is answered,
+ * so a test's counts fail fast.
+ */
+function refusingOneProduct(url: string) {
+  const endpoint = createSessionEndpoint({ url });
+  const refused = { count: 0 };
   server.use(
     http.post(endpoint.url, async ({ request }) => {
       if (!JSON.stringify(await request.clone().json()).includes('pricing_table')) return undefined;
-      // A loop would spin in zero fake time: past 20 refusals, never answer, so the count below fails fast.
-      if (++refusedCount > 20) return new Promise<never>(() => {});
+      if (++refused.count > 20) return new Promise<never>(() => {});
       return Response.json({ error: { type: 'invalid_request_error', message: 'Not signed in' } }, { status: 401 });
     }),
     endpoint.handler,
   );
+  return { endpoint, refused };
+}
+
+it("an endpoint that refuses one element's session with a 401 while answering the provider's does not loop", async () => {
+  const { endpoint, refused } = refusingOneProduct('/api/refusing-one-product');
   render(
     <CustomerSessionProvider endpoint={endpoint.url} publishableKey="pk_test">
       <PricingTable pricingTableId="prctbl_1" loading="eager" />
     </CustomerSessionProvider>,
   );
-  await flushUntil(() => refusedCount >= 1);
+  await flushUntil(() => refused.count >= 1);
   await clock.advance(60 * 60_000);
   // The first refusal drops the provider's session, which is asked again; the element then stays a guest.
-  expect(refusedCount).toBe(2);
+  expect(refused.count).toBe(2);
   // The provider's: its first, its re-ask after the drop, its refreshes at 25 and 50 minutes.
   expect(endpoint.requests).toHaveLength(4);
   expect(table()?.getAttribute(SECRET_ATTR) ?? null).toBeNull();
@@ -82,27 +90,18 @@ function TableWhenReady() {
 }
 
 it("the same, for an element mounted anew each time its provider's session is ready", async () => {
-  const endpoint = createSessionEndpoint({ url: '/api/refusing-one-product-again' });
-  let refusedCount = 0;
-  server.use(
-    http.post(endpoint.url, async ({ request }) => {
-      if (!JSON.stringify(await request.clone().json()).includes('pricing_table')) return undefined;
-      if (++refusedCount > 20) return new Promise<never>(() => {});
-      return Response.json({ error: { type: 'invalid_request_error', message: 'Not signed in' } }, { status: 401 });
-    }),
-    endpoint.handler,
-  );
+  const { endpoint, refused } = refusingOneProduct('/api/refusing-one-product-again');
   render(
     <CustomerSessionProvider endpoint={endpoint.url} publishableKey="pk_test">
       <TableWhenReady />
     </CustomerSessionProvider>,
   );
-  await flushUntil(() => refusedCount >= 1);
+  await flushUntil(() => refused.count >= 1);
   await clock.advance(60 * 60_000);
   // The first refusal drops the page once; later ones (a new mount each time this app shows the table
   // again, after each refresh) drop nothing: the provider's requests are its first, its re-ask after the
   // drop, and its refreshes at 25 and 50 minutes.
-  expect(refusedCount).toBeLessThanOrEqual(4);
+  expect(refused.count).toBeLessThanOrEqual(4);
   expect(endpoint.requests).toHaveLength(4);
 });
 
