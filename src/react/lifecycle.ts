@@ -31,10 +31,11 @@ const holds = ({ state }: Query): boolean => state.data !== undefined || state.f
 const isShared = ({ queryKey }: Query): boolean => queryKey.length < 4;
 
 // Sign-out: the cached session and any request for it go; the 'removed' event below does the rest.
-// `signOut` (the last enabled hook switched off or gone): a drop even with nothing held here.
+// `signOut` (the last enabled hook switched off or gone): a drop even with nothing held here, for a
+// shared session (an element's own is never a sign-out: see `isShared`).
 function drop(client: QueryClient, query: Query, signOut?: boolean): void {
   clearTimeout(pending.get(query));
-  if (signOut) countDrop();
+  if (signOut && isShared(query)) countDrop();
   if (holds(query)) client.getQueryCache().remove(query);
 }
 
@@ -107,11 +108,12 @@ export function watchSessionQueries(client: QueryClient): void {
     // say). The element stays a guest; dropping the page again would loop. A refused shared session (a
     // sign-out for sure) trusts elements' refusals again.
     if (type === 'updated' && event.action.type === 'error' && isSignedOutError(event.action.error)) {
-      const element = isShared(query) ? '' : `${endpointOf(query)} ${String(query.queryKey[2])}`;
+      const endpoint = endpointOf(query);
+      const element = isShared(query) ? '' : `${endpoint} ${String(query.queryKey[2])}`;
       if (refusedElements.has(element)) return;
       if (element) refusedElements.add(element);
       else refusedElements.clear();
-      return dropEndpoint([client], endpointOf(query), false);
+      return dropEndpoint([client], endpoint, false);
     }
     if (type === 'removed') {
       // TanStack 5.52 also announces a query removed before, when its late gc runs: not ours to handle.
@@ -138,7 +140,7 @@ export function watchSessionQueries(client: QueryClient): void {
     if (active) return;
     // The last enabled hook switched off (`enabled={false}`): signed out now, not a macrotask later.
     // (Options reach the observers on every commit: only a switch from active counts.)
-    if (type === 'observerOptionsUpdated' && before && query.getObserversCount() > 0) return drop(client, query, before && isShared(query));
+    if (type === 'observerOptionsUpdated' && before && query.getObserversCount() > 0) return drop(client, query, before);
     // A macrotask after the last change, so StrictMode's unmount-remount (and a page that swaps one
     // user for another in one commit) counts as no change at all: only disabled hooks left, a drop;
     // none at all, the request in flight is aborted.
@@ -146,7 +148,7 @@ export function watchSessionQueries(client: QueryClient): void {
       query,
       setTimeout(() => {
         if (query.isActive()) return;
-        if (query.getObserversCount() > 0) return drop(client, query, before && isShared(query));
+        if (query.getObserversCount() > 0) return drop(client, query, before);
         if (query.state.fetchStatus === 'idle') return;
         abortSessionRequest(client, query);
         void query.cancel({ revert: true });

@@ -106,8 +106,8 @@ function stripeWebComponent<P extends StripeWebComponentProps>(tag: StripeWebCom
     // render the old one's single-use secret. A new mount asks for a session of its own.
     return <Body key={`${elementId} ${props.publishableKey} ${props.clientReferenceId}`} {...(props as StripeWebComponentProps)} tag={tag} elementId={elementId} forwardedRef={ref} />;
   });
-  // `pricingTableId` → `PricingTable`, for React's devtools and warnings.
-  if (process.env.NODE_ENV !== 'production') component.displayName = idProp[0]?.toUpperCase() + idProp.slice(1, -2);
+  // `stripe-pricing-table` → `PricingTable`, for React's devtools and warnings.
+  if (process.env.NODE_ENV !== 'production') component.displayName = named(tag).slice(1, -1);
   return component;
 }
 
