@@ -56,11 +56,18 @@ function build(limiter: CustomerSessionRateLimiter, fallback: LimitNumbers, dept
   return memoryLike(limiter, fallback);
 }
 
-// One insurance per limiter object in the process: two handlers sharing a limiter share its fallback too,
-// even from two copies of this package (globalThis, as for the in-memory limits in rateLimitOptions.ts).
-const insurancesKey = Symbol.for('react-stripe-customer-session.insurances');
-const registry = globalThis as typeof globalThis & { [insurancesKey]?: WeakMap<object, CustomerSessionRateLimiter> };
-const insurances = (registry[insurancesKey] ??= new WeakMap<object, CustomerSessionRateLimiter>());
+/**
+ * One value per process under `name`, kept on `globalThis`: a process may hold several copies of this
+ * package (Next.js bundles pages and route handlers apart), and a module-level value would be one per
+ * copy, each with its own budget.
+ */
+export function processWide<T>(name: string, create: () => T): T {
+  const registry = globalThis as unknown as Record<symbol, T | undefined>;
+  return (registry[Symbol.for(`react-stripe-customer-session.${name}`)] ??= create());
+}
+
+// One insurance per limiter object in the process: two handlers sharing a limiter share its fallback too.
+const insurances = processWide('insurances', () => new WeakMap<object, CustomerSessionRateLimiter>());
 
 /**
  * The in-memory limit a store-backed `limiter` falls back to while its store fails: the limiter's own

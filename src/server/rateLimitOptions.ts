@@ -1,5 +1,5 @@
 import { MemoryRateLimiter } from './memoryRateLimiter';
-import { insuranceFor, type LimitNumbers } from './rateLimitInsurance';
+import { insuranceFor, processWide, type LimitNumbers } from './rateLimitInsurance';
 import type { CustomerSessionRateLimiter, RateLimitScope } from './rateLimitTypes';
 import type { CustomerSessionRateLimitOptions } from './types';
 
@@ -31,14 +31,10 @@ export const defaultRateLimit = { points: 360, durationSeconds: 60 } as const;
  */
 export const defaultStripeBudget = { sessionsPerSecond: 10 } as const;
 const defaultTimeoutMs = 1000;
-const memoryLimitersKey = Symbol.for('react-stripe-customer-session.memoryLimiters');
 
-// One in-memory limiter per (prefix, points, duration) in this process, so every handler and every
-// createCustomerSession call with the same numbers spends one budget. Kept on globalThis, not in this
-// module: a process may hold several copies of the package (Next.js bundles pages and route handlers
-// apart), and a map per copy would give each its own budget.
-const registry = globalThis as typeof globalThis & { [memoryLimitersKey]?: Map<string, CustomerSessionRateLimiter> };
-const memoryLimiters = (registry[memoryLimitersKey] ??= new Map<string, CustomerSessionRateLimiter>());
+// One in-memory limiter per (prefix, points, duration) in the process (not per copy of the package),
+// so every handler and every createCustomerSession call with the same numbers spends one budget.
+const memoryLimiters = processWide('memoryLimiters', () => new Map<string, CustomerSessionRateLimiter>());
 
 function memoryLimiter(keyPrefix: string, points: number, durationSeconds: number): CustomerSessionRateLimiter {
   const id = `${keyPrefix}/${points}/${durationSeconds}`;
