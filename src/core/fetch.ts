@@ -37,6 +37,19 @@ function readStripeError(body: unknown): StripeErrorObject | undefined {
 const isHtml = (response: Response): boolean => /html/i.test(response.headers.get('content-type') ?? '');
 
 /**
+ * The development message for a non-2xx answer. No route there, or one that refuses POST (a typo, a
+ * route not deployed): it says where, and what to check (the path only: a query string may carry a token).
+ */
+function describeHttpFailure(url: string, response: Response, stripeError: StripeErrorObject | undefined): string {
+  const { status } = response;
+  const noRoute = !stripeError && (status === 404 || status === 405);
+  const body = stripeError ? `: ${stripeError.message}` : isHtml(response) ? ' with an HTML page' : '';
+  return noRoute
+    ? `Customer Session endpoint (POST ${url.split(/[?#]/)[0]}) answered HTTP ${status}${body}. Is \`endpoint\` right? It must be your route that answers POST with createCustomerSessionHandler.`
+    : `Customer Session endpoint answered HTTP ${status}${body}`;
+}
+
+/**
  * POSTs `body` (`{ components }` or `{ sessions }`) as JSON to the app's endpoint and resolves with the JSON it
  * answered. Sends `Accept`/`Content-Type: application/json` and `credentials: 'same-origin'`
  * unless `requestInit` says otherwise (method, body and signal are always its own). Rejects with
@@ -54,11 +67,10 @@ async function post(url: string, body: object, signal: AbortSignal, requestInit:
     throw new CustomerSessionError('invalid_response', process.env.NODE_ENV !== 'production' ? `Customer Session endpoint answered ${isHtml(response) ? 'HTML, not JSON (is the URL right?)' : 'invalid JSON'} (HTTP ${status}).` : 'JSON');
   }
   const stripeError = readStripeError(json);
-  const error = new CustomerSessionError(
-    'http',
-    process.env.NODE_ENV !== 'production' ? `Customer Session endpoint answered HTTP ${status}${stripeError ? `: ${stripeError.message}` : isHtml(response) ? ' with an HTML page' : ''}` : `HTTP ${status}`,
-    { status, stripeError },
-  );
+  const error = new CustomerSessionError('http', process.env.NODE_ENV !== 'production' ? describeHttpFailure(url, response, stripeError) : `HTTP ${status}`, {
+    status,
+    stripeError,
+  });
   // Delta-seconds, else an HTTP date.
   const retryAfter = response.headers.get('retry-after')?.trim();
   if (retryAfter) hintRetryAfter(error, Number.isFinite(+retryAfter) ? +retryAfter * 1000 : Date.parse(retryAfter) - Date.now());
