@@ -13,6 +13,7 @@ export const componentNames = [
   'pricing_table',
 ] as const;
 
+/** A Customer Session component: `payment_element`, `pricing_table`, `buy_button`, … (the keys of Stripe's `components`). */
 export type ComponentName = (typeof componentNames)[number];
 
 /** Narrowing guard for untrusted input (request bodies, props from JavaScript callers). */

@@ -5,6 +5,14 @@ import type { StripeErrorObject } from './types';
 // use, as React does: a shared `dev` constant is not folded across modules by Bun (nor by esbuild
 // once Vite's output makes it a `var`), which then ship every development message.
 
+/**
+ * What went wrong with a session request:
+ * `network` the endpoint could not be reached, did not answer within 30 s, or a function endpoint threw ·
+ * `http` it answered a non-2xx status (`status`, and `stripeError` when the body is a Stripe error) ·
+ * `invalid_response` it answered something that is not a Customer Session ·
+ * `expired` the session had already expired by the local clock when it arrived ·
+ * `aborted` the request was cancelled (the last user unmounted, or your `requestInit.signal` fired).
+ */
 export type CustomerSessionErrorKind = 'network' | 'http' | 'invalid_response' | 'expired' | 'aborted';
 
 export interface CustomerSessionErrorOptions {
@@ -34,6 +42,7 @@ export class CustomerSessionError extends Error {
   }
 }
 
+/** Whether `value` is a `CustomerSessionError`, the one error type the client reports. */
 export function isCustomerSessionError(value: unknown): value is CustomerSessionError {
   return value instanceof CustomerSessionError;
 }

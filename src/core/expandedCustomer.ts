@@ -44,6 +44,7 @@ export interface ExpandedCustomer {
   test_clock?: string | null;
 }
 
+/** A Customer's `address` (or `shipping.address`), as Stripe returns it. */
 export interface CustomerAddress {
   city: string | null;
   country: string | null;

@@ -13,8 +13,11 @@ import { warnIfNotCustomerSessionSecret } from './warnings';
  * a function that answers one session is called again for each remaining entry.
  */
 export interface CustomerSessionEndpointContext {
+  /** The components of the (first) session asked for. */
   components: ComponentName[];
+  /** Aborts when the client gives up on the request (unmount, timeout): pass it to your `fetch`. */
   signal: AbortSignal;
+  /** For a batch only: one component list per session, in the order the answer must follow. */
   sessions?: ComponentName[][];
 }
 

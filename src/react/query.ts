@@ -141,8 +141,11 @@ export type CustomerSessionQueryOptions = UseQueryOptions<CustomerSessionData, C
   queryKey: DataTag<CustomerSessionQueryKey, CustomerSessionData>;
 };
 
+/** What `customerSessionQueryOptions` takes: the same session options as the provider and the hook. */
 export interface CustomerSessionQueryOptionsInput {
+  /** The app's endpoint: a URL (POST JSON) or a function. */
   endpoint: CustomerSessionEndpoint;
+  /** Components the page wants; sent to the endpoint. With `endpoint`, they key the session. */
   components?: ComponentName[];
   /** Headers, credentials… for the URL form (method and body stay fixed). */
   requestInit?: RequestInit;

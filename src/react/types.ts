@@ -9,6 +9,7 @@ import type { CustomerSessionEndpoint } from '../core/fetch';
 
 export type { CustomerSessionEndpoint };
 
+/** The options of `useCustomerSession`, and the session props of `CustomerSessionProvider`. */
 export interface UseCustomerSessionOptions {
   /** The app's endpoint. Changing it starts a new session. */
   endpoint: CustomerSessionEndpoint;
@@ -38,15 +39,27 @@ export interface UseCustomerSessionOptions {
   initialSession?: CustomerSession;
 }
 
+/**
+ * Where the session stands:
+ * `pending` no session yet (the first request and its retries, or `enabled: false`) ·
+ * `ready` a current session and its secret ·
+ * `refreshing` a refresh is in flight; the current secret is still valid and still given out ·
+ * `expired` the local clock passed the expiry before a new session landed: no secret ·
+ * `error` the last request failed after its retries (`error` says why); a previous secret is kept while still valid.
+ */
 export type CustomerSessionStatus = 'pending' | 'ready' | 'refreshing' | 'expired' | 'error';
 
+/** What `useCustomerSession` and `useCustomerSessionContext` return. */
 export interface CustomerSessionState {
+  /** Where the session stands: `pending`, `ready`, `refreshing`, `expired` or `error` (see `CustomerSessionStatus`). */
   status: CustomerSessionStatus;
+  /** The current session as your endpoint answered it; `null` while there is none or it has expired. */
   session: CustomerSession | null;
   /** `null` whenever the session is missing or expired. */
   clientSecret: string | null;
   /** Expiry on the local clock, corrected for clock skew. */
   expiresAt: Date | null;
+  /** Why the last request failed (`kind`, `status`, `stripeError`), also while a first request waits out a long `Retry-After`; else `null`. */
   error: CustomerSessionError | null;
   /** Whether the current session enables `component`; `false` while there is none. */
   isEnabled(component: ComponentName): boolean;
@@ -57,9 +70,12 @@ export interface CustomerSessionState {
   refresh(): Promise<void>;
 }
 
+/** A Stripe.js instance, or the promise `loadStripe()` returns (what `<Elements stripe>` takes). */
 export type StripeProp = Promise<Stripe | null> | Stripe | null;
 
+/** The props of `CustomerSessionProvider`: the session options, then how to reach Stripe.js. */
 export interface CustomerSessionProviderProps extends UseCustomerSessionOptions {
+  /** The part of the app that shares the session: `CustomerSessionElements`, `PricingTable`, `BuyButton` and the hooks. */
   children: ReactNode;
   /** A QueryClient to use; otherwise the surrounding QueryClientProvider's, otherwise a private one. */
   queryClient?: QueryClient;
@@ -93,8 +109,11 @@ export type ComponentSecretStatus = 'pending' | 'ready' | 'disabled' | 'expired'
 
 /** What `useComponentSecret` returns. `clientSecret` is set only when `status` is `ready`. */
 export interface ComponentSecret {
+  /** This mount's own single-use secret for the component; `null` unless `status` is `ready`. */
   clientSecret: string | null;
+  /** Where the component stands with the session (see `ComponentSecretStatus`). */
   status: ComponentSecretStatus;
+  /** Why the session failed when `status` is `error`; otherwise `null`. */
   error: CustomerSessionError | null;
 }
 
@@ -113,9 +132,11 @@ export interface CustomerSessionSlots {
   onError?: (error: CustomerSessionError) => void;
 }
 
+/** The props of `CustomerSessionElements`. */
 export interface CustomerSessionElementsProps extends CustomerSessionSlots {
   /** Passed to `<Elements>` untouched (`appearance`, `mode`, `amount`, …). Changes reach `elements.update()`. */
   options?: CustomerSessionElementsOptions;
+  /** Stripe's elements, e.g. `<PaymentElement />`, and anything that calls `useElements()`. */
   children?: ReactNode;
 }
 
@@ -133,6 +154,7 @@ export type CustomerOrEmail =
       customerEmail?: string;
     };
 
+/** The props `PricingTable` and `BuyButton` share. */
 export type StripeWebComponentProps = CustomerSessionSlots &
   CustomerOrEmail & {
     /** Defaults to the provider's `publishableKey`. */
@@ -147,12 +169,23 @@ export type StripeWebComponentProps = CustomerSessionSlots &
      * `'eager'` at mount (or at once, when it turns `'eager'` later). Without `IntersectionObserver`, at mount.
      */
     loading?: 'lazy' | 'eager';
+    /** The custom element's `id`. */
     id?: string;
+    /** The custom element's `class`. */
     className?: string;
+    /** The custom element's inline style. */
     style?: CSSProperties;
     // `data-*` and `aria-*` attributes pass through too (TypeScript accepts hyphenated JSX attributes on any component).
   };
 
-export type PricingTableProps = StripeWebComponentProps & { pricingTableId: string };
+/** The props of `PricingTable`. */
+export type PricingTableProps = StripeWebComponentProps & {
+  /** The pricing table's id from the Dashboard (`prctbl_…`): its `pricing-table-id`. */
+  pricingTableId: string;
+};
 
-export type BuyButtonProps = StripeWebComponentProps & { buyButtonId: string };
+/** The props of `BuyButton`. */
+export type BuyButtonProps = StripeWebComponentProps & {
+  /** The buy button's id from the Dashboard (`buy_btn_…`): its `buy-button-id`. */
+  buyButtonId: string;
+};

@@ -20,6 +20,7 @@ export type RateLimitOption = false | { points: number; durationSeconds: number 
  */
 export type StripeBudgetOption = false | { sessionsPerSecond: number } | CustomerSessionRateLimiter;
 
+/** What happens when a limiter's store fails: `'allow'` falls back to the same limit in memory, `'deny'` answers 503. See `rateLimitFailure`. */
 export type RateLimitFailureMode = 'allow' | 'deny';
 
 /** Which limit refused: the customer's own (`rateLimit`) or the whole shop's Stripe budget (`stripeBudget`). */

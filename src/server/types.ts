@@ -59,6 +59,7 @@ export interface CustomerSessionRateLimitOptions {
   rateLimitTimeoutMs?: number;
 }
 
+/** What `createCustomerSessionHandler` takes: the Stripe client, your auth, the policy, and the limits. */
 export interface CustomerSessionHandlerOptions extends CustomerSessionRateLimitOptions {
   /** A Stripe client holding the secret key; it never leaves the server. */
   stripe: CustomerSessionStripeClient;
@@ -104,6 +105,7 @@ export interface CustomerSessionHandlerOptions extends CustomerSessionRateLimitO
   onError?: (error: unknown, request: Request) => void | Promise<void>;
 }
 
+/** What `createCustomerSession` takes (server rendering): the Stripe client, the signed-in customer, the policy. */
 export interface CreateCustomerSessionOptions extends CustomerSessionRateLimitOptions {
   /** A Stripe client holding the secret key; it never leaves the server. */
   stripe: CustomerSessionStripeClient;
@@ -117,6 +119,7 @@ export interface CreateCustomerSessionOptions extends CustomerSessionRateLimitOp
   onError?: (error: unknown) => void | Promise<void>;
 }
 
+/** What `createCustomerSessions` takes: `createCustomerSession`'s options, with one `sessions` entry per session instead of `narrow`. */
 export interface CreateCustomerSessionsOptions extends Omit<CreateCustomerSessionOptions, 'narrow'> {
   /**
    * One entry per session to create: each a subset of the policy's components, narrowing it as
@@ -131,11 +134,20 @@ export interface CreateCustomerSessionsOptions extends Omit<CreateCustomerSessio
  * batch (`sessions`, one entry per session, at most `maxSessionsPerRequest`), never both.
  */
 export type CustomerSessionRequestBody =
-  | { components?: readonly ComponentName[]; sessions?: never }
-  | { sessions: readonly (readonly ComponentName[])[]; components?: never };
+  | {
+      /** The components of the one session, a subset of the policy (absent: the whole policy). */
+      components?: readonly ComponentName[];
+      sessions?: never;
+    }
+  | {
+      /** One component list per session, each a subset of the policy (`[]`: the whole policy). */
+      sessions: readonly (readonly ComponentName[])[];
+      components?: never;
+    };
 
 /** The handler's answer to a batch request: the sessions in the order asked for. */
 export interface CustomerSessionBatchResponse {
+  /** One Customer Session per entry of the request's `sessions`, in the same order. */
   sessions: CustomerSession[];
 }
 

@@ -28,6 +28,7 @@ export interface EmulatorListPaymentMethodsParams {
   ending_before?: string;
 }
 
+/** What `createEmulatorStripeClient` returns: the part of `new Stripe(key)` the package and its tests use, answered by an emulator in process. */
 export interface EmulatorStripeClient {
   customers: {
     create(params?: EmulatorCustomerFields, options?: EmulatorRequestOptions): Promise<EmulatorCustomer>;
@@ -43,6 +44,7 @@ export interface EmulatorStripeClient {
   };
 }
 
+/** Options of `createEmulatorStripeClient`. */
 export interface EmulatorStripeClientOptions {
   /** Secret key sent as `Authorization: Bearer …`. Defaults to `sk_test_emulator`. */
   apiKey?: string;

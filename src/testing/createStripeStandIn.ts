@@ -31,6 +31,7 @@ export interface StripeStandIn extends Stripe {
   readonly violations: readonly StripeRuleViolation[];
 }
 
+/** Options of `createStripeStandIn`. */
 export interface StripeStandInOptions {
   /**
    * Finds the session behind a secret, like Stripe.js would from its API. Sessions given to

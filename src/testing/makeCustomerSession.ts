@@ -2,6 +2,7 @@ import { buildCustomerSessionComponents } from '../params/components';
 import type { ComponentName } from '../core/componentNames';
 import type { CustomerSession, CustomerSessionComponents, CustomerSessionComponentsParams } from '../core/types';
 
+/** Options of `makeCustomerSession`: any field of the session to set, plus `components` as a list. */
 export interface MakeCustomerSessionOptions extends Partial<Omit<CustomerSession, 'components'>> {
   /** Components to enable (the rest are present and disabled), or a full `components` object. Default: Payment Element, pricing table, buy button. */
   components?: ComponentName[] | CustomerSessionComponents;

@@ -73,6 +73,7 @@ export interface EmulatorCustomer {
   invoice_settings: { custom_fields: null; default_payment_method: null; footer: null; rendering_options: null };
 }
 
+/** A card brand the emulator gives seeded cards, as Stripe names them in `card.brand`. */
 export type EmulatorCardBrand = 'amex' | 'diners' | 'discover' | 'jcb' | 'mastercard' | 'unionpay' | 'visa' | 'unknown';
 
 /** A card to seed with `createPaymentMethod` / `seedSavedCards`: what the Payment Element shows of it. */

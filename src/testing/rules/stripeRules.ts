@@ -34,6 +34,7 @@ export interface StripeRuleViolation {
 /** Which kind of element a rule was broken in: it picks the Stripe page that states the rule for it. */
 export type StripeElementKind = 'stripe-buy-button' | 'stripe-pricing-table' | 'elements';
 
+/** Stripe's pages behind the rules, the links violations carry as `docs`: the API reference for `single-use`, each web component's guide for the 30-minute windows. */
 export const stripeRuleDocs = {
   'stripe-buy-button': 'https://docs.stripe.com/payment-links/buy-button',
   'stripe-pricing-table': 'https://docs.stripe.com/payments/checkout/pricing-table',
