@@ -19,8 +19,17 @@ export function customerParams(resolved: ResolvedCustomer, source = 'resolveCust
     if (isId(customer) && customer_account === undefined) return { customer: customer.trim() };
     if (isId(customer_account) && customer === undefined) return { customer_account: customer_account.trim() };
   }
-  throw new TypeError(
-    `${source} a Customer ID, { customer }, { customer_account } or null; got ` +
-      (typeof resolved === 'string' ? 'an empty string' : JSON.stringify(resolved)),
-  );
+  throw new TypeError(`${source} a Customer ID, { customer }, { customer_account } or null; got ${shapeOf(resolved)}`);
+}
+
+/**
+ * What the app returned, for its logs: its type, and an object's keys, never a value (the wrong thing
+ * returned is often the user or the whole auth session, with its email and tokens).
+ */
+function shapeOf(value: unknown): string {
+  if (typeof value === 'string') return 'an empty string';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value !== 'object' || value === null) return `a ${typeof value}`;
+  const keys = Object.keys(value);
+  return keys.length ? `an object with keys ${keys.slice(0, 10).join(', ')}${keys.length > 10 ? ', …' : ''}` : 'an empty object';
 }

@@ -77,6 +77,32 @@ describe('createCustomerSessionHandler: failures that are not Stripe answers', (
     expect(onError.mock.calls[0]?.[0]).toBeInstanceOf(TypeError);
   });
 
+  // A common first mistake: returning the signed-in user (or the whole auth session) instead of its
+  // Customer ID. The error goes to onError, i.e. the server's logs: it names the keys it got, never
+  // their values (a token, an email), and a value JSON cannot show still gets the same error.
+  it.each<[string, unknown, RegExp]>([
+    ['the user object', { id: 'usr_1', email: 'jenny@example.com', accessToken: 'tok_live_very_secret' }, /an object with keys id, email, accessToken/],
+    ['a circular object', (() => { const user: Record<string, unknown> = { id: 'usr_1' }; user.self = user; return user; })(), /an object with keys id, self/],
+    ['a bigint', 42n, /a bigint/],
+  ])('when resolveCustomer returns %s, onError gets a TypeError naming its shape, not its values', async (_label, resolved, shape) => {
+    const create = vi.fn();
+    const onError = vi.fn();
+    const handler = createCustomerSessionHandler({
+      stripe: { customerSessions: { create } },
+      resolveCustomer: () => resolved as ResolvedCustomer,
+      components: { pricing_table: { enabled: true } },
+      onError,
+    });
+    const response = await handler(post());
+    expect(response.status).toBe(500);
+    expect(create).not.toHaveBeenCalled();
+    const error = onError.mock.calls[0]?.[0] as Error;
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.message).toMatch(/^resolveCustomer must return a Customer ID/);
+    expect(error.message).toMatch(shape);
+    expect(error.message).not.toMatch(/jenny|tok_live|usr_1|42/);
+  });
+
   it('still answers when onError itself throws', async () => {
     const { handler } = handlerFailingWith(new Error('boom'), {
       onError: () => {
