@@ -66,7 +66,14 @@ export function parseCustomerSessionResponse(value: unknown, requested: readonly
     throw new CustomerSessionError('invalid_response', process.env.NODE_ENV !== 'production' ? `Invalid Customer Session: expected an object, got ${describe(value)}.` : 'object');
   }
   if (value.object !== 'customer_session') {
-    throw invalid('object', process.env.NODE_ENV !== 'production' && `must be "customer_session", got ${typeof value.object === 'string' ? JSON.stringify(value.object.slice(0, 40)) : describe(value.object)}`);
+    throw invalid(
+      'object',
+      process.env.NODE_ENV !== 'production' &&
+        `must be "customer_session", got ${typeof value.object === 'string' ? JSON.stringify(value.object.slice(0, 40)) : describe(value.object)}${
+          // An endpoint written for Stripe's guides answers a field of the session, or wraps it.
+          value.object === undefined ? '. Answer with the session object itself, as stripe.customerSessions.create returns it (createCustomerSessionHandler does), not a field of it or a wrapper' : ''
+        }`,
+    );
   }
   if (typeof value.client_secret !== 'string' || value.client_secret.length === 0) {
     throw invalid('client_secret', process.env.NODE_ENV !== 'production' && 'must be a non-empty string');

@@ -50,3 +50,20 @@ describe("an endpoint that is not the app's session route", () => {
     expect(error.stripeError?.message).toBe('GET is not allowed here; use POST.');
   });
 });
+
+// The next commonest: an endpoint of the app's own, written before this package, that answers a field
+// of the session (`{ customerSessionClientSecret }`, as Stripe's Elements guides return it alongside a
+// PaymentIntent's) rather than the session itself.
+describe('an endpoint that answers something other than the Customer Session object', () => {
+  it.each([
+    ['only the secret, under its Elements option name', { customerSessionClientSecret: 'cuss_secret_abc' }],
+    ['the secret inside a wrapper', { customerSession: { client_secret: 'cuss_secret_abc', expires_at: 2_000_000_000 } }],
+  ])('%s: the message says to answer the session object as Stripe returns it', async (_label, body) => {
+    const error = await errorFrom('/api/own-route', () => HttpResponse.json(body));
+    expect(error.kind).toBe('invalid_response');
+    expect(error.message).toMatch(/`object`/);
+    expect(error.message).toMatch(/stripe\.customerSessions\.create/);
+    expect(error.message).toMatch(/createCustomerSessionHandler/);
+    expect(error.message).not.toMatch(/cuss_secret_abc/);
+  });
+});
