@@ -85,6 +85,7 @@ async function post(url: string, body: object, signal: AbortSignal, requestInit:
  * `JSON.stringify` gives `undefined` for it (see `readSessionData`).
  */
 export interface CustomerSessionData extends SessionTiming {
+  /** The session as the endpoint answered it, validated. */
   session: CustomerSession;
 }
 

@@ -144,37 +144,57 @@ export type CustomerSessionComponentsPolicy = CustomerSessionComponentsParams;
 
 /** The Customer Sheet's features as a session reports them (`null`: not set). */
 export interface CustomerSheetFeatures {
+  /** Which saved payment methods are listed, by their `allow_redisplay`. */
   payment_method_allow_redisplay_filters: AllowRedisplay[] | null;
+  /** Whether the customer may remove a saved payment method. */
   payment_method_remove: FeatureToggle | null;
 }
 
 /** The mobile Payment Element's features as a session reports them (`null`: not set). */
 export interface MobilePaymentElementFeatures {
+  /** Which saved payment methods are shown, by their `allow_redisplay`. */
   payment_method_allow_redisplay_filters: AllowRedisplay[] | null;
+  /** Whether saved payment methods are shown. */
   payment_method_redisplay: FeatureToggle | null;
+  /** Whether the customer may remove a saved payment method. */
   payment_method_remove: FeatureToggle | null;
+  /** Whether the "save for future purchases" checkbox is shown. */
   payment_method_save: FeatureToggle | null;
+  /** The `allow_redisplay` a payment method saved through it gets. */
   payment_method_save_allow_redisplay_override: AllowRedisplay | null;
 }
 
 /** The Payment Element's features as a session reports them, each filled in with Stripe's default. */
 export interface PaymentElementFeatures {
+  /** Which saved payment methods are shown, by their `allow_redisplay` (default `['always']`). */
   payment_method_allow_redisplay_filters: AllowRedisplay[];
+  /** Whether the customer's saved payment methods are shown. */
   payment_method_redisplay: FeatureToggle;
+  /** How many saved payment methods are shown at most. */
   payment_method_redisplay_limit: number | null;
+  /** Whether each saved payment method shown has a Remove button. */
   payment_method_remove: FeatureToggle;
+  /** Whether the "Save payment details for future purchases" checkbox is shown. */
   payment_method_save: FeatureToggle;
+  /** The `setup_future_usage` of a PaymentIntent confirmed with the box ticked. */
   payment_method_save_usage: PaymentMethodSaveUsage | null;
 }
 
 /** Every component as a session reports it: `enabled`, and the features of the payment elements. */
 export interface CustomerSessionComponents {
+  /** The active entitlements component. */
   active_entitlements: { enabled: boolean };
+  /** The buy button: `enabled` lets `BuyButton` show the customer. */
   buy_button: { enabled: boolean };
+  /** The customer portal component. */
   customer_portal: { enabled: boolean };
+  /** The mobile Customer Sheet, with its features. */
   customer_sheet: { enabled: boolean; features: CustomerSheetFeatures | null };
+  /** The mobile Payment Element, with its features. */
   mobile_payment_element: { enabled: boolean; features: MobilePaymentElementFeatures | null };
+  /** The Payment Element: `enabled` hands `CustomerSessionElements` the customer; `features` say what it shows. */
   payment_element: { enabled: boolean; features: PaymentElementFeatures | null };
+  /** The pricing table: `enabled` lets `PricingTable` show the customer. */
   pricing_table: { enabled: boolean };
 }
 

@@ -7,6 +7,7 @@ import type { StripeErrorObject } from '../core/types';
  * Every limiter class of `rate-limiter-flexible` fits as it is, wrappers included.
  */
 export interface CustomerSessionRateLimiter {
+  /** Spends `points` (default 1) for `key`; rejects with `{ msBeforeNext }` when over the limit, anything else when its store fails. */
   consume(key: string, points?: number): Promise<unknown>;
 }
 

@@ -7,6 +7,7 @@ import type { RateLimitFailureMode, RateLimitOption, StripeBudgetOption } from '
  * official `stripe` package fits, as does `createEmulatorStripeClient()` from `./testing`.
  */
 export interface CustomerSessionStripeClient {
+  /** `stripe.customerSessions`: the one resource the handler calls. */
   customerSessions: {
     /** `options.timeout` (ms) is the SDK's per-request timeout; the handler passes `stripeTimeoutMs`. */
     create(params: CustomerSessionCreateParams, options?: { timeout?: number }): Promise<{ client_secret: string; expires_at: number }>;
