@@ -11,7 +11,10 @@ export type { CustomerSessionEndpoint };
 
 /** The options of `useCustomerSession`, and the session props of `CustomerSessionProvider`. */
 export interface UseCustomerSessionOptions {
-  /** The app's endpoint. Changing it starts a new session. */
+  /**
+   * The app's endpoint: a URL (POST JSON) or an async function. Changing it starts a new session. A
+   * function is keyed by identity: define it outside the component (or `useCallback`), not inline.
+   */
   endpoint: CustomerSessionEndpoint;
   /** Components this page wants; sent to the endpoint. Changing it starts a new session. */
   components?: ComponentName[];

@@ -5,7 +5,8 @@ import type { CustomerSessionContextValue } from './CustomerSessionProvider';
 import { initialState, seedInitialSession } from './initialSession';
 import { sessionQueryOptions } from './query';
 import { createSessionStore, useTrackedState, type SessionObserverOptions, type SessionStore } from './store';
-import type { CustomerSessionState, UseCustomerSessionOptions } from './types';
+import type { CustomerSessionEndpoint, CustomerSessionState, UseCustomerSessionOptions } from './types';
+import { warnOnce } from '../core/warnings';
 
 /** What `CustomerSessionProvider` shares (see `CustomerSessionContextValue`). */
 export const CustomerSessionContext = createContext<CustomerSessionContextValue | null>(null);
@@ -33,6 +34,25 @@ export function useSessionQueryClient(given?: QueryClient, pageWide = true): Que
   if (client) return client;
   // On the server nothing is fetched: no client is needed, and none is shared between requests.
   return pageWide && typeof window !== 'undefined' ? pageQueryClient() : null;
+}
+
+/**
+ * In development, warns once when a function `endpoint` is a new function with the same code as the
+ * last render's: written inline, it is a new session key on every render (function endpoints are
+ * keyed by identity), so the session never settles and each render can cost a Stripe session.
+ */
+function useWarnIfEndpointRecreated(endpoint: CustomerSessionEndpoint): void {
+  const last = useRef(endpoint);
+  useEffect(() => {
+    const before = last.current;
+    last.current = endpoint;
+    if (typeof endpoint === 'function' && endpoint !== before && String(endpoint) === String(before)) {
+      warnOnce(
+        'endpoint-identity',
+        '`endpoint` is a new function on every render, and a function endpoint is keyed by identity: each render starts a new session, which never settles, and each can cost a Stripe session. Define the function outside the component, or wrap it in useCallback.',
+      );
+    }
+  });
 }
 
 /**
@@ -80,6 +100,10 @@ export function useSessionStore(
     if (defaulted) store?.commit(defaulted);
   });
   const [serverState] = useState(() => initialState(initialSession, options.components));
+  // A build-time constant: the hook is called on every render or on none. (An element's session
+  // uses its provider's endpoint: the provider warns.)
+  // eslint-disable-next-line react-hooks/rules-of-hooks
+  if (process.env.NODE_ENV !== 'production' && !element) useWarnIfEndpointRecreated(endpoint);
   return { store, serverState, getRequestInit };
 }
 
