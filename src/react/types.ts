@@ -82,7 +82,11 @@ export interface CustomerSessionProviderProps extends UseCustomerSessionOptions 
   children: ReactNode;
   /** A QueryClient to use; otherwise the surrounding QueryClientProvider's, otherwise a private one. */
   queryClient?: QueryClient;
-  /** Loads Stripe.js lazily on the client with `loadStripe(publishableKey)`. Read once (a change warns in development). */
+  /**
+   * Your publishable key (`pk_…`): `CustomerSessionElements` loads Stripe.js with `loadStripe(publishableKey)` on
+   * first use, in the browser only, and `PricingTable` / `BuyButton` take it as their `publishable-key`. Read once
+   * (a change warns in development).
+   */
   publishableKey?: string;
   /** A Stripe instance or promise, e.g. `loadStripe(...)`. Takes precedence over `publishableKey`. Read once (a change warns in development). */
   stripe?: StripeProp;
