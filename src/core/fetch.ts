@@ -48,7 +48,7 @@ function describeHttpFailure(url: string, response: Response, stripeError: Strip
   const noRoute = !stripeError && (status === 404 || status === 405);
   const body = stripeError ? `: ${stripeError.message}` : isHtml(response) ? ' with an HTML page' : '';
   return noRoute
-    ? `Customer Session endpoint (POST ${url.split(/[?#]/)[0]}) answered HTTP ${status}${body}. Is \`endpoint\` right? It must be your route that answers POST with createCustomerSessionHandler.`
+    ? `Customer Session endpoint (POST ${url.split(/[?#]/)[0]}) answered HTTP ${status}${body}. Is \`endpoint\` right? It should name your route that answers POST (createCustomerSessionHandler).`
     : `Customer Session endpoint answered HTTP ${status}${body}`;
 }
 
