@@ -59,6 +59,8 @@ export async function waitForServer(url, { server, log }, timeoutMs = 60_000) {
 
 export const tagWithSecret = /<stripe-pricing-table\b[^>]*\bcustomer-session-client-secret="(cuss_secret_[A-Za-z0-9]+)"[^>]*>/;
 export const signedOut = { headers: { Cookie: 'demo_signed_out=1' } };
+/** How the demos sign out, what their signed-out page says, and what a refresh asks for. */
+const demoApp = { signedOut, signedOutText: 'Signed out', components: ['payment_element', 'pricing_table'] };
 const isPrivateNoStore = (value) => /\bprivate\b/.test(value ?? '') && /\bno-store\b/.test(value ?? '');
 
 /**
@@ -66,7 +68,7 @@ const isPrivateNoStore = (value) => /\bprivate\b/.test(value ?? '') && /\bno-sto
  * secret, sent `private, no-store`, fresh on every request; the endpoint serves refreshes; a signed-out
  * visitor gets no secret and a 401 from the endpoint.
  */
-export async function checkServerRendering(base, check, endpoint = '/api/customer-session') {
+export async function checkServerRendering(base, check, endpoint = '/api/customer-session', app = demoApp) {
   const page = await fetch(base);
   const html = await page.text();
   check(page.status === 200, `GET / answers 200 (got ${page.status})`);
@@ -81,16 +83,17 @@ export async function checkServerRendering(base, check, endpoint = '/api/custome
   const refresh = await fetch(`${base}${endpoint}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ components: ['payment_element', 'pricing_table'] }),
+    body: JSON.stringify({ components: app.components }),
   });
   const body = await refresh.json().catch(() => ({}));
   check(refresh.status === 200 && /^cuss_secret_/.test(body.client_secret ?? ''), `POST ${endpoint} serves a refresh (got ${refresh.status})`);
   check(body.components?.pricing_table?.enabled === true, 'the refreshed session enables the pricing table');
   check(/\bno-store\b/.test(refresh.headers.get('cache-control') ?? ''), 'the refresh is sent Cache-Control no-store');
 
-  const anonymousHtml = await (await fetch(base, signedOut)).text();
-  check(anonymousHtml.includes('Signed out') && !anonymousHtml.includes('cuss_secret_'), 'a signed-out visitor gets no secret in the HTML');
-  const refused = await fetch(`${base}${endpoint}`, { method: 'POST', headers: { ...signedOut.headers, 'Content-Type': 'application/json' }, body: '{}' });
+  const anonymous = await fetch(base, app.signedOut);
+  const anonymousHtml = await anonymous.text();
+  check(anonymous.status === 200 && anonymousHtml.includes(app.signedOutText) && !anonymousHtml.includes('cuss_secret_'), 'a signed-out visitor gets no secret in the HTML');
+  const refused = await fetch(`${base}${endpoint}`, { method: 'POST', headers: { ...app.signedOut.headers, 'Content-Type': 'application/json' }, body: '{}' });
   check(refused.status === 401, `a signed-out refresh is refused with 401 (got ${refused.status})`);
 }
 
