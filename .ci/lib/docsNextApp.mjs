@@ -1,16 +1,16 @@
 // For test:next: the Next.js app stories/docs/ServerRendering.mdx gives, its files copied verbatim into
 // demo/next-docs-app beside what create-next-app would have made (a root layout, a tsconfig with the `@/`
-// alias), then `next build` (which type-checks it), `next start` on the emulator as the page's "without
+// alias, next.config.ts edited as the page says), then `next build` (which type-checks it), `next start` on the emulator as the page's "without
 // keys" section says, and the checks the demo gets.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeDocsFiles } from './docsFiles.mjs';
 import { checkOverTheBudget, checkServerRendering, docsApp, freePort, seconds, startServer, waitForServer } from './serverRendering.mjs';
 
 /**
  * create-next-app's part, as 16.4 writes it (minus the Google fonts, offline here): the root layout, the
- * tsconfig (strict, `@/*` → `./*`), and a next.config.ts with Cache Components on, which the docs' own replaces.
+ * tsconfig (strict, `@/*` → `./*`), and next.config.ts with Cache Components on, as the docs have it edited.
  */
 const nextConfig = `import type { NextConfig } from "next";
 
@@ -46,7 +46,10 @@ export async function checkNextDocsApp({ root, next, env, stripe, check }) {
   const dir = join(root, 'demo', 'next-docs-app');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'app'), { recursive: true });
-  writeFileSync(join(dir, 'next.config.ts'), nextConfig);
+  // The docs' step: "delete the lines `cacheComponents: true,` and `partialPrefetching: true,`".
+  const page = readFileSync(join(root, 'stories', 'docs', 'ServerRendering.mdx'), 'utf8');
+  check(page.includes('delete the lines `cacheComponents: true,` and\n`partialPrefetching: true,`'), "the docs' Next.js section still says to delete create-next-app's Cache Components lines (as this check does)");
+  writeFileSync(join(dir, 'next.config.ts'), nextConfig.replace(/^ *(cacheComponents|partialPrefetching): true,\n/gm, ''));
   const files = writeDocsFiles(dir, join(root, 'stories', 'docs', 'ServerRendering.mdx'), ['Next.js App Router', 'Trying either app without keys']);
   writeFileSync(join(dir, 'app', 'layout.tsx'), layout);
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
