@@ -27,9 +27,13 @@ export interface CustomerSessionErrorOptions {
  * Messages never contain the client secret.
  */
 export class CustomerSessionError extends Error {
+  /** Always `'CustomerSessionError'`. */
   override readonly name = 'CustomerSessionError';
+  /** What went wrong: `network`, `http`, `invalid_response`, `expired` or `aborted` (see `CustomerSessionErrorKind`). */
   declare readonly kind: CustomerSessionErrorKind;
+  /** The endpoint's HTTP status, for kind `http` (401 or 403: nobody is signed in). */
   declare readonly status?: number;
+  /** The endpoint's Stripe-shaped error body (`type`, `code`, `param`, `message`), when it answered one. */
   declare readonly stripeError?: { type: string; code?: string; param?: string; message: string };
 
   constructor(kind: CustomerSessionErrorKind, message: string, options: CustomerSessionErrorOptions = {}) {

@@ -35,9 +35,13 @@ export type RateLimitScope = 'customer' | 'account';
  * `body`, and `Retry-After` set to `retryAfterSeconds`.
  */
 export class CustomerSessionRateLimitError extends Error {
+  /** Always `'CustomerSessionRateLimitError'`. */
   override readonly name = 'CustomerSessionRateLimitError';
+  /** The status the handler answers with: 429 over the limit, 503 when a limiter's store failed under `rateLimitFailure: 'deny'`. */
   readonly status: 429 | 503;
+  /** `limited`: over the limit; `limiter_unavailable`: a limiter's store failed and `rateLimitFailure` is `'deny'`. */
   readonly reason: 'limited' | 'limiter_unavailable';
+  /** Which budget refused: `customer` (`rateLimit`, per customer) or `account` (`stripeBudget`, the whole shop). */
   readonly scope: RateLimitScope;
   /** Whole seconds (at least 1) until a new session may be asked for. */
   readonly retryAfterSeconds: number;
@@ -67,8 +71,11 @@ export class CustomerSessionRateLimitError extends Error {
  * says which limiter: the per-customer one (`'customer'`) or the Stripe budget (`'account'`).
  */
 export class RateLimiterUnavailableError extends Error {
+  /** Always `'RateLimiterUnavailableError'`. */
   override readonly name = 'RateLimiterUnavailableError';
+  /** `error`: the store threw or rejected; `timeout`: it did not answer within `rateLimitTimeoutMs`. */
   readonly reason: 'error' | 'timeout';
+  /** Which limiter failed: `customer` (`rateLimit`) or `account` (`stripeBudget`). */
   readonly scope: RateLimitScope;
 
   constructor(reason: 'error' | 'timeout', detail: string, cause?: unknown, scope: RateLimitScope = 'customer') {

@@ -46,8 +46,9 @@ const fullyDocumented = {
     'CustomerSessionData',
     'StripePricingTableAttributes',
     'StripeBuyButtonAttributes',
+    'CustomerSessionError',
   ],
-  './server': ['CustomerSessionStripeClient', 'CustomerSessionRateLimiter', 'CustomerSessionHandlerOptions', 'CreateCustomerSessionOptions', 'CreateCustomerSessionsOptions', 'CustomerSessionRequestBody', 'CustomerSessionBatchResponse'],
+  './server': ['CustomerSessionRateLimitError', 'RateLimiterUnavailableError', 'CustomerSessionStripeClient', 'CustomerSessionRateLimiter', 'CustomerSessionHandlerOptions', 'CreateCustomerSessionOptions', 'CreateCustomerSessionsOptions', 'CustomerSessionRequestBody', 'CustomerSessionBatchResponse'],
   './node': [],
   './testing': [],
 } satisfies Record<keyof typeof entries, string[]>;
