@@ -93,6 +93,7 @@ export async function checkServerRendering(base, check, endpoint = '/api/custome
   const anonymous = await fetch(`${base}${app.page}`, app.signedOut);
   const anonymousHtml = await anonymous.text();
   check(anonymous.status === 200 && anonymousHtml.includes(app.signedOutText) && !anonymousHtml.includes('cuss_secret_'), 'a signed-out visitor gets no secret in the HTML');
+  check(/<stripe-pricing-table(?![^>]*customer-session-client-secret)[^>]*>/.test(anonymousHtml), 'a signed-out visitor gets the pricing table in the HTML, for a guest (not its fallback)');
   const refused = await fetch(`${base}${endpoint}`, { method: 'POST', headers: { ...app.signedOut.headers, 'Content-Type': 'application/json' }, body: '{}' });
   check(refused.status === 401, `a signed-out refresh is refused with 401 (got ${refused.status})`);
 }

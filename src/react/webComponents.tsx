@@ -62,10 +62,12 @@ function Element(props: Props): ReactNode {
   // An anonymous element has nothing to wait for.
   const wanted = secret ? settledSecret(secret) : null;
   const [shown] = useShownSecret(isClient ? wanted : undefined, context?.dropGeneration);
-  // On the server and while hydrating, the server's state as it is, and only a customer secret: never
-  // an anonymous element that would then flip to the customer. The browser's own takes over after
-  // (a server-rendered secret it does not share, from an initial session found stale, goes at once).
-  const rendered = isClient ? shown : wanted || undefined;
+  // On the server and while hydrating, the server's state as it is: a customer's secret, or a guest's
+  // element where the server knows it is one (provider off, the session not enabling it, `anonymous`);
+  // still pending, the fallback, never a guest's element that would then flip to the customer. The
+  // browser's own takes over after (a server-rendered secret it does not share, from an initial
+  // session found stale, goes at once).
+  const rendered = isClient ? shown : wanted;
   useReportError(secret?.error, props.onError);
   useReportError(scriptError, props.onError);
 
@@ -116,7 +118,8 @@ function stripeWebComponent<P extends StripeWebComponentProps>(tag: StripeWebCom
  * `pricing_table`. Loads `https://js.stripe.com/v3/pricing-table.js` once per page, on the client only
  * (skipped when the element is already defined, e.g. by `defineStripeWebComponentStandIns()`).
  * Renders `fallback` while the session is pending; on the server, the element itself when the
- * secret is known there (an `initialSession`), else `fallback`; `errorFallback` when the script fails.
+ * secret is known there (an `initialSession`) or it is a guest's (provider off, session not enabling it,
+ * `anonymous`), else `fallback`; `errorFallback` when the script fails.
  * The element follows its own session: it is re-created whenever that session's secret changes (its
  * refresh, `refreshMarginMs` before expiry, well within the rendered secret's 30 minutes after render),
  * never with a secret it already rendered; a secret the provider drops (sign-out) goes at once. A new
