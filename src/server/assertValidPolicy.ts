@@ -8,8 +8,17 @@ import { enabledComponents } from './enabledComponents';
  */
 export function assertValidPolicy(components: CustomerSessionComponentsParams, caller = 'createCustomerSessionHandler'): void {
   const issues = validateCustomerSessionParams({ components });
-  if (issues.length === 0 && enabledComponents(components).length === 0) {
-    // The validator reads form strings too ("true"); a policy must say `enabled: true` itself.
+  // The validator reads form strings too ("true", as Stripe does); a policy must say `enabled: true` or
+  // `false` itself, or a component it meant to enable is silently left out (see `enabledComponents`).
+  const valid = issues.length === 0;
+  if (valid) {
+    for (const [name, component] of Object.entries(components as Record<string, { enabled?: unknown } | undefined>)) {
+      if (component !== undefined && typeof component.enabled !== 'boolean') {
+        issues.push({ param: `components[${name}][enabled]`, code: 'parameter_invalid_boolean', message: `Must be the boolean true or false in a policy, not ${JSON.stringify(component.enabled)}.` });
+      }
+    }
+  }
+  if (valid && enabledComponents(components).length === 0) {
     issues.push({ param: 'components', code: 'parameter_invalid_boolean', message: 'No component has enabled: true.' });
   }
   if (issues.length === 0) return;

@@ -47,6 +47,14 @@ describe('createCustomerSessionHandler: the policy is checked once, at creation'
     expect(create({ pricing_table: { enabled: 'true' } })).toThrow(/enabled: true/);
   });
 
+  // Beside a component enabled properly, a form-string flag was accepted and the component silently
+  // left out of the policy: every request for it got a 400 "does not enable", and the whole-policy
+  // session had it off. (A policy read from JSON or the environment carries strings.)
+  it('names the component whose enabled flag is not a boolean, even beside one enabled properly', () => {
+    expect(create({ payment_element: { enabled: 'true' }, pricing_table: { enabled: true } })).toThrow(/components\[payment_element\]\[enabled\]: .*boolean/);
+    expect(create({ pricing_table: { enabled: true }, buy_button: { enabled: 'false' } })).toThrow(/components\[buy_button\]\[enabled\]/);
+  });
+
   it('checks the other options too', () => {
     expect(create({ pricing_table: { enabled: true } }, { maxBodyBytes: 0 })).toThrow(/maxBodyBytes/);
     expect(create({ pricing_table: { enabled: true } }, { stripe: {} as never })).toThrow(/stripe/);
