@@ -40,3 +40,22 @@ describe('Storybook docs pages', () => {
     expect(code.match(/_components\.table\b/g)?.length ?? 0).toBe(tables);
   });
 });
+
+// Every session a page creates while it renders spends the rate limits, and the documented limits refuse
+// (`CustomerSessionRateLimitError`: a reload loop, or 11 page views in one second against the default Stripe
+// budget). An example that awaits the call without handling the refusal answers that view with a 500, or
+// crashes a plain Node server with an unhandled rejection. Every example does what the docs say: a guest page.
+describe('server-rendering examples handle the rate-limit refusal', () => {
+  const sources = [...pages.map((name) => ({ name, text: readFileSync(new URL(name, docs), 'utf8') })), { name: 'README.md', text: readFileSync(new URL('../../README.md', import.meta.url), 'utf8') }];
+  const examples = sources.flatMap(({ name, text }) =>
+    [...text.matchAll(/^```tsx?\n([\s\S]*?)^```/gm)].map((block) => block[1]!).filter((code) => /await createCustomerSessions?\(/.test(code)).map((code) => [`${name}: ${code.split('\n')[0]}`, code] as const),
+  );
+
+  it('there are such examples (the check below checks something)', () => {
+    expect(examples.length).toBeGreaterThan(4);
+  });
+
+  it.each(examples)('%s', (_label, code) => {
+    expect(code).toMatch(/instanceof CustomerSessionRateLimitError/);
+  });
+});
