@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { ArgTypes, Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import { CustomerSessionProvider, type ComponentName } from '../../src/index';
 import { storefrontLoaded, loadStorefront } from '../support/loadStorefront';
@@ -12,6 +12,15 @@ interface Args extends StorefrontArgs {
   components?: ComponentName[];
   enabled: boolean;
 }
+
+// The provider's other props, as react-docgen reads them: the storefront below sets them itself (the
+// session lifetime and refresh margin have controls of their own), so their rows carry no dead control.
+const providerOnlyRows = Object.fromEntries(
+  ['endpoint', 'refreshMarginMs', 'requestInit', 'initialSession', 'initialSessions', 'children', 'queryClient', 'publishableKey', 'stripe'].map((name) => [
+    name,
+    name === 'refreshMarginMs' ? { control: false, table: { defaultValue: { summary: '300_000 (5 min)' } } } : { control: false },
+  ]),
+) as ArgTypes;
 
 /**
  * Fetches one Customer Session from your endpoint for everything inside it, keeps it fresh until
@@ -53,12 +62,15 @@ const meta = {
   },
   argTypes: {
     ...storefrontArgTypes,
+    // react-docgen reads defaults from destructured props only; the provider applies these deeper.
     components: {
       control: 'inline-check',
       options: ['payment_element', 'pricing_table', 'buy_button'],
       description: 'Sent to the endpoint, which may only narrow its policy.',
+      table: { defaultValue: { summary: "[] (the server's policy)" } },
     },
-    enabled: { control: 'boolean', description: '`false` fetches nothing.' },
+    enabled: { control: 'boolean', description: '`false` fetches nothing.', table: { defaultValue: { summary: 'true' } } },
+    ...providerOnlyRows,
   },
   render: ({ components, enabled, ...args }, { loaded }) => (
     <Storefront args={args} loaded={storefrontLoaded(loaded)} provider={{ components, enabled }} />
