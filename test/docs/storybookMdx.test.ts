@@ -59,3 +59,19 @@ describe('server-rendering examples handle the rate-limit refusal', () => {
     expect(code).toMatch(/instanceof CustomerSessionRateLimitError/);
   });
 });
+
+// A screen reader announces a table's column by its header: an empty header cell reads as nothing.
+describe('docs tables name every column', () => {
+  const headerRows = pages.flatMap((name) => {
+    const lines = readFileSync(new URL(name, docs), 'utf8').split('\n');
+    return lines.flatMap((line, index) => (/^\|(\s*:?-+:?\s*\|)+\s*$/.test(lines[index + 1] ?? '') ? [[`${name}: ${line}`, line] as const] : []));
+  });
+
+  it('there are tables (the check below checks something)', () => {
+    expect(headerRows.length).toBeGreaterThan(10);
+  });
+
+  it.each(headerRows)('%s', (_label, row) => {
+    expect(row.split('|').slice(1, -1).map((cell) => cell.trim())).not.toContain('');
+  });
+});
