@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
+import { maskClientSecret } from '../../src/testing/maskClientSecret';
 import { storefrontLoaded } from '../support/loadStorefront';
 import {
   expectPaymentElementAnonymous,
@@ -112,5 +113,35 @@ export const DisabledBySession: Story = {
     await waitFor(() => expectPaymentElementAnonymous(canvas, data));
     await expectWebComponentGuest(canvas, 'Buy button');
     await expectWebComponentSecret(canvas, 'Pricing table', data);
+  },
+};
+
+export const ServerRendered: Story = {
+  name: 'Server-rendered: initialSession and initialSessions',
+  args: { pricingTable: true, buyButton: true, showPricingTable: true, showBuyButton: true, serverRendered: true },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          "The page's server render created four sessions with `createCustomerSessions` (the provider's, then one per element) and passed them as `initialSession` and `initialSessions`: every element shows the customer on its first render with a secret of its own, and the endpoint is not called. Its refresh, before expiry, goes through the endpoint. Sessions are timed from the page's navigation start, so in a Storybook tab open for more than 25 minutes they count as due and the elements ask the endpoint instead.",
+      },
+    },
+  },
+  play: async ({ canvas, loaded }) => {
+    const data = storefrontLoaded(loaded);
+    const [state, ...elements] = data.initialSessions ?? [];
+    expect(elements).toHaveLength(3);
+    await expectStatus(canvas, 'ready');
+    expect(canvas.getByLabelText(/^Client secret: /)).toHaveAttribute('aria-label', `Client secret: ${maskClientSecret(state!.client_secret)}`);
+    const secrets = [
+      await expectPaymentElementSecret(canvas, data),
+      (await expectWebComponentSecret(canvas, 'Pricing table', data)).getAttribute('customer-session-client-secret'),
+      (await expectWebComponentSecret(canvas, 'Buy button', data)).getAttribute('customer-session-client-secret'),
+    ];
+    // Each element rendered the server-rendered session for its component, in the order they were created.
+    expect(secrets).toEqual(elements.map((session) => session.client_secret));
+    expect(await savedCardsShown(canvas)).toHaveLength(3);
+    expect(data.backend.calls()).toBe(0);
+    expect(canvas.getByTestId('endpoint-calls')).toHaveTextContent('0');
   },
 };

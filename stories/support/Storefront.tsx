@@ -29,6 +29,7 @@ interface StorefrontProps {
 export function Storefront({ args, loaded, children, provider, stripe: stripeOverride }: StorefrontProps) {
   const { backend, backendId } = loaded;
   const stripe = stripeOverride ?? loaded.stripe;
+  const [initialSession, ...initialSessions] = loaded.initialSessions ?? [];
   return (
     <CustomerSessionProvider
       {...provider}
@@ -36,6 +37,8 @@ export function Storefront({ args, loaded, children, provider, stripe: stripeOve
       endpoint="/api/customer-session"
       requestInit={{ headers: { [BACKEND_HEADER]: backendId } }}
       refreshMarginMs={args.refreshMarginSeconds * 1000}
+      initialSession={initialSession}
+      initialSessions={loaded.initialSessions ? initialSessions : undefined}
       publishableKey={storyPublishableKey}
       stripe={stripe ?? undefined}
     >
