@@ -121,6 +121,9 @@ export const NotEnabled: Story = {
     await expectPaymentElementAnonymous(canvas, data);
     await expectWebComponentGuest(canvas, 'Pricing table');
     await expectWebComponentGuest(canvas, 'Buy button');
+    // A guest page: nobody shown as signed in, and the guest can pay.
+    expect(canvas.getByRole('banner')).toHaveTextContent('Not signed in');
+    expect(canvas.getByRole('button', { name: 'Pay $48.00' })).toBeEnabled();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(data.backend.calls()).toBe(0);
   },

@@ -42,7 +42,7 @@ export function Storefront({ args, loaded, children, provider, stripe: stripeOve
       publishableKey={storyPublishableKey}
       stripe={stripe ?? undefined}
     >
-      <StoreHeader />
+      <StoreHeader signedIn={provider?.enabled !== false} />
       <SessionPanel backend={backend} />
       <div className="sf-grid">
         {children ?? (
