@@ -1,9 +1,17 @@
-import type { ComponentType } from 'react';
+import { useState, type ComponentType } from 'react';
 import type { ArgTypes, Meta, StoryObj } from '@storybook/react-vite';
-import { expect } from 'storybook/test';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import { CustomerSessionProvider, type ComponentName } from '../../src/index';
 import { storefrontLoaded, loadStorefront } from '../support/loadStorefront';
-import { expectPaymentElementAnonymous, expectStatus, expectWebComponentGuest, lastSecret } from '../support/play';
+import {
+  expectPaymentElementAnonymous,
+  expectPaymentElementSecret,
+  expectStatus,
+  expectWebComponentGuest,
+  expectWebComponentSecret,
+  lastSecret,
+} from '../support/play';
+import type { StorefrontLoaded } from '../support/loadStorefront';
 import { Storefront } from '../support/Storefront';
 import { defaultStorefrontArgs, storefrontArgTypes, type StorefrontArgs } from '../support/storefrontArgs';
 
@@ -126,5 +134,55 @@ export const NotEnabled: Story = {
     expect(canvas.getByRole('button', { name: 'Pay $48.00' })).toBeEnabled();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(data.backend.calls()).toBe(0);
+  },
+};
+
+/** The storefront with a Sign out / Sign in button: what an app does with `enabled` when its auth changes. */
+function SignInOut({ args, loaded }: { args: StorefrontArgs; loaded: StorefrontLoaded }) {
+  const [signedIn, setSignedIn] = useState(true);
+  const button = (
+    <button className="sf-signout" type="button" onClick={() => setSignedIn(!signedIn)}>
+      {signedIn ? 'Sign out' : 'Sign in'}
+    </button>
+  );
+  return <Storefront args={args} loaded={loaded} provider={{ enabled: signedIn }} headerAction={button} />;
+}
+
+export const SignOut: Story = {
+  name: 'Sign-out and sign-in',
+  render: ({ components: _components, enabled: _enabled, ...args }, { loaded }) => <SignInOut args={args} loaded={storefrontLoaded(loaded)} />,
+  parameters: {
+    docs: {
+      description: {
+        story:
+          '*Sign out* turns the provider\'s `enabled` off, as an app does when its auth says nobody is signed in: every secret shown is dropped at once (and in every other tab of the origin), the web components are re-created for a guest and `<Elements>` is remounted without the customer. *Sign in* fetches new sessions; no secret shown before is shown again.',
+      },
+    },
+  },
+  play: async ({ canvas, loaded }) => {
+    const data = storefrontLoaded(loaded);
+    await expectStatus(canvas, 'ready');
+    const before = [
+      await expectPaymentElementSecret(canvas, data),
+      (await expectWebComponentSecret(canvas, 'Pricing table', data)).getAttribute('customer-session-client-secret'),
+      (await expectWebComponentSecret(canvas, 'Buy button', data)).getAttribute('customer-session-client-secret'),
+    ];
+    await userEvent.click(canvas.getByRole('button', { name: 'Sign out' }));
+    await expectStatus(canvas, 'pending');
+    expect(canvas.getByRole('banner')).toHaveTextContent('Not signed in');
+    expect(canvas.getByLabelText('Client secret: none')).toBeVisible();
+    await waitFor(() => expect(canvas.getByRole('group', { name: 'Payment Element (stand-in)' })).toHaveTextContent('Guest checkout: no customer session'));
+    expect(data.stripe?.elementsOptions?.customerSessionClientSecret).toBeUndefined();
+    await expectWebComponentGuest(canvas, 'Pricing table');
+    await expectWebComponentGuest(canvas, 'Buy button');
+
+    await userEvent.click(canvas.getByRole('button', { name: 'Sign in' }));
+    await expectStatus(canvas, 'ready');
+    const after = [
+      await expectPaymentElementSecret(canvas, data),
+      (await expectWebComponentSecret(canvas, 'Pricing table', data)).getAttribute('customer-session-client-secret'),
+      (await expectWebComponentSecret(canvas, 'Buy button', data)).getAttribute('customer-session-client-secret'),
+    ];
+    for (const secret of after) expect(before).not.toContain(secret);
   },
 };

@@ -19,6 +19,8 @@ interface StorefrontProps {
   provider?: Pick<UseCustomerSessionOptions, 'components' | 'enabled'>;
   /** Replaces the story's Stripe.js (e.g. a promise that rejects, as when js.stripe.com is blocked). */
   stripe?: ComponentProps<typeof CustomerSessionProvider>['stripe'];
+  /** Beside the shopper's name in the header (a sign-out button). */
+  headerAction?: ReactNode;
 }
 
 /**
@@ -26,7 +28,7 @@ interface StorefrontProps {
  * (answered by this story's emulator-backed handler through MSW), the session panel, and the
  * components the args ask for. Re-keyed on every new backend, so changed controls start afresh.
  */
-export function Storefront({ args, loaded, children, provider, stripe: stripeOverride }: StorefrontProps) {
+export function Storefront({ args, loaded, children, provider, stripe: stripeOverride, headerAction }: StorefrontProps) {
   const { backend, backendId } = loaded;
   const stripe = stripeOverride ?? loaded.stripe;
   const [initialSession, ...initialSessions] = loaded.initialSessions ?? [];
@@ -42,7 +44,7 @@ export function Storefront({ args, loaded, children, provider, stripe: stripeOve
       publishableKey={storyPublishableKey}
       stripe={stripe ?? undefined}
     >
-      <StoreHeader signedIn={provider?.enabled !== false} />
+      <StoreHeader signedIn={provider?.enabled !== false} action={headerAction} />
       <SessionPanel backend={backend} />
       <div className="sf-grid">
         {children ?? (
