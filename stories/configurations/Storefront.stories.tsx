@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
+import { useComponentSecret } from '../../src/index';
 import { maskClientSecret } from '../../src/testing/maskClientSecret';
 import { storefrontLoaded } from '../support/loadStorefront';
 import {
@@ -14,6 +15,9 @@ import {
   webComponent,
 } from '../support/play';
 import { storyBuyButtonId, storyPricingTableId, storyPublishableKey } from '../support/realStripe';
+import { Skeleton } from '../support/Skeleton';
+import { StoreCard } from '../support/StoreCard';
+import { Storefront } from '../support/Storefront';
 import type { StorefrontArgs } from '../support/storefrontArgs';
 import { storefrontMeta } from '../support/storefrontMeta';
 
@@ -143,5 +147,56 @@ export const ServerRendered: Story = {
     expect(await savedCardsShown(canvas)).toHaveLength(3);
     expect(data.backend.calls()).toBe(0);
     expect(canvas.getByTestId('endpoint-calls')).toHaveTextContent('0');
+  },
+};
+
+/**
+ * Stripe's pricing table rendered by hand, as a team with its own wrapper would: `useComponentSecret`
+ * gives this mount a session of its own, and a new secret (its refresh) makes a new element (the `key`),
+ * since Stripe's element reads its attributes once, when it connects.
+ */
+function OwnPricingTable() {
+  const { clientSecret, status } = useComponentSecret('pricing_table');
+  if (status === 'pending') return <Skeleton label="Loading pricing table" />;
+  return (
+    <>
+      <p className="sf-footnote" data-testid="component-secret-status">
+        useComponentSecret: {status}
+      </p>
+      <stripe-pricing-table
+        key={clientSecret ?? 'guest'}
+        pricing-table-id={storyPricingTableId}
+        publishable-key={storyPublishableKey}
+        {...(clientSecret ? { 'customer-session-client-secret': clientSecret } : {})}
+      />
+    </>
+  );
+}
+
+export const OwnElement: Story = {
+  name: 'Rendering an element yourself: useComponentSecret',
+  args: { ...webOnly, pricingTable: true },
+  render: (args, { loaded }) => (
+    <Storefront args={args} loaded={storefrontLoaded(loaded)}>
+      <StoreCard title="Plans" note="useComponentSecret('pricing_table')">
+        <OwnPricingTable />
+      </StoreCard>
+    </Storefront>
+  ),
+  parameters: {
+    docs: {
+      description: {
+        story:
+          "For a wrapper of your own: `useComponentSecret('pricing_table')` returns `{ clientSecret, status, error }` for a session of this mount's own. Put `clientSecret` into one element, once, and make a new element when it changes. Loading Stripe's script (`https://js.stripe.com/v3/pricing-table.js`) is then yours too.",
+      },
+    },
+  },
+  play: async ({ canvas, loaded }) => {
+    const data = storefrontLoaded(loaded);
+    await expectStatus(canvas, 'ready');
+    await waitFor(() => expect(canvas.getByTestId('component-secret-status')).toHaveTextContent('useComponentSecret: ready'));
+    const secret = (await expectWebComponentSecret(canvas, 'Pricing table', data)).getAttribute('customer-session-client-secret');
+    // Its own session, not the provider's (the panel's).
+    expect(canvas.getByLabelText(/^Client secret: /)).not.toHaveAttribute('aria-label', `Client secret: ${maskClientSecret(secret!)}`);
   },
 };
