@@ -75,3 +75,33 @@ describe('docs tables name every column', () => {
     expect(row.split('|').slice(1, -1).map((cell) => cell.trim())).not.toContain('');
   });
 });
+
+// The docs' code imports only what the package exports, under the entry that exports it: a renamed or
+// moved export fails here rather than in a reader's editor.
+describe('docs code imports what each entry exports', async () => {
+  const ts = (await import('typescript')).default;
+  const entries: Record<string, string> = { '': 'src/index.ts', '/server': 'src/server/index.ts', '/node': 'src/node/index.ts', '/testing': 'src/testing/index.ts' };
+  const root = new URL('../../', import.meta.url).pathname;
+  const program = ts.createProgram(Object.values(entries).map((file) => root + file), { noEmit: true, skipLibCheck: true, jsx: ts.JsxEmit.ReactJSX, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022 });
+  const checker = program.getTypeChecker();
+  const exported = Object.fromEntries(
+    Object.entries(entries).map(([entry, file]) => {
+      const module = checker.getSymbolAtLocation(program.getSourceFile(root + file)!)!;
+      return [entry, new Set(checker.getExportsOfModule(module).map((symbol) => symbol.name))];
+    }),
+  );
+  const sources = [...pages.map((name) => ({ name, text: readFileSync(new URL(name, docs), 'utf8') })), { name: 'README.md', text: readFileSync(new URL('../../README.md', import.meta.url), 'utf8') }];
+  const imports = sources.flatMap(({ name, text }) =>
+    [...text.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+'react-stripe-customer-session(\/\w+)?'/g)].flatMap((match) =>
+      match[1]!.split(',').map((part) => part.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]!).filter(Boolean).map((imported) => [`${name}: ${imported} from '${match[2] ?? '.'}'`, match[2] ?? '', imported] as const),
+    ),
+  );
+
+  it('the docs import from every entry (the check below checks something)', () => {
+    expect(new Set(imports.map(([, entry]) => entry))).toEqual(new Set(Object.keys(entries)));
+  });
+
+  it.each(imports)('%s', (_label, entry, imported) => {
+    expect(exported[entry]).toContain(imported);
+  });
+});
