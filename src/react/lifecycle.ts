@@ -7,7 +7,7 @@ import { abortSessionRequest, countDrop, customerSessionQueryKeyPrefix, isCustom
 // - abort the request in flight once its last observer has been gone for a macrotask;
 // - sign-out: drop the session when only disabled observers are left, or when the endpoint answers
 //   401/403 (nobody is signed in);
-// - when the session is removed (a drop, or the app's `removeQueries`/`clear`), move its observers
+// - when the session is removed (a drop, or the app's `removeQueries`/`clear`/`resetQueries`), move its observers
 //   to a fresh one, and tell the other tabs of the origin (BroadcastChannel), which drop theirs;
 // - a page restored from the back/forward cache drops its sessions and asks again;
 // - wake-ups (visibility, focus, online, pageshow): a session that became due while asleep is
@@ -18,6 +18,8 @@ const clients = new Set<QueryClient>();
 const watched = new WeakSet<QueryClient>();
 const pending = new WeakMap<Query, ReturnType<typeof setTimeout>>();
 const wasActive = new WeakMap<Query, boolean>();
+/** Queries that have held a session: a reset of one takes a customer's secret away, and its removal is a drop. */
+const held = new WeakSet<Query>();
 /** Elements (endpoint and component) whose refusal has dropped the page since the last sure sign-out. */
 const refusedElements = new Set<string>();
 /** One per page, opened with the first watched client (`null` where there is none). */
@@ -100,6 +102,11 @@ export function watchSessionQueries(client: QueryClient): void {
     if (!isCustomerSessionQuery(query)) return;
     // (A client forgotten while it held no session, then given one by a prefetch, is reached again.)
     if (type === 'added') clients.add(client);
+    if (type === 'updated' && event.action.type === 'success') held.add(query);
+    // The app reset a session that held a secret (`resetQueries()`, a sign-out): a removal in use, so the
+    // components drop what they show at once, and the other tabs are told. (A cancelled first request
+    // also leaves no data, but nothing was shown: no drop.)
+    if (type === 'updated' && event.action.type === 'setState' && query.state.data === undefined && held.has(query)) return cache.remove(query);
     // Nobody is signed in: every session of the endpoint goes at once, the provider's and each
     // element's, like a sign-out (not on a 5xx, 429 or network failure), and the other tabs are told.
     // An element's own session refused again (any mount of it: an element shown only while the
@@ -123,7 +130,7 @@ export function watchSessionQueries(client: QueryClient): void {
       const observers = [...query.observers];
       // Removed while in use: a drop. The other tabs drop theirs (the message names the endpoint, never a
       // secret), and so do the page's other QueryClients (a second provider), which no message reaches.
-      if (!quiet && observers.length > 0 && holds(query) && isShared(query)) {
+      if (!quiet && observers.length > 0 && (holds(query) || held.has(query)) && isShared(query)) {
         const endpoint = endpointOf(query);
         channel?.postMessage(endpoint);
         dropEndpoint(clients, endpoint);

@@ -42,6 +42,7 @@ describe('a drop here is announced to the other tabs, by endpoint only', () => {
   it.each([
     ['the provider turns enabled={false}', 'enabled'],
     ['the app removes its queries', 'removeQueries'],
+    ['the app resets its queries', 'resetQueries'],
     ['the endpoint answers 401', '401'],
   ])('%s', async (_label, how) => {
     const appQueryClient = new QueryClient();
@@ -55,6 +56,7 @@ describe('a drop here is announced to the other tabs, by endpoint only', () => {
     expect(posted).not.toHaveBeenCalled();
     if (how === 'enabled') view.rerenderWith({ enabled: false });
     if (how === 'removeQueries') act(() => appQueryClient.removeQueries());
+    if (how === 'resetQueries') act(() => void appQueryClient.resetQueries());
     if (how === '401') {
       endpoint.queue(signedOut, signedOut);
       await clock.advance(25 * MINUTE);
@@ -64,6 +66,22 @@ describe('a drop here is announced to the other tabs, by endpoint only', () => {
     expect(new Set(posted.mock.calls.map(([message]) => message))).toEqual(new Set([endpointHref]));
     await deliverUntil(() => heard.length > 0);
     expect(heard.every((message) => message === endpointHref)).toBe(true);
+  });
+});
+
+describe('what is no drop announces nothing', () => {
+  it('the app cancels the first request (cancelQueries): nothing was shown, nothing is dropped', async () => {
+    const appQueryClient = new QueryClient();
+    const { endpoint } = setup({}, undefined, { appQueryClient });
+    const first = endpoint.hold();
+    await flushUntil(() => endpoint.requests.length > 0);
+    const posted = vi.spyOn(BroadcastChannel.prototype, 'postMessage');
+    // Cancelling reverts the query to no data, as a reset does; but it never held a secret.
+    await act(() => appQueryClient.cancelQueries());
+    first.resolve();
+    await clock.advance(MINUTE);
+    expect(posted).not.toHaveBeenCalled();
+    expect(heard).toEqual([]);
   });
 });
 

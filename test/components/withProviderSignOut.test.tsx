@@ -53,6 +53,44 @@ describe('sign-out drops the shown secret at once; the next customer’s arrives
     expect(stripe.calls.elements).toHaveLength(2);
   });
 
+  it('the app resets its queries (resetQueries): the shown secrets go at once, before the next answer', async () => {
+    const appQueryClient = new QueryClient();
+    const { endpoint, stripe } = setup({}, undefined, { appQueryClient });
+    await flushUntil(() => everyElementHasASecret() && stripe.calls.elements.length > 0);
+    const first = renderedSecrets(stripe);
+
+    const next = endpoint.hold();
+    act(() => void appQueryClient.resetQueries());
+    await flushUntil(() => endpoint.requests.length === 2 && stripe.calls.elements.length > 1);
+    // The reset session held the customer: nothing of theirs stays while the next one is asked for.
+    for (const secret of Object.values(first)) expectSecretGone(stripe, secret);
+    expect(stripe.calls.elements[1]).not.toHaveProperty('customerSessionClientSecret');
+    expect(sessionSet(endpoint.requests[1])).toEqual(['buy_button', 'buy_button+payment_element+pricing_table', 'payment_element', 'pricing_table']);
+
+    next.resolve();
+    await flushUntil(() => stripe.calls.update.length > 0 && everyElementHasASecret());
+    const second = renderedSecrets(stripe);
+    expect(new Set([...Object.values(first), ...Object.values(second)]).size).toBe(6);
+    await clock.advance(MINUTE);
+    expect(endpoint.requests).toHaveLength(2);
+  });
+
+  it('the app cancels a refresh in flight (cancelQueries): no sign-out, the secrets stay', async () => {
+    const appQueryClient = new QueryClient();
+    const { endpoint, stripe } = setup({}, undefined, { appQueryClient });
+    await flushUntil(() => everyElementHasASecret() && stripe.calls.elements.length > 0);
+    const first = renderedSecrets(stripe);
+
+    endpoint.hold();
+    act(() => void appQueryClient.refetchQueries());
+    await flushUntil(() => endpoint.requests.length === 2);
+    await act(() => appQueryClient.cancelQueries());
+    await clock.advance(MINUTE);
+    expect(renderedSecrets(stripe)).toEqual(first);
+    expect(stripe.calls.elements).toHaveLength(1);
+    expect(endpoint.requests).toHaveLength(2);
+  });
+
   it('the app clears its client and the next session fails: everything stays anonymous', async () => {
     const appQueryClient = new QueryClient();
     const { endpoint, stripe } = setup({}, undefined, { appQueryClient });
