@@ -12,7 +12,7 @@ const noRateLimiterFlexible = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'storybook-static', 'node_modules', 'public', 'coverage', 'bench/.tmp', '.ci/.peers', 'demo/next/.next', 'demo/next/next-env.d.ts', 'demo/react-router/build', 'demo/react-router/.react-router', '.ci/runtimes/node_modules', 'demo/react-router/node_modules', '!.storybook'] },
+  { ignores: ['dist', 'storybook-static', 'node_modules', 'public', 'coverage', 'bench/.tmp', '.ci/.peers', 'demo/next/.next', 'demo/next/next-env.d.ts', 'demo/react-router/build', 'demo/react-router/.react-router', '.ci/runtimes/node_modules', 'demo/react-router/node_modules', 'demo/react-router/docs-app', 'demo/next-docs-app', '!.storybook'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   reactHooks.configs.flat['recommended-latest'] ?? reactHooks.configs.flat.recommended,

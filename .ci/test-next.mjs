@@ -7,12 +7,14 @@
 // a guest. The edge route (app/api/edge-customer-session, `runtime = 'edge'`) serves the handler's
 // contract, its SDK reaching an emulator on loopback, and the client chunks carry no development-only
 // text. Then the same app is built again with webpack (`next build --webpack`): edge route, client
-// chunks and the first HTML checked once more. `--no-build` reuses demo/next/.next (one build).
+// chunks and the first HTML checked once more. `--no-build` reuses demo/next/.next (one build). Last, the
+// Next.js app stories/docs/ServerRendering.mdx gives, built and checked as the demo is (.ci/lib/docsNextApp.mjs).
 // Time on this 2-core machine under load: next build 75-140 s on a clean checkout, about 40% less
 // with demo/next/.next/cache kept from a previous build (CI may cache that folder); checks about 8 s.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { checkNextDocsApp } from './lib/docsNextApp.mjs';
 import { checker, checkServerRendering, freePort, seconds, signedOut, startServer, tagWithSecret, waitForServer } from './lib/serverRendering.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -202,6 +204,7 @@ if (!process.argv.includes('--no-build')) {
     }
   }
 }
+await checkNextDocsApp({ root, next, env, stripe: edgeStripe, check });
 await edgeStripe.close();
 
 console.log(`test:next ${failures.length === 0 ? 'passed' : `failed (${failures.length})`} in ${seconds(started)}`);

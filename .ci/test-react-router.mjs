@@ -6,15 +6,19 @@
 // secret per request, refresh through the endpoint (a resource route), no secret for a signed-out
 // visitor. Also: a client navigation's `.data` is `private, no-store` too, and a page view over the
 // per-customer rate limit renders for a guest with a 200, not a 500.
+// Then the same for the docs' own app: the files stories/docs/ServerRendering.mdx gives for React Router,
+// verbatim, in demo/react-router/docs-app (the demo's node_modules), type-checked, built and served on the
+// emulator as its "without keys" section says; over the shop's Stripe budget it renders for a guest with a 200.
 //   --no-install  reuse demo/react-router/node_modules (the packed package included)
 //   --no-build    reuse demo/react-router/build
 // Time here: install about 25 s (npm cache warm), build 15-30 s, checks about 3 s.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checker, checkServerRendering, freePort, isPrivateNoStore, seconds, startServer, tagWithSecret, waitForServer } from './lib/serverRendering.mjs';
+import { writeDocsFiles } from './lib/docsFiles.mjs';
+import { checker, checkOverTheBudget, checkServerRendering, docsApp, freePort, isPrivateNoStore, seconds, startServer, tagWithSecret, waitForServer } from './lib/serverRendering.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const appDir = join(root, 'demo', 'react-router');
@@ -44,7 +48,8 @@ if (!args['no-install']) {
   console.log(`(installed: ${seconds(started)})`);
 }
 // Type-checks the demo against the packed package's declarations (the root's TypeScript).
-const types = spawnSync(join(root, 'node_modules', '.bin', 'tsc'), ['-p', appDir], { cwd: root, encoding: 'utf8' });
+const tsc = join(root, 'node_modules', '.bin', 'tsc');
+const types = spawnSync(tsc, ['-p', appDir], { cwd: root, encoding: 'utf8' });
 check(types.status === 0, `the demo type-checks against the packed package${types.status === 0 ? '' : `:\n${types.stdout}${types.stderr}`}`);
 
 if (!args['no-build']) {
@@ -94,6 +99,40 @@ try {
   check(false, String(error instanceof Error ? error.message : error));
 } finally {
   served.stop();
+}
+
+// The docs' app. Its Stripe is the package's emulator on a free port (the docs' emulator.mjs takes a fixed one).
+console.log('-- the app stories/docs/ServerRendering.mdx gives (demo/react-router/docs-app)');
+const docsDir = join(appDir, 'docs-app');
+rmSync(docsDir, { recursive: true, force: true });
+const docsFiles = writeDocsFiles(docsDir, join(root, 'stories', 'docs', 'ServerRendering.mdx'), ['React Router 7 (framework mode)', 'Trying either app without keys']);
+// What the docs' install lines leave in package.json (the demo's versions; React Router reads it to find its server runtime).
+const { dependencies, devDependencies } = JSON.parse(readFileSync(join(appDir, 'package.json'), 'utf8'));
+writeFileSync(join(docsDir, 'package.json'), JSON.stringify({ private: true, type: 'module', dependencies: { ...dependencies, 'react-stripe-customer-session': '*' }, devDependencies }));
+console.log(`(docs files: ${docsFiles.join(', ')})`);
+const docsTypes = spawnSync(tsc, ['-p', docsDir], { cwd: root, encoding: 'utf8' });
+check(docsTypes.status === 0, `the docs' app type-checks under its tsconfig (strict)${docsTypes.status === 0 ? '' : `:\n${docsTypes.stdout}${docsTypes.stderr}`}`);
+const docsBuild = spawnSync(bin('react-router'), ['build'], { cwd: docsDir, env, encoding: 'utf8' });
+check(docsBuild.status === 0, `the docs' app builds${docsBuild.status === 0 ? '' : `:\n${docsBuild.stdout}${docsBuild.stderr}`}`);
+if (docsBuild.status === 0) {
+  const { listen } = await import(join(root, 'dist', 'testing', 'index.js'));
+  const stripe = await listen({}, { host: '127.0.0.1', port: 0 });
+  const docsPort = await freePort();
+  const docsBase = `http://127.0.0.1:${docsPort}`;
+  const docsEnv = { ...env, PORT: String(docsPort), HOST: '127.0.0.1', STRIPE_SECRET_KEY: 'sk_test_emulator', STRIPE_EMULATOR_PORT: String(stripe.port), DEMO_CUSTOMER_ID: stripe.emulator.createCustomer({ name: 'Jenny Rosen' }).id };
+  const docsServed = startServer(bin('react-router-serve'), ['./build/server/index.js'], { cwd: docsDir, env: docsEnv });
+  try {
+    await waitForServer(docsBase, docsServed);
+    await checkServerRendering(docsBase, check, '/api/customer-session', docsApp('/'));
+    const navigation = await fetch(`${docsBase}/_root.data`);
+    check(isPrivateNoStore(navigation.headers.get('cache-control')) && (await navigation.text()).includes('cuss_secret_'), `the docs' app: its .data holds the session, sent private, no-store (got "${navigation.headers.get('cache-control')}")`);
+    await checkOverTheBudget(docsBase, check, "the docs' app");
+  } catch (error) {
+    check(false, `the docs' app: ${String(error instanceof Error ? error.message : error)}`);
+  } finally {
+    docsServed.stop();
+    await stripe.close();
+  }
 }
 
 console.log(`test:react-router ${failures.length === 0 ? 'passed' : `failed (${failures.length})`} in ${seconds(started)}`);
