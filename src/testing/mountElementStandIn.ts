@@ -57,6 +57,9 @@ const brandMarks: Record<string, string> = { amex: 'AMEX', diners: 'DC', discove
 
 const saveLabel = 'Save payment details for future purchases';
 
+// Radios sharing a name are one group across the whole document: each mount's saved cards are a group of their own.
+let mounts = 0;
+
 /**
  * Renders an element's placeholder into `node`. For `payment`, what the customer sees for the
  * session behind `customerSessionClientSecret`: the saved cards (a list named "Saved payment methods",
@@ -82,6 +85,7 @@ export function mountElementStandIn(node: HTMLElement, type: string, sources: El
   const card = h('div', { style: s.card, role: 'group', 'aria-label': `${label} (stand-in)` }, header, notices, info, saved, fields, saveBox, details, footer);
   node.replaceChildren(card);
 
+  const radioName = `stand-in-saved-card-${++mounts}`;
   let listed: EmulatorPaymentMethod[] = [];
   let chosen: string | null = null;
   let saveChecked = false;
@@ -91,7 +95,7 @@ export function mountElementStandIn(node: HTMLElement, type: string, sources: El
     if (listed.length === 0) return saved.replaceChildren();
     if (!listed.some((method) => method.id === chosen)) chosen = listed[0]?.id ?? null;
     const items = listed.map((method) => {
-      const radio = h('input', { type: 'radio', name: 'stand-in-saved-card', value: method.id }) as HTMLInputElement;
+      const radio = h('input', { type: 'radio', name: radioName, value: method.id }) as HTMLInputElement;
       radio.checked = method.id === chosen;
       radio.addEventListener('change', () => (chosen = method.id));
       const remove = removable ? h('button', { type: 'button', style: s.link }, 'Remove') : null;
@@ -103,7 +107,7 @@ export function mountElementStandIn(node: HTMLElement, type: string, sources: El
       const name = h('span', { style: { flex: '1' } }, `${savedCardName(method).replace(' ending in ', ' •••• ')}`);
       return h('li', { style: s.savedItem, 'aria-label': savedCardName(method) }, h('label', { style: s.savedLabel }, radio, brand, name), h('span', { style: s.faint }, savedCardExpiry(method)), remove);
     });
-    const newCard = h('input', { type: 'radio', name: 'stand-in-saved-card', value: 'new' }) as HTMLInputElement;
+    const newCard = h('input', { type: 'radio', name: radioName, value: 'new' }) as HTMLInputElement;
     newCard.checked = chosen === null;
     newCard.addEventListener('change', () => (chosen = null));
     saved.replaceChildren(

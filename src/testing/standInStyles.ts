@@ -13,7 +13,7 @@ export const standInStyles = {
   },
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', marginBottom: '12px' },
   title: { fontWeight: '600', fontSize: '15px' },
-  pill: { fontSize: '11px', fontWeight: '600', letterSpacing: '0.02em', padding: '2px 8px', borderRadius: '999px', background: '#f1f3f9', color: '#6a7383' },
+  pill: { fontSize: '11px', fontWeight: '600', letterSpacing: '0.02em', padding: '2px 8px', borderRadius: '999px', background: '#f1f3f9', color: '#5d6676' },
   customer: { padding: '8px 10px', borderRadius: '6px', background: '#eef9f2', color: '#1b6b3a', marginBottom: '10px' },
   guest: { padding: '8px 10px', borderRadius: '6px', background: '#f6f8fa', color: '#545969', marginBottom: '10px' },
   mono: { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', fontSize: '12.5px' },

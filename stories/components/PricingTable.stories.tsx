@@ -3,8 +3,8 @@ import { expect } from 'storybook/test';
 import { PricingTable } from '../../src/index';
 import { appSource } from '../support/appSource';
 import { storefrontLoaded, loadStorefront } from '../support/loadStorefront';
-import { expectStatus, expectWebComponentGuest, expectWebComponentSecret } from '../support/play';
-import { storyPricingTableId } from '../support/realStripe';
+import { expectStatus, expectWebComponentGuest, expectWebComponentSecret, webComponent } from '../support/play';
+import { storyPricingTableId, storyPublishableKey } from '../support/realStripe';
 import { Skeleton } from '../support/Skeleton';
 import { StoreCard } from '../support/StoreCard';
 import { Storefront } from '../support/Storefront';
@@ -14,7 +14,7 @@ import { webComponentArgTypes } from '../support/webComponentArgTypes';
 interface Args extends StorefrontArgs {
   pricingTableId: string;
   clientReferenceId?: string;
-  /** This page shows the session-backed form; `anonymous` (with `customerEmail`) is for use without a session. */
+  /** The controls drive the session-backed form; the `AnonymousWithEmail` story shows `anonymous` with `customerEmail`. */
   anonymous?: false;
 }
 
@@ -71,5 +71,33 @@ export const NotEnabledBySession: Story = {
   play: async ({ canvas }) => {
     await expectStatus(canvas, 'ready');
     await expectWebComponentGuest(canvas, 'Pricing table');
+  },
+};
+
+export const AnonymousWithEmail: Story = {
+  name: 'Anonymous, with customerEmail (no provider)',
+  parameters: {
+    ...appSource('<PricingTable anonymous customerEmail="jenny.rosen@example.com" pricingTableId="prctbl_…" publishableKey="pk_test_…" />'),
+    docs: {
+      description: {
+        story:
+          '`anonymous` never injects a customer secret and needs no provider (give it `publishableKey`); `customerEmail` prefills the email at checkout, which Stripe allows only without a session. No session is requested.',
+      },
+    },
+  },
+  render: ({ pricingTableId }) => (
+    <div className="sf-grid">
+      <StoreCard title="Plans" note="<PricingTable anonymous>">
+        <PricingTable anonymous customerEmail="jenny.rosen@example.com" pricingTableId={pricingTableId} publishableKey={storyPublishableKey} />
+      </StoreCard>
+    </div>
+  ),
+  play: async ({ canvas, loaded }) => {
+    await expectWebComponentGuest(canvas, 'Pricing table');
+    const element = (await webComponent(canvas, 'Pricing table')).closest('stripe-pricing-table');
+    expect(element).toHaveAttribute('customer-email', 'jenny.rosen@example.com');
+    expect(element).toHaveAttribute('publishable-key', storyPublishableKey);
+    expect(canvas.getByText('Guest: no customer session · jenny.rosen@example.com')).toBeVisible();
+    expect(storefrontLoaded(loaded).backend.calls()).toBe(0);
   },
 };

@@ -114,19 +114,21 @@ export const RemoveEnabled: Story = {
   }),
 };
 
-/** Filter stories: 12 mixed cards (5 always, 4 limited, 3 unspecified) and a limit of 10, so each set differs. */
-function filterStory(filters: AllowRedisplay[], count: number): Story {
+/**
+ * Filter stories: 12 mixed cards (5 always, 4 limited, 3 unspecified) and a limit of 10, so each set differs.
+ * Each `name` is a literal in its story: Storybook's sidebar reads names without running the file.
+ */
+function filterStory(filters: AllowRedisplay[], count: number): Omit<Story, 'name'> {
   return {
-    name: `allow_redisplay_filters: ${filters.length === 3 ? 'all three' : filters.join(' + ')}`,
     args: { allowRedisplayFilters: filters, savedCards: '12 mixed', redisplayLimit: 10 },
     play: listsSavedCards(count),
   };
 }
 
-export const FilterAlways = filterStory(['always'], 5);
-export const FilterLimited = filterStory(['limited'], 4);
-export const FilterUnspecified = filterStory(['unspecified'], 3);
-export const FilterAlwaysLimited = filterStory(['always', 'limited'], 9);
-export const FilterAlwaysUnspecified = filterStory(['always', 'unspecified'], 8);
-export const FilterLimitedUnspecified = filterStory(['limited', 'unspecified'], 7);
-export const FilterAll = filterStory(['always', 'limited', 'unspecified'], 10);
+export const FilterAlways: Story = { name: 'payment_method_allow_redisplay_filters: always', ...filterStory(['always'], 5) };
+export const FilterLimited: Story = { name: 'payment_method_allow_redisplay_filters: limited', ...filterStory(['limited'], 4) };
+export const FilterUnspecified: Story = { name: 'payment_method_allow_redisplay_filters: unspecified', ...filterStory(['unspecified'], 3) };
+export const FilterAlwaysLimited: Story = { name: 'payment_method_allow_redisplay_filters: always + limited', ...filterStory(['always', 'limited'], 9) };
+export const FilterAlwaysUnspecified: Story = { name: 'payment_method_allow_redisplay_filters: always + unspecified', ...filterStory(['always', 'unspecified'], 8) };
+export const FilterLimitedUnspecified: Story = { name: 'payment_method_allow_redisplay_filters: limited + unspecified', ...filterStory(['limited', 'unspecified'], 7) };
+export const FilterAll: Story = { name: 'payment_method_allow_redisplay_filters: all three', ...filterStory(['always', 'limited', 'unspecified'], 10) };

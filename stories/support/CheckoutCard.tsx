@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { PaymentElement } from '@stripe/react-stripe-js';
-import { CustomerSessionElements, useCustomerSessionContext } from '../../src/index';
+import { CustomerSessionElements } from '../../src/index';
 import type { CustomerSessionElementsOptions } from '../../src/react/types';
 import { Skeleton } from './Skeleton';
 import { StoreCard } from './StoreCard';
@@ -12,9 +12,8 @@ const defaultOptions: CustomerSessionElementsOptions = {
   appearance: { theme: 'stripe', variables: { colorPrimary: '#4f46e5', borderRadius: '8px' } },
 };
 
-/** Order summary, the Payment Element inside `CustomerSessionElements`, and a pay button. */
+/** Order summary, the Payment Element inside `CustomerSessionElements`, and a pay button with it. */
 export function CheckoutCard({ options = defaultOptions, children }: { options?: CustomerSessionElementsOptions; children?: ReactNode }) {
-  const { status } = useCustomerSessionContext();
   return (
     <StoreCard title="Checkout" note="<CustomerSessionElements>" tall>
       <div className="sf-summary">
@@ -31,12 +30,13 @@ export function CheckoutCard({ options = defaultOptions, children }: { options?:
           <span>$48.00</span>
         </div>
       </div>
+      {/* Pay sits inside the Elements, as it must to confirm: shown with the form, for a guest or the customer. */}
       <CustomerSessionElements options={options} fallback={<Skeleton label="Loading payment form" />}>
         {children ?? <PaymentElement />}
+        <button className="sf-pay" type="button">
+          Pay $48.00
+        </button>
       </CustomerSessionElements>
-      <button className="sf-pay" type="button" disabled={status === 'pending'}>
-        Pay $48.00
-      </button>
     </StoreCard>
   );
 }

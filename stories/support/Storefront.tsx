@@ -19,6 +19,8 @@ interface StorefrontProps {
   provider?: Pick<UseCustomerSessionOptions, 'components' | 'enabled'>;
   /** Replaces the story's Stripe.js (e.g. a promise that rejects, as when js.stripe.com is blocked). */
   stripe?: ComponentProps<typeof CustomerSessionProvider>['stripe'];
+  /** Beside the shopper's name in the header (a sign-out button). */
+  headerAction?: ReactNode;
 }
 
 /**
@@ -26,9 +28,10 @@ interface StorefrontProps {
  * (answered by this story's emulator-backed handler through MSW), the session panel, and the
  * components the args ask for. Re-keyed on every new backend, so changed controls start afresh.
  */
-export function Storefront({ args, loaded, children, provider, stripe: stripeOverride }: StorefrontProps) {
+export function Storefront({ args, loaded, children, provider, stripe: stripeOverride, headerAction }: StorefrontProps) {
   const { backend, backendId } = loaded;
   const stripe = stripeOverride ?? loaded.stripe;
+  const [initialSession, ...initialSessions] = loaded.initialSessions ?? [];
   return (
     <CustomerSessionProvider
       {...provider}
@@ -36,10 +39,12 @@ export function Storefront({ args, loaded, children, provider, stripe: stripeOve
       endpoint="/api/customer-session"
       requestInit={{ headers: { [BACKEND_HEADER]: backendId } }}
       refreshMarginMs={args.refreshMarginSeconds * 1000}
+      initialSession={initialSession}
+      initialSessions={loaded.initialSessions ? initialSessions : undefined}
       publishableKey={storyPublishableKey}
       stripe={stripe ?? undefined}
     >
-      <StoreHeader />
+      <StoreHeader signedIn={provider?.enabled !== false} action={headerAction} />
       <SessionPanel backend={backend} />
       <div className="sf-grid">
         {children ?? (

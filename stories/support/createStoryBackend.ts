@@ -1,6 +1,8 @@
+import type { ComponentName } from '../../src/core/componentNames';
 import type { AllowRedisplay, CustomerSession, CustomerSessionComponentsParams } from '../../src/core/types';
 import { encodeStripeForm } from '../../src/params/form';
 import { createCustomerSessionHandler } from '../../src/server/createCustomerSessionHandler';
+import { createCustomerSessions } from '../../src/server/createCustomerSessions';
 import { createStripeEmulator } from '../../src/testing/emulator/createStripeEmulator';
 import type { EmulatorPaymentMethod, StripeEmulator } from '../../src/testing/emulator/types';
 import { seedSavedCards } from '../../src/testing/seedSavedCards';
@@ -33,6 +35,8 @@ export interface StoryBackend {
   sessionFor(clientSecret: string): CustomerSession | undefined;
   /** The newest session handed out, if any. */
   lastSession(): CustomerSession | undefined;
+  /** What the page's server render creates (`createCustomerSessions`, one per entry): no endpoint call. */
+  serverRender(sessions: ComponentName[][]): Promise<CustomerSession[]>;
   /** Endpoint calls so far, for the session panel. */
   calls(): number;
   subscribe(listener: () => void): () => void;
@@ -92,6 +96,10 @@ export function createStoryBackend(options: StoryBackendOptions): StoryBackend {
   let calls = 0;
   const sessions = new Map<string, CustomerSession>();
   let last: CustomerSession | undefined;
+  const record = (session: CustomerSession) => {
+    last = session;
+    sessions.set(session.client_secret, session);
+  };
   const listeners = new Set<() => void>();
   return {
     emulator,
@@ -101,6 +109,11 @@ export function createStoryBackend(options: StoryBackendOptions): StoryBackend {
     calls: () => calls,
     sessionFor: (clientSecret) => sessions.get(clientSecret),
     lastSession: () => last,
+    async serverRender(lists) {
+      const created = await createCustomerSessions({ stripe, customer: customer.id, components: options.policy, sessions: lists, stripeBudget: false });
+      created.forEach(record);
+      return created;
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -114,10 +127,7 @@ export function createStoryBackend(options: StoryBackendOptions): StoryBackend {
         // One session, or a batch (`{ sessions: [...] }`: one per element mounted together).
         const body = (await response.clone().json()) as Partial<CustomerSession> & { sessions?: CustomerSession[] };
         for (const session of body.sessions ?? [body]) {
-          if (session.object === 'customer_session' && typeof session.client_secret === 'string') {
-            last = session as CustomerSession;
-            sessions.set(last.client_secret, last);
-          }
+          if (session.object === 'customer_session' && typeof session.client_secret === 'string') record(session as CustomerSession);
         }
       }
       return response;

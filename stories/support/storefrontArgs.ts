@@ -1,4 +1,5 @@
 import type { ArgTypes } from '@storybook/react-vite';
+import type { ComponentName } from '../../src/core/componentNames';
 import type {
   AllowRedisplay,
   CustomerSessionComponentsParams,
@@ -39,6 +40,8 @@ export interface StorefrontArgs {
   showPaymentElement: boolean;
   showPricingTable: boolean;
   showBuyButton: boolean;
+  /** Page: the sessions come with the page's HTML (`initialSession`, `initialSessions`), not from the endpoint. */
+  serverRendered: boolean;
   endpointBehaviour: EndpointBehaviour;
   sessionTtlSeconds: number;
   refreshMarginSeconds: number;
@@ -59,6 +62,7 @@ export const defaultStorefrontArgs: StorefrontArgs = {
   showPaymentElement: true,
   showPricingTable: false,
   showBuyButton: false,
+  serverRendered: false,
   endpointBehaviour: 'live',
   sessionTtlSeconds: 1800,
   refreshMarginSeconds: 60,
@@ -111,6 +115,12 @@ export const storefrontArgTypes: Partial<ArgTypes<StorefrontArgs>> = {
   showPaymentElement: { name: 'render Payment Element', control: 'boolean', table: page },
   showPricingTable: { name: 'render pricing table', control: 'boolean', table: page },
   showBuyButton: { name: 'render buy button', control: 'boolean', table: page },
+  serverRendered: {
+    name: 'server-rendered',
+    description: "Sessions created while the server rendered the page (`createCustomerSessions`), passed as `initialSession` (the provider's) and `initialSessions` (one per element shown).",
+    control: 'boolean',
+    table: page,
+  },
   endpointBehaviour: {
     name: 'endpoint behaviour',
     control: 'select',
@@ -152,6 +162,19 @@ export function backendOptionsFromArgs(args: StorefrontArgs): StoryBackendOption
     refreshDelayMs: args.refreshDelayMs,
     savedCards: savedCardsFromPreset(args.savedCards),
   };
+}
+
+/**
+ * What the page's server render asks `createCustomerSessions` for: the provider's own session (the whole
+ * policy, as the provider asks with no `components`), then one per customer-aware element it renders.
+ */
+export function serverRenderedSessions(args: StorefrontArgs): ComponentName[][] {
+  const elements: Array<[boolean, ComponentName]> = [
+    [args.showPaymentElement && args.paymentElement, 'payment_element'],
+    [args.showPricingTable && args.pricingTable, 'pricing_table'],
+    [args.showBuyButton && args.buyButton, 'buy_button'],
+  ];
+  return [[], ...elements.filter(([rendered]) => rendered).map(([, name]) => [name])];
 }
 
 /** The storefront controls hidden, for a component's own page where its props lead. */

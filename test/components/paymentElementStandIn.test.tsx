@@ -121,6 +121,32 @@ describe('the Payment Element stand-in shows what the customer would see', { tim
     expect(stripe.calls.confirm).toEqual([{ method: 'confirmPayment', error: null, paymentMethod: saved.data[0]?.id, savedForFuture: true }]);
   });
 
+  it('keeps each Payment Element\'s chosen card its own when two are on one page (a docs page of stories, two checkouts)', async () => {
+    const emulator = createStripeEmulator();
+    const customer = emulator.createCustomer({ name: 'Jenny Rosen' });
+    seedSavedCards(emulator, customer.id, 3);
+    const client = createEmulatorStripeClient(emulator);
+    const stripe = createStripeStandIn({ emulator });
+    const group = async () => {
+      const session: CustomerSession = await client.customerSessions.create({ customer: customer.id, components: { payment_element: { enabled: true, features: redisplay(3) } } });
+      return (
+        <Elements stripe={stripe} options={{ mode: 'payment', amount: 4800, currency: 'usd', customerSessionClientSecret: session.client_secret }}>
+          <PaymentElement />
+        </Elements>
+      );
+    };
+    render(<>{await group()}{await group()}</>);
+    const [first, second] = await screen.findAllByRole('group', { name: 'Payment Element (stand-in)' });
+    await waitFor(() => expect([first, second].map((element) => element?.getAttribute('aria-busy'))).toEqual(['false', 'false']));
+    const radios = (element: HTMLElement | undefined) => within(element!).getAllByRole('radio') as HTMLInputElement[];
+    // Each starts on its newest card, as the real one does.
+    expect(radios(first).map((radio) => radio.checked)).toEqual([true, false, false, false]);
+    expect(radios(second).map((radio) => radio.checked)).toEqual([true, false, false, false]);
+    fireEvent.click(radios(second)[2]!);
+    expect(radios(second).map((radio) => radio.checked)).toEqual([false, false, true, false]);
+    expect(radios(first).map((radio) => radio.checked)).toEqual([true, false, false, false]);
+  });
+
   it('shows the guest form without a session, or with a session that does not enable payment_element', async () => {
     const { element } = await checkout(5, null, false);
     expect(element.textContent).toContain('This session does not enable payment_element.');
