@@ -55,7 +55,17 @@ function Element(props: Props): ReactNode {
   // An anonymous element never asks for a session, but still takes the provider's publishableKey.
   const context = useContext(CustomerSessionContext);
   const key = publishableKey ?? context?.publishableKey;
-  if (!key) throw new Error(process.env.NODE_ENV !== 'production' ? `${named(tag)} needs a publishableKey prop, or publishableKey on <CustomerSessionProvider>.` : `<${tag}>: no publishableKey`);
+  // A secret (`sk_`) or restricted (`rk_`) key mixed up in the environment would be in every visitor's
+  // HTML: never rendered, and never quoted.
+  if (!key || /^[rs]k_/.test(key)) {
+    throw new Error(
+      process.env.NODE_ENV !== 'production'
+        ? key
+          ? `${named(tag)} was given a secret or restricted key (sk_…/rk_…) as its publishableKey: it would be served to every visitor. Pass your publishable key (pk_…), and roll the secret key if a page ever served it.`
+          : `${named(tag)} needs a publishableKey prop, or publishableKey on <CustomerSessionProvider>.`
+        : `<${tag}>: no publishableKey`,
+    );
+  }
 
   const isClient = useIsClient();
   const scriptError = useStripeScript(tag, nonce);

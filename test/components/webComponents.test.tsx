@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { createRef, type ReactElement } from 'react';
+import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { CustomerSessionError } from '../../src/core/errors';
 import type { ComponentName } from '../../src/core/componentNames';
@@ -163,6 +164,27 @@ describe('PricingTable and BuyButton', () => {
     expect(() => renderWithoutProvider(<PricingTable pricingTableId="prctbl_1" />)).toThrow(/^<PricingTable> must be used inside <CustomerSessionProvider>/);
     expect(() => renderWithoutProvider(<BuyButton buyButtonId="buy_btn_1" />)).toThrow(/^<BuyButton> must be used inside <CustomerSessionProvider>/);
     expect(() => renderWithoutProvider(<PricingTable pricingTableId="prctbl_1" anonymous />)).toThrow(/^<PricingTable> needs a publishableKey/);
+  });
+
+  it('never put a secret or restricted key in the page: a key mixed up in the environment fails the render, and the error does not quote it', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    for (const key of ['sk_test_4eC39HqLyjWDarjtT1zdp7dc', 'rk_live_51AbcRestricted']) {
+      const attempts = [
+        () => renderWithoutProvider(<PricingTable pricingTableId="prctbl_1" anonymous publishableKey={key} />),
+        () => renderToString(<BuyButton buyButtonId="buy_btn_1" anonymous publishableKey={key} />),
+      ];
+      for (const attempt of attempts) {
+        let thrown: unknown;
+        try {
+          attempt();
+        } catch (error) {
+          thrown = error;
+        }
+        expect(String(thrown)).toMatch(/^Error: <(PricingTable|BuyButton)> was given a secret or restricted key/);
+        expect(String(thrown)).not.toContain(key);
+      }
+      expect(document.body.innerHTML).not.toContain(key);
+    }
   });
 
   it('stand-ins show the masked secret, never the whole one', async () => {
