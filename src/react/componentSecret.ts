@@ -49,11 +49,18 @@ export function useShownSecret(wanted: string | null | undefined, drops: number 
   return [shown, key];
 }
 
-/** Calls `onError` once for each new error object. */
+/**
+ * Calls `onError` once for each new error object. Without one, development warns once per kind of
+ * failure: the component renders for a guest (or its `errorFallback`), which alone would say nothing.
+ */
 export function useReportError(error: CustomerSessionError | null | undefined, onError: ((error: CustomerSessionError) => void) | undefined): void {
   // The `onError` of the render that brought the error: the latest one then.
   useEffect(() => {
-    if (error) onError?.(error);
+    if (!error) return;
+    if (onError) onError(error);
+    else if (process.env.NODE_ENV !== 'production') {
+      warnOnce(`unhandled ${error.kind}`, `A Customer Session component failed (${error.kind}): ${error.message} It renders without the customer (or its errorFallback). Pass onError to report or handle such failures.`);
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [error]);
 }

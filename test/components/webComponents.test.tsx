@@ -144,6 +144,20 @@ describe('PricingTable and BuyButton', () => {
     expect(onError.mock.calls).toEqual([[error], [error]]);
   });
 
+  it('without onError, say so once in development: a failure would otherwise only show as a guest element', () => {
+    const error = new CustomerSessionError('http', 'Customer Session endpoint answered HTTP 500', { status: 500 });
+    const view = renderWithSessionState(<Storefront />, { session: { status: 'error', error } });
+    view.rerender(<Storefront />);
+    expect(table()?.hasAttribute(SECRET_ATTR)).toBe(false);
+    // Two components, one kind of failure: one warning, naming the failure and onError.
+    expect(warn()).toHaveBeenCalledTimes(1);
+    expect(String(warn().mock.calls[0]?.[0])).toMatch(/failed \(http\): Customer Session endpoint answered HTTP 500.*onError/);
+    view.unmount();
+    warn().mockClear();
+    renderWithSessionState(<Storefront onError={() => {}} />, { session: { status: 'error', error: new CustomerSessionError('network', 'offline') } });
+    expect(warn()).not.toHaveBeenCalled();
+  });
+
   it('with anonymous, pass customer-email and never the secret, even when the session enables it', () => {
     const session = makeSession(['pricing_table']);
     renderWithSessionState(<PricingTable pricingTableId="prctbl_1" anonymous customerEmail="jenny@example.com" />, {
