@@ -105,8 +105,9 @@ export function watchSessionQueries(client: QueryClient): void {
     if (type === 'updated' && event.action.type === 'success') held.add(query);
     // The app reset a session that held a secret (`resetQueries()`, a sign-out): a removal in use, so the
     // components drop what they show at once, and the other tabs are told. (A cancelled first request
-    // also leaves no data, but nothing was shown: no drop.)
-    if (type === 'updated' && event.action.type === 'setState' && query.state.data === undefined && held.has(query)) return cache.remove(query);
+    // also leaves no data, but nothing was shown; `hydrate()` of JSON-saved data, which never holds the
+    // session, leaves no data either, but keeps its `success`: no drop.)
+    if (type === 'updated' && event.action.type === 'setState' && query.state.status === 'pending' && held.has(query)) return cache.remove(query);
     // Nobody is signed in: every session of the endpoint goes at once, the provider's and each
     // element's, like a sign-out (not on a 5xx, 429 or network failure), and the other tabs are told.
     // An element's own session refused again (any mount of it: an element shown only while the

@@ -1,5 +1,5 @@
 import { act } from '@testing-library/react';
-import { QueryClient } from '@tanstack/react-query';
+import { dehydrate, hydrate, QueryClient, type DehydratedState } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { customerSessionQueryKeyPrefix } from '../../src/react/query';
 import type { CustomerSessionEndpoint } from '../../src/core/fetch';
@@ -82,6 +82,25 @@ describe('what is no drop announces nothing', () => {
     await clock.advance(MINUTE);
     expect(posted).not.toHaveBeenCalled();
     expect(heard).toEqual([]);
+    // Nor is the query removed and asked again, as a drop would.
+    expect(endpoint.requests).toHaveLength(1);
+  });
+
+  it('the app hydrates saved cache data over a live session (the session itself never saved): no drop', async () => {
+    const appQueryClient = new QueryClient();
+    const { endpoint, stripe } = setup({}, undefined, { appQueryClient });
+    await flushUntil(() => table()?.hasAttribute(SECRET_ATTR) === true && stripe.calls.elements.length > 0);
+    const shown = table()?.getAttribute(SECRET_ATTR);
+    const posted = vi.spyOn(BroadcastChannel.prototype, 'postMessage');
+    // What another tab or a persister would restore: JSON keeps the query, not its session.
+    const saved = JSON.parse(JSON.stringify(dehydrate(appQueryClient))) as DehydratedState;
+    for (const query of saved.queries) query.state.dataUpdatedAt += 1000;
+    await clock.advance(2000);
+    act(() => hydrate(appQueryClient, saved));
+    await clock.advance(MINUTE);
+    expect(posted).not.toHaveBeenCalled();
+    expect(table()?.getAttribute(SECRET_ATTR)).toBe(shown);
+    expect(endpoint.requests).toHaveLength(1);
   });
 });
 
