@@ -37,16 +37,18 @@ export function useSessionQueryClient(given?: QueryClient, pageWide = true): Que
 }
 
 /**
- * In development, warns once when a function `endpoint` is a new function with the same code as the
- * last render's: written inline, it is a new session key on every render (function endpoints are
- * keyed by identity), so the session never settles and each render can cost a Stripe session.
+ * In development, warns once when a function `endpoint` is a new function with the same code on two
+ * commits in a row: written inline, it is a new session key on every render (function endpoints are
+ * keyed by identity), so the session never settles and each render can cost a Stripe session. One new
+ * function now and then (`useMemo` per signed-in user, say) is a new endpoint on purpose.
  */
 function useWarnIfEndpointRecreated(endpoint: CustomerSessionEndpoint): void {
-  const last = useRef(endpoint);
+  const last = useRef<[endpoint: CustomerSessionEndpoint, recreated: boolean]>([endpoint, false]);
   useEffect(() => {
-    const before = last.current;
-    last.current = endpoint;
-    if (typeof endpoint === 'function' && endpoint !== before && String(endpoint) === String(before)) {
+    const [before, recreatedBefore] = last.current;
+    const recreated = typeof endpoint === 'function' && endpoint !== before && String(endpoint) === String(before);
+    last.current = [endpoint, recreated];
+    if (recreated && recreatedBefore) {
       warnOnce(
         'endpoint-identity',
         '`endpoint` is a new function on every render, and a function endpoint is keyed by identity: each render starts a new session, which never settles, and each can cost a Stripe session. Define the function outside the component, or wrap it in useCallback.',

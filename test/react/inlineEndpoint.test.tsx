@@ -1,4 +1,5 @@
 import { act, render, renderHook } from '@testing-library/react';
+import { useMemo } from 'react';
 import { CustomerSessionProvider, useCustomerSession, type CustomerSession } from '../../src/index';
 import { makeCustomerSession, resetWarnings } from '../../src/testing/index';
 import { captureConsole } from '../helpers/captureConsole';
@@ -21,6 +22,8 @@ describe('a function endpoint written inline', () => {
     await flush();
     rerender();
     await flush();
+    rerender();
+    await flush();
     const warned = warnings(console).filter((text) => /`endpoint`/.test(text));
     expect(warned).toHaveLength(1);
     expect(warned[0]).toMatch(/new function on (every|each) render/);
@@ -38,7 +41,25 @@ describe('a function endpoint written inline', () => {
     await flush();
     rerender(<Page />);
     await flush();
+    rerender(<Page />);
+    await flush();
     expect(warnings(console).filter((text) => /`endpoint` is a new function/.test(text))).toHaveLength(1);
+  });
+
+  it('says nothing for a function made once per signed-in user (useMemo): a new endpoint on purpose', async () => {
+    const console = captureConsole();
+    const makeEndpoint = (token: string) => async (): Promise<CustomerSession> => makeCustomerSession({ customer: `cus_${token}` });
+    const { rerender } = renderHook(({ token }) => useCustomerSession({ endpoint: useMemo(() => makeEndpoint(token), [token]), components: ['payment_element'] }), {
+      initialProps: { token: 'a' },
+    });
+    await flush();
+    rerender({ token: 'b' });
+    await flush();
+    rerender({ token: 'b' });
+    await flush();
+    rerender({ token: 'c' });
+    await flush();
+    expect(warnings(console).filter((text) => /`endpoint`/.test(text))).toEqual([]);
   });
 
   it('says nothing for a function defined once, or a URL', async () => {
