@@ -23,7 +23,7 @@ const benchmarks = [
   { name: 'server', file: 'bench/server.ts', env: {} },
   { name: 'ratelimit', file: 'bench/rateLimit.ts', env: {} },
   { name: 'budget', file: 'bench/budget.ts', env: {} },
-  { name: 'pageload', file: 'bench/pageload.ts', env: {} },
+  { name: 'pageload', file: 'bench/pageload.ts', env: { NODE_ENV: 'production' } },
   { name: 'storefront', file: 'bench/storefront.tsx', env: { NODE_ENV: 'production' } },
 ];
 

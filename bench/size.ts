@@ -1,9 +1,9 @@
 // Bundle size: min+gzip of the client entry and of each public export alone, bundled the way an
 // app's bundler would (rolldown, minified, production, peers external). Baseline:
-// @stripe/react-stripe-js's ESM build measured the same way. Targets: useCustomerSession alone
-// ≤ 3,865 B (issue 19 re-set the client-core issue's 3,000 B to its rolldown budget; check:package
-// enforces what is measured today), the whole client entry smaller than react-stripe-js's; importing
-// only the hooks must not pull in the web-component or <Elements> code.
+// @stripe/react-stripe-js's ESM build measured the same way (the ratio is reported). Targets: issue 19's
+// rolldown budgets, useCustomerSession alone ≤ 3,865 B and the whole client entry ≤ 6,700 B (they re-set
+// the client-core issue's 3,000 B and "smaller than react-stripe-js"; check:package enforces what is
+// measured today); importing only the hooks must not pull in the web-component or <Elements> code.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleSnippet, peerExternals } from './lib/bundle.mjs';
@@ -12,6 +12,7 @@ import { finishSection, repoRoot, round, type Check } from './lib/report';
 
 const entry = join(repoRoot, 'dist', 'index.js');
 const hookTargetBytes = 3865;
+const entryTargetBytes = 6700;
 const webComponentCode = /pricing-table\.js|buy-button\.js|stripe-pricing-table|stripe-buy-button/;
 const elementsCode = /from\s*["']@stripe\/react-stripe-js["']/;
 const webComponentExports = new Set(['PricingTable', 'BuyButton']);
@@ -44,7 +45,7 @@ const hook = perExport.find((e) => e.name === 'useCustomerSession') ?? { gzipByt
 const leaks = perExport.filter((e) => e.webComponents && !webComponentExports.has(e.name)).map((e) => e.name);
 const hookLeaks = perExport.filter((e) => hookExports.includes(e.name) && (e.webComponents || e.elements)).map((e) => e.name);
 const checks: Check[] = [
-  { name: 'client entry min+gzip, vs react-stripe-js', target: `< ${baseline.gzipBytes} B (1×)`, actual: `${whole.gzipBytes} B (${round(whole.gzipBytes / baseline.gzipBytes)}×)`, met: whole.gzipBytes < baseline.gzipBytes },
+  { name: 'client entry min+gzip (vs react-stripe-js)', target: `≤ ${entryTargetBytes} B`, actual: `${whole.gzipBytes} B (${round(whole.gzipBytes / baseline.gzipBytes)}× react-stripe-js's ${baseline.gzipBytes} B)`, met: whole.gzipBytes <= entryTargetBytes },
   { name: 'useCustomerSession alone min+gzip', target: `≤ ${hookTargetBytes} B`, actual: `${hook.gzipBytes} B`, met: hook.gzipBytes <= hookTargetBytes },
   { name: `hooks alone (${hookExports.join(', ')}) pull no web-component or <Elements> code`, target: 'none', actual: hookLeaks.length ? hookLeaks.join(', ') : 'none', met: hookLeaks.length === 0, hard: true },
   { name: 'only PricingTable/BuyButton pull web-component code', target: 'none else', actual: leaks.length ? leaks.join(', ') : 'none else', met: leaks.length === 0, hard: true },
@@ -58,6 +59,7 @@ finishSection('size', {
   checks,
   data: {
     hookTargetBytes,
+    entryTargetBytes,
     clientEntry: { minBytes: whole.minBytes, gzipBytes: whole.gzipBytes },
     exports: perExport,
     baseline: { package: '@stripe/react-stripe-js', minBytes: baseline.minBytes, gzipBytes: baseline.gzipBytes, elements: { minBytes: baselineElements.minBytes, gzipBytes: baselineElements.gzipBytes } },

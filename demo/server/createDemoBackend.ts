@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import { createCustomerSessionHandler } from '../../src/server/createCustomerSessionHandler';
-import type { RateLimitOption } from '../../src/server/rateLimitTypes';
+import type { RateLimitOption, StripeBudgetOption } from '../../src/server/rateLimitTypes';
 import type { CustomerSessionHandler, CustomerSessionStripeClient } from '../../src/server/types';
 import { listen, type ListeningEmulator } from '../../src/testing/emulator/listen';
 import { createStripeEmulator } from '../../src/testing/emulator/createStripeEmulator';
@@ -13,6 +13,8 @@ export interface DemoBackend {
   stripe: CustomerSessionStripeClient;
   /** The sessions-per-customer limit, shared by the endpoint and the server-rendered page. */
   rateLimit: RateLimitOption;
+  /** The shop's Stripe budget (the package's default unless `DEMO_STRIPE_SESSIONS_PER_SECOND`), shared the same way. */
+  stripeBudget: StripeBudgetOption | undefined;
   handler: CustomerSessionHandler;
   customerId: string;
   /** Only with the emulator: its HTTP server (for the clock and request log). */
@@ -42,12 +44,15 @@ function withLatency(stripe: Stripe, ms: number): CustomerSessionStripeClient {
  * The demo has one shopper, signed in unless the `demo_signed_out` cookie says otherwise (the endpoint
  * then answers 401); a real app would read them from its own session cookie.
  * `DEMO_STRIPE_LATENCY_MS` delays each emulated Stripe call (emulator only); `DEMO_SESSIONS_PER_MINUTE`
- * raises the per-customer limit (default 20 a minute) for the benchmark, which loads the page ~60 times a minute.
+ * raises the per-customer limit (default 20 a minute) and `DEMO_STRIPE_SESSIONS_PER_SECOND` the shop's Stripe
+ * budget (default the package's) for the benchmark, which loads pages of ~8 sessions several times a second.
  */
 export async function createDemoBackend(env: NodeJS.ProcessEnv = process.env): Promise<DemoBackend> {
   const secretKey = env.STRIPE_SECRET_KEY;
   const perMinute = Number(env.DEMO_SESSIONS_PER_MINUTE ?? 20) || 20;
   const rateLimit: RateLimitOption = { points: perMinute, durationSeconds: 60 };
+  const perSecond = Number(env.DEMO_STRIPE_SESSIONS_PER_SECOND);
+  const stripeBudget: StripeBudgetOption | undefined = perSecond > 0 ? { sessionsPerSecond: perSecond } : undefined;
   if (secretKey) {
     const stripe = new Stripe(secretKey);
     const customerId =
@@ -57,7 +62,8 @@ export async function createDemoBackend(env: NodeJS.ProcessEnv = process.env): P
       mode: 'stripe-test-mode',
       stripe,
       rateLimit,
-      handler: createCustomerSessionHandler({ stripe, rateLimit, components: demoPolicy, resolveCustomer: signedInShopper(customerId) }),
+      stripeBudget,
+      handler: createCustomerSessionHandler({ stripe, rateLimit, stripeBudget, components: demoPolicy, resolveCustomer: signedInShopper(customerId) }),
       customerId,
       emulator: null,
       close: async () => {},
@@ -77,7 +83,8 @@ export async function createDemoBackend(env: NodeJS.ProcessEnv = process.env): P
     mode: 'emulator',
     stripe,
     rateLimit,
-    handler: createCustomerSessionHandler({ stripe, rateLimit, components: demoPolicy, resolveCustomer: signedInShopper(customerId) }),
+    stripeBudget,
+    handler: createCustomerSessionHandler({ stripe, rateLimit, stripeBudget, components: demoPolicy, resolveCustomer: signedInShopper(customerId) }),
     customerId,
     emulator,
     close: () => emulator.close(),

@@ -16,7 +16,7 @@ const scriptSafeJson = (value: unknown) => JSON.stringify(value).replace(/</g, '
  */
 export async function createPageSession(backend: DemoBackend, log: (message: string) => void): Promise<CustomerSession[] | undefined> {
   try {
-    return await createCustomerSessions({ stripe: backend.stripe, rateLimit: backend.rateLimit, customer: backend.customerId, components: demoPolicy, sessions: serverRenderedSessions });
+    return await createCustomerSessions({ stripe: backend.stripe, rateLimit: backend.rateLimit, stripeBudget: backend.stripeBudget, customer: backend.customerId, components: demoPolicy, sessions: serverRenderedSessions });
   } catch (error) {
     log(`  ➜  /ssr: creating the Customer Sessions failed; the browser will fetch them (${String(error)})`);
     return undefined;
