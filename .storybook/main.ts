@@ -8,6 +8,8 @@ const config: StorybookConfig = {
     // MDX has no GitHub tables of its own: the docs pages' tables need remark-gfm.
     { name: '@storybook/addon-docs', options: { mdxPluginOptions: { mdxCompileOptions: { remarkPlugins: [remarkGfm] } } } },
     '@storybook/addon-vitest',
+    // axe on every story: the panel in Storybook, and a failed story test in CI (preview.ts: test 'error').
+    '@storybook/addon-a11y',
   ],
   // public/ holds the generated MSW worker (`npm run msw:init`); it is not committed.
   staticDirs: ['../public'],
