@@ -17,11 +17,13 @@ import { bundleSnippet, repoRoot } from '../bench/lib/bundle.mjs';
  * under esbuild. The size pass of 2026-12-02 took that to 7,357 / 4,651 B; the review that followed
  * (fixes for secrets shown after a sign-out or twice, and app query defaults reaching the sessions)
  * added 318 / 226 B. The budgets below are those numbers +1 %, still over issue 19's: see
- * stories/docs/Performance.mdx for what the hook's bytes pay for.
+ * stories/docs/Performance.mdx for what the hook's bytes pay for. The hook's were then raised by 10 / 5 B
+ * (esbuild / rolldown) for `resetQueries()` as a sign-out and the recovery of a session blanked by
+ * `hydrate()`, which took it past them (4,933 / 4,824 B).
  */
 const BUDGETS = [
   { label: 'client entry (every export)', source: (entry) => `export * from '${entry}';`, bytes: { rolldown: 7470, esbuild: 7755 } },
-  { label: 'useCustomerSession alone', source: (entry) => `export { useCustomerSession } from '${entry}';`, bytes: { rolldown: 4825, esbuild: 4930 } },
+  { label: 'useCustomerSession alone', source: (entry) => `export { useCustomerSession } from '${entry}';`, bytes: { rolldown: 4830, esbuild: 4940 } },
 ];
 // Development-only messages that a production bundle must not carry, whichever bundler made it.
 const DEV_ONLY_TEXT = /Invalid Customer Session:|must be used inside <CustomerSessionProvider>|Customer Session endpoint answered/;

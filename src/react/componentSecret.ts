@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ComponentName } from '../core/componentNames';
-import type { CustomerSessionError } from '../core/errors';
+import { isSignedOutError, type CustomerSessionError } from '../core/errors';
 import { warnOnce } from '../core/warnings';
 import { subscribeNothing } from './store';
 import type { ComponentSecret, ComponentSecretStatus, CustomerSessionState } from './types';
@@ -50,16 +50,18 @@ export function useShownSecret(wanted: string | null | undefined, drops: number 
 }
 
 /**
- * Calls `onError` once for each new error object. Without one, development warns once per kind of
- * failure: the component renders for a guest (or its `errorFallback`), which alone would say nothing.
+ * Calls `onError` once for each new error object. Without one, development warns once per failure (kind
+ * and message; never for a 401 or 403, a guest): the component renders for a guest (or its
+ * `errorFallback`), which alone would say nothing.
  */
 export function useReportError(error: CustomerSessionError | null | undefined, onError: ((error: CustomerSessionError) => void) | undefined): void {
   // The `onError` of the render that brought the error: the latest one then.
   useEffect(() => {
     if (!error) return;
     if (onError) onError(error);
-    else if (process.env.NODE_ENV !== 'production') {
-      warnOnce(`unhandled ${error.kind}`, `A Customer Session component failed (${error.kind}): ${error.message} It renders without the customer (or its errorFallback). Pass onError to report or handle such failures.`);
+    // (A 401 or 403 is the endpoint's "nobody is signed in": a guest, not a failure.)
+    else if (process.env.NODE_ENV !== 'production' && !isSignedOutError(error)) {
+      warnOnce(`unhandled ${error.kind} ${error.message}`, `A Customer Session component failed (${error.kind}): ${error.message} It renders without the customer (or its errorFallback). Pass onError to report or handle such failures.`);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [error]);

@@ -103,11 +103,17 @@ export function watchSessionQueries(client: QueryClient): void {
     // (A client forgotten while it held no session, then given one by a prefetch, is reached again.)
     if (type === 'added') clients.add(client);
     if (type === 'updated' && event.action.type === 'success') held.add(query);
-    // The app reset a session that held a secret (`resetQueries()`, a sign-out): a removal in use, so the
-    // components drop what they show at once, and the other tabs are told. (A cancelled first request
-    // also leaves no data, but nothing was shown; `hydrate()` of JSON-saved data, which never holds the
-    // session, leaves no data either, but keeps its `success`: no drop.)
-    if (type === 'updated' && event.action.type === 'setState' && query.state.status === 'pending' && held.has(query)) return cache.remove(query);
+    // A session that held a secret now holds none. Reset (`resetQueries()`: back to its first state, never
+    // updated), a sign-out: a removal in use, so the components drop what they show at once, and the other
+    // tabs are told. Blanked otherwise (`hydrate()` of JSON-saved cache data, which never holds the session,
+    // keeps its update time): removed quietly, so it is asked for again, for this tab only. (A cancelled
+    // first request showed nothing: never held.)
+    if (type === 'updated' && event.action.type === 'setState' && query.state.data === undefined && held.has(query)) {
+      quiet = !!query.state.dataUpdatedAt;
+      cache.remove(query);
+      quiet = false;
+      return;
+    }
     // Nobody is signed in: every session of the endpoint goes at once, the provider's and each
     // element's, like a sign-out (not on a 5xx, 429 or network failure), and the other tabs are told.
     // An element's own session refused again (any mount of it: an element shown only while the

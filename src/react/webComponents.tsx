@@ -63,7 +63,7 @@ function Element(props: Props): ReactNode {
         ? key
           ? `${named(tag)} was given a secret or restricted key (sk_…/rk_…) as its publishableKey: it would be served to every visitor. Pass your publishable key (pk_…), and roll the secret key if a page ever served it.`
           : `${named(tag)} needs a publishableKey prop, or publishableKey on <CustomerSessionProvider>.`
-        : `<${tag}>: no publishableKey`,
+        : `<${tag}>: publishableKey`,
     );
   }
 

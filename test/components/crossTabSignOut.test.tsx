@@ -86,7 +86,7 @@ describe('what is no drop announces nothing', () => {
     expect(endpoint.requests).toHaveLength(1);
   });
 
-  it('the app hydrates saved cache data over a live session (the session itself never saved): no drop', async () => {
+  it('the app hydrates saved cache data over a live session (the session itself never saved): no drop, and the session is asked for again', async () => {
     const appQueryClient = new QueryClient();
     const { endpoint, stripe } = setup({}, undefined, { appQueryClient });
     await flushUntil(() => table()?.hasAttribute(SECRET_ATTR) === true && stripe.calls.elements.length > 0);
@@ -99,8 +99,14 @@ describe('what is no drop announces nothing', () => {
     act(() => hydrate(appQueryClient, saved));
     await clock.advance(MINUTE);
     expect(posted).not.toHaveBeenCalled();
-    expect(table()?.getAttribute(SECRET_ATTR)).toBe(shown);
-    expect(endpoint.requests).toHaveLength(1);
+    expect(heard).toEqual([]);
+    // Blanked, not signed out: asked for again at once (one request for the provider's and each element's), never left without a session.
+    expect(endpoint.requests).toHaveLength(2);
+    await flushUntil(() => table()?.getAttribute(SECRET_ATTR) !== shown && table()?.hasAttribute(SECRET_ATTR) === true);
+    await clock.advance(40 * MINUTE);
+    expect(table()?.getAttribute(SECRET_ATTR)).toMatch(/^cuss_secret_/);
+    // Then the refresh round 25 minutes on (a request per session at most), no loop.
+    expect(endpoint.requests.length).toBeLessThanOrEqual(6);
   });
 });
 

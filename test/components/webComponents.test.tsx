@@ -154,7 +154,18 @@ describe('PricingTable and BuyButton', () => {
     expect(String(warn().mock.calls[0]?.[0])).toMatch(/failed \(http\): Customer Session endpoint answered HTTP 500.*onError/);
     view.unmount();
     warn().mockClear();
-    renderWithSessionState(<Storefront onError={() => {}} />, { session: { status: 'error', error: new CustomerSessionError('network', 'offline') } });
+    renderWithSessionState(<Storefront onError={() => {}} />, { session: { status: 'error', error: new CustomerSessionError('network', 'offline') } }).unmount();
+    expect(warn()).not.toHaveBeenCalled();
+    // Another failure of the same kind is told too (Stripe's script, after the endpoint's network failure).
+    renderWithSessionState(<Storefront />, { session: { status: 'error', error: new CustomerSessionError('http', 'Customer Session endpoint answered HTTP 502', { status: 502 }) } });
+    expect(warn()).toHaveBeenCalledTimes(1);
+    expect(String(warn().mock.calls[0]?.[0])).toContain('HTTP 502');
+  });
+
+  it('without onError, say nothing of a 401 or 403: the endpoint\'s "nobody is signed in", a guest', () => {
+    for (const status of [401, 403]) {
+      renderWithSessionState(<Storefront />, { session: { status: 'error', error: new CustomerSessionError('http', `HTTP ${status}`, { status }) } }).unmount();
+    }
     expect(warn()).not.toHaveBeenCalled();
   });
 
