@@ -61,7 +61,7 @@ export function useReportError(error: CustomerSessionError | null | undefined, o
     if (onError) onError(error);
     // (A 401 or 403 is the endpoint's "nobody is signed in": a guest, not a failure.)
     else if (process.env.NODE_ENV !== 'production' && !isSignedOutError(error)) {
-      warnOnce(`unhandled ${error.kind} ${error.message}`, `A Customer Session component failed (${error.kind}): ${error.message} It renders without the customer (or its errorFallback). Pass onError to report or handle such failures.`);
+      warnOnce(`unhandled ${error.kind} ${error.message}`, `A Customer Session component failed (${error.kind}): ${error.message.replace(/[^.]$/, '$&.')} It renders without the customer (or its errorFallback). Pass onError to report or handle such failures.`);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [error]);
