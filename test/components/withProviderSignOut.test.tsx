@@ -31,18 +31,22 @@ describe('sign-out drops the shown secret at once; the next customer’s arrives
     expect(sessionSet(endpoint.requests[1])).toEqual(['buy_button', 'buy_button+payment_element+pricing_table', 'payment_element', 'pricing_table']);
   });
 
-  it('the app removes its queries (removeQueries), and the provider fetches the next customer’s session', async () => {
+  it.each([
+    ['removes its queries (removeQueries)', (client: QueryClient) => client.removeQueries()],
+    ['resets its queries (resetQueries)', (client: QueryClient) => void client.resetQueries()],
+  ])('the app %s: the shown secrets go at once, and the provider fetches the next customer’s session', async (_label, signOut) => {
     const appQueryClient = new QueryClient();
     const { endpoint, stripe } = setup({}, undefined, { appQueryClient });
     await flushUntil(() => everyElementHasASecret() && stripe.calls.elements.length > 0);
     const first = renderedSecrets(stripe);
 
     const next = endpoint.hold();
-    act(() => appQueryClient.removeQueries());
+    act(() => signOut(appQueryClient));
     await flushUntil(() => endpoint.requests.length === 2 && stripe.calls.elements.length > 1);
+    // Nothing of the customer's stays while the next one is asked for.
     for (const secret of Object.values(first)) expectSecretGone(stripe, secret);
     expect(stripe.calls.elements[1]).not.toHaveProperty('customerSessionClientSecret');
-    // Removing the prefix removed the elements' own sessions too: each asks for a new one, in one request.
+    // The elements' own sessions went too: each asks for a new one, in one request.
     expect(sessionSet(endpoint.requests[1])).toEqual(['buy_button', 'buy_button+payment_element+pricing_table', 'payment_element', 'pricing_table']);
 
     next.resolve();
@@ -51,26 +55,6 @@ describe('sign-out drops the shown secret at once; the next customer’s arrives
     expect(new Set([...Object.values(first), ...Object.values(second)]).size).toBe(6);
     expect(stripe.calls.update).toEqual([{ customerSessionClientSecret: second.elements }]);
     expect(stripe.calls.elements).toHaveLength(2);
-  });
-
-  it('the app resets its queries (resetQueries): the shown secrets go at once, before the next answer', async () => {
-    const appQueryClient = new QueryClient();
-    const { endpoint, stripe } = setup({}, undefined, { appQueryClient });
-    await flushUntil(() => everyElementHasASecret() && stripe.calls.elements.length > 0);
-    const first = renderedSecrets(stripe);
-
-    const next = endpoint.hold();
-    act(() => void appQueryClient.resetQueries());
-    await flushUntil(() => endpoint.requests.length === 2 && stripe.calls.elements.length > 1);
-    // The reset session held the customer: nothing of theirs stays while the next one is asked for.
-    for (const secret of Object.values(first)) expectSecretGone(stripe, secret);
-    expect(stripe.calls.elements[1]).not.toHaveProperty('customerSessionClientSecret');
-    expect(sessionSet(endpoint.requests[1])).toEqual(['buy_button', 'buy_button+payment_element+pricing_table', 'payment_element', 'pricing_table']);
-
-    next.resolve();
-    await flushUntil(() => stripe.calls.update.length > 0 && everyElementHasASecret());
-    const second = renderedSecrets(stripe);
-    expect(new Set([...Object.values(first), ...Object.values(second)]).size).toBe(6);
     await clock.advance(MINUTE);
     expect(endpoint.requests).toHaveLength(2);
   });

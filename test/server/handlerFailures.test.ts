@@ -58,11 +58,8 @@ describe('createCustomerSessionHandler: failures that are not Stripe answers', (
     expect(onError).toHaveBeenCalledWith(failure, expect.any(Request));
   });
 
-  it.each<[string, unknown]>([
-    ['an empty string', ''],
-    ['both ids', { customer: 'cus_a', customer_account: 'acct_b' }],
-    ['a number', 42],
-  ])('answers 500 when resolveCustomer returns %s', async (_label, resolved) => {
+  /** The handler's answer when `resolveCustomer` returns `resolved`, with its Stripe call and onError spied. */
+  async function answerWhenResolving(resolved: unknown) {
     const create = vi.fn();
     const onError = vi.fn();
     const handler = createCustomerSessionHandler({
@@ -71,7 +68,15 @@ describe('createCustomerSessionHandler: failures that are not Stripe answers', (
       components: { pricing_table: { enabled: true } },
       onError,
     });
-    const response = await handler(post());
+    return { create, onError, response: await handler(post()) };
+  }
+
+  it.each<[string, unknown]>([
+    ['an empty string', ''],
+    ['both ids', { customer: 'cus_a', customer_account: 'acct_b' }],
+    ['a number', 42],
+  ])('answers 500 when resolveCustomer returns %s', async (_label, resolved) => {
+    const { create, onError, response } = await answerWhenResolving(resolved);
     expect(response.status).toBe(500);
     expect(create).not.toHaveBeenCalled();
     expect(onError.mock.calls[0]?.[0]).toBeInstanceOf(TypeError);
@@ -85,15 +90,7 @@ describe('createCustomerSessionHandler: failures that are not Stripe answers', (
     ['a circular object', (() => { const user: Record<string, unknown> = { id: 'usr_1' }; user.self = user; return user; })(), /an object with keys id, self/],
     ['a bigint', 42n, /a bigint/],
   ])('when resolveCustomer returns %s, onError gets a TypeError naming its shape, not its values', async (_label, resolved, shape) => {
-    const create = vi.fn();
-    const onError = vi.fn();
-    const handler = createCustomerSessionHandler({
-      stripe: { customerSessions: { create } },
-      resolveCustomer: () => resolved as ResolvedCustomer,
-      components: { pricing_table: { enabled: true } },
-      onError,
-    });
-    const response = await handler(post());
+    const { create, onError, response } = await answerWhenResolving(resolved);
     expect(response.status).toBe(500);
     expect(create).not.toHaveBeenCalled();
     const error = onError.mock.calls[0]?.[0] as Error;
